@@ -1,0 +1,13 @@
+// Runs every bench/*.bench.ts in turn; `--smoke` (or BENCH_SMOKE=1) runs each at a tiny size.
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1'
+const dir = join(import.meta.dirname)
+const benches = readdirSync(dir).filter(f => f.endsWith('.bench.ts')).sort()
+for (const bench of benches) {
+  console.log(`\n== ${bench}${smoke ? ' (smoke)' : ''}`)
+  execFileSync('tsx', [join(dir, bench), ...(smoke ? ['--smoke'] : [])], { stdio: 'inherit' })
+}
+console.log(`\n${benches.length} benchmark(s) ran`)

@@ -1,0 +1,161 @@
+// The Vue Query layer for courses: queries read the action boundary, mutations write through it
+// with optimistic updates (snapshot → write → roll back on error if the cache still holds what
+// we wrote → toast → invalidate).
+import { useMutation, useQueryClient } from '@tanstack/vue-query'
+import type { QueryClient, QueryKey } from '@tanstack/vue-query'
+import { toast } from 'vue-sonner'
+import type { MaybeRefOrGetter } from 'vue'
+import type { CourseInput, CourseUpdateInput } from '#shared/schemas/course'
+import type { Course, DeletedCourse } from '#shared/types/course'
+import { errorMessage, useApi } from '../api/api-client'
+import { courseKeys } from './course-keys'
+import { useSsrQuery } from './ssr-query'
+
+export function useCoursesQuery() {
+  const api = useApi()
+  return useSsrQuery({
+    queryKey: courseKeys.list(),
+    queryFn: () => api<Course[]>('/api/courses'),
+  })
+}
+
+export function useDeletedCoursesQuery() {
+  const api = useApi()
+  return useSsrQuery({
+    queryKey: courseKeys.deleted(),
+    queryFn: () => api<DeletedCourse[]>('/api/courses/deleted'),
+  })
+}
+
+export function useCourseQuery(id: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  return useSsrQuery({
+    queryKey: computed(() => courseKeys.detail(toValue(id))),
+    queryFn: () => api<Course>(`/api/courses/${encodeURIComponent(toValue(id))}`),
+  })
+}
+
+/** Snapshot of the caches a mutation touches, restored on error unless something newer landed. */
+interface Snapshot {
+  entries: { key: QueryKey, before: unknown, written: unknown }[]
+}
+
+function writeCache<T>(client: QueryClient, snapshot: Snapshot, key: QueryKey, update: (old: T | undefined) => T | undefined) {
+  const before = client.getQueryData<T>(key)
+  if (before === undefined) return
+  client.setQueryData(key, update(before))
+  // Read back what the cache holds: structural sharing stores a copy, not the object we passed.
+  snapshot.entries.push({ key, before, written: client.getQueryData(key) })
+}
+
+function rollback(client: QueryClient, snapshot: Snapshot | undefined) {
+  for (const { key, before, written } of snapshot?.entries ?? []) {
+    // Only undo our own write: a socket event or refetch may have put newer data there since.
+    if (client.getQueryData(key) === written) client.setQueryData(key, before)
+  }
+}
+
+const optimisticId = () => `optimistic-${Math.random().toString(36).slice(2, 10)}`
+
+export function useCreateCourseMutation() {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CourseInput) => api<Course>('/api/courses', { method: 'POST', body: input }),
+    onMutate: async (input) => {
+      await client.cancelQueries({ queryKey: courseKeys.list() })
+      const now = new Date().toISOString()
+      const placeholder: Course = { id: optimisticId(), slug: '', status: 'DRAFT', createdAt: now, updatedAt: now, deletedAt: null, ...input, description: input.description ?? '' }
+      const snapshot: Snapshot = { entries: [] }
+      writeCache<Course[]>(client, snapshot, courseKeys.list(), list => list && [placeholder, ...list])
+      return { snapshot, placeholderId: placeholder.id }
+    },
+    onSuccess: (course, _input, context) => {
+      client.setQueryData<Course[]>(courseKeys.list(), list => list?.map(c => (c.id === context?.placeholderId ? course : c)))
+      client.setQueryData(courseKeys.detail(course.id), course)
+    },
+    onError: (error, _input, context) => {
+      rollback(client, context?.snapshot)
+      toast.error(`Could not create the course: ${errorMessage(error)}`)
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: courseKeys.list() }),
+  })
+}
+
+export function useUpdateCourseMutation(id: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CourseUpdateInput) => api<Course>(`/api/courses/${encodeURIComponent(toValue(id))}`, { method: 'PATCH', body: input }),
+    onMutate: async (input) => {
+      const courseId = toValue(id)
+      await Promise.all([
+        client.cancelQueries({ queryKey: courseKeys.detail(courseId) }),
+        client.cancelQueries({ queryKey: courseKeys.list() }),
+      ])
+      const snapshot: Snapshot = { entries: [] }
+      writeCache<Course>(client, snapshot, courseKeys.detail(courseId), course => course && { ...course, ...input })
+      writeCache<Course[]>(client, snapshot, courseKeys.list(), list => list?.map(c => (c.id === courseId ? { ...c, ...input } : c)))
+      return { snapshot }
+    },
+    onSuccess: (course) => {
+      client.setQueryData(courseKeys.detail(course.id), course)
+      client.setQueryData<Course[]>(courseKeys.list(), list => list?.map(c => (c.id === course.id ? course : c)))
+    },
+    onError: (error, _input, context) => {
+      rollback(client, context?.snapshot)
+      toast.error(`Your changes were not saved: ${errorMessage(error)}`)
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: courseKeys.all }),
+  })
+}
+
+export function useRestoreCourseMutation() {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (courseId: string) => api<Course>(`/api/courses/${encodeURIComponent(courseId)}/restore`, { method: 'POST' }),
+    onMutate: async (courseId) => {
+      await client.cancelQueries({ queryKey: courseKeys.lists() })
+      const snapshot: Snapshot = { entries: [] }
+      writeCache<DeletedCourse[]>(client, snapshot, courseKeys.deleted(), list => list?.filter(c => c.id !== courseId))
+      return { snapshot }
+    },
+    onSuccess: (course) => {
+      client.setQueryData<Course[]>(courseKeys.list(), list => list && [course, ...list.filter(c => c.id !== course.id)])
+      client.setQueryData(courseKeys.detail(course.id), course)
+      toast.success(`“${course.title}” is back in your courses`)
+    },
+    onError: (error, _id, context) => {
+      rollback(client, context?.snapshot)
+      toast.error(`Could not restore the course: ${errorMessage(error)}`)
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: courseKeys.lists() }),
+  })
+}
+
+export function useDeleteCourseMutation() {
+  const api = useApi()
+  const client = useQueryClient()
+  const restore = useRestoreCourseMutation()
+  return useMutation({
+    mutationFn: (courseId: string) => api<Course>(`/api/courses/${encodeURIComponent(courseId)}`, { method: 'DELETE' }),
+    onMutate: async (courseId) => {
+      await client.cancelQueries({ queryKey: courseKeys.all })
+      const snapshot: Snapshot = { entries: [] }
+      writeCache<Course[]>(client, snapshot, courseKeys.list(), list => list?.filter(c => c.id !== courseId))
+      return { snapshot }
+    },
+    onSuccess: (course) => {
+      client.removeQueries({ queryKey: courseKeys.detail(course.id) })
+      toast.success(`“${course.title}” moved to Recently deleted`, {
+        action: { label: 'Undo', onClick: () => restore.mutate(course.id) },
+      })
+    },
+    onError: (error, _id, context) => {
+      rollback(client, context?.snapshot)
+      toast.error(`Could not delete the course: ${errorMessage(error)}`)
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: courseKeys.lists() }),
+  })
+}

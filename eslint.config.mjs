@@ -1,0 +1,46 @@
+// Lint, including the architecture's layer rules (ARCHITECTURE.md "Layer rules"):
+// - components, pages, layouts and stores never call the network themselves: server state goes
+//   through the Vue Query composables in composables/queries;
+// - stores hold UI state only, so they import no query, form or server code;
+// - nothing on the client side imports server code.
+import { createConfigForNuxt } from '@nuxt/eslint-config/flat'
+
+const serverCode = {
+  group: ['~~/server/*', '~/server/*', '#server/*', '**/server/**'],
+  message: 'Client code must not import server code; call the API through a Vue Query composable.',
+}
+const directFetch = {
+  selector: 'CallExpression[callee.name=/^(\\$fetch|useFetch|useLazyFetch|useRequestFetch|useAsyncData|useLazyAsyncData|fetch)$/]',
+  message: 'Server data comes from Vue Query composables (composables/queries), not from fetch calls in components, pages or stores.',
+}
+
+export default createConfigForNuxt({
+  features: { stylistic: true, typescript: { strict: false } },
+  dirs: { src: ['.'] },
+})
+  .append({ ignores: ['server/generated/**', '.data/**', '.output/**', '.nuxt/**'] })
+  .append({
+    files: ['components/**', 'pages/**', 'layouts/**', 'middleware/**', 'plugins/**', 'app.vue', 'error.vue', 'composables/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverCode] }] },
+  })
+  .append({
+    files: ['components/**', 'pages/**', 'layouts/**', 'app.vue', 'error.vue'],
+    rules: { 'no-restricted-syntax': ['error', directFetch] },
+  })
+  .append({
+    files: ['stores/**'],
+    rules: {
+      'no-restricted-syntax': ['error', directFetch],
+      'no-restricted-imports': ['error', {
+        patterns: [serverCode, {
+          group: ['**/composables/queries/**', '~/composables/queries/*', '**/composables/forms/**', '~/composables/forms/*', '@tanstack/vue-query', 'vee-validate', '@vee-validate/*'],
+          message: 'Pinia stores hold UI state only (ids, flags, preferences): no server data, no form values.',
+        }],
+      }],
+    },
+  })
+  .append({
+    // Vue's single-word component names: Nuxt pages and layouts are named by their files.
+    files: ['pages/**', 'layouts/**', 'app.vue', 'error.vue'],
+    rules: { 'vue/multi-word-component-names': 'off' },
+  })

@@ -1,0 +1,49 @@
+// Lectern: one Nuxt app for the course studio (/studio), the student portal and messaging.
+// The root layout (pages/, components/, server/ … at the top) follows ../shared/STYLE.md.
+export default defineNuxtConfig({
+  modules: ['nuxt-auth-utils', '@pinia/nuxt'],
+  devtools: { enabled: false },
+
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      titleTemplate: '%s · Lectern',
+      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    },
+  },
+  css: ['~/assets/css/main.css', 'vue-sonner/style.css'],
+
+  runtimeConfig: {
+    // NUXT_SESSION_PASSWORD seals the cookie; Lectern's own settings are LECTERN_* (server/utils/config.ts).
+    session: {
+      name: 'lectern-session',
+      maxAge: 60 * 60 * 24 * 14,
+      cookie: { sameSite: 'lax' },
+    },
+  },
+  dir: { app: 'app' },
+  srcDir: '.',
+  compatibilityDate: '2026-11-01',
+
+  nitro: {
+    experimental: { tasks: true },
+    // Hourly: purge courses past their retention in "Recently deleted".
+    scheduledTasks: { '0 * * * *': ['courses:purge'] },
+    // The generated Prisma client imports with .ts extensions.
+    esbuild: { options: { target: 'es2023' } },
+  },
+
+  vite: {
+    optimizeDeps: {
+      include: ['@tanstack/vue-query', 'vee-validate', '@vee-validate/zod', 'zod', 'vue-sonner'],
+    },
+  },
+
+  typescript: {
+    strict: true,
+    // vue-tsc runs in .ci/run (npm run typecheck); keep builds fast.
+    typeCheck: false,
+  },
+  telemetry: false,
+})

@@ -1,0 +1,69 @@
+// Factories for users and courses: the demo seed and the tests build their data from these, so
+// what a new user sees on first start and what the tests exercise are the same shapes.
+import { randomUUID } from 'node:crypto'
+import type { PrismaClient } from '../../server/generated/prisma/client.ts'
+import { hashPassword } from '../../server/database/passwords.ts'
+import { slugify } from '../../shared/utils/slug.ts'
+import type { CourseCategory, CourseStatus } from '../../shared/schemas/course.ts'
+
+export type Role = 'INSTRUCTOR' | 'STUDENT' | 'OBSERVER'
+
+export interface UserData {
+  email: string
+  name: string
+  role: Role
+  password: string
+}
+
+export interface CourseData {
+  title: string
+  description: string
+  category: CourseCategory
+  status: CourseStatus
+}
+
+const unique = () => randomUUID().slice(0, 8)
+
+/** A user that does not exist yet: unique email, a valid password. */
+export function buildUser(overrides: Partial<UserData> = {}): UserData {
+  const id = unique()
+  return {
+    email: `user-${id}@example.test`,
+    name: `Test User ${id}`,
+    role: 'INSTRUCTOR',
+    password: `pw-${id}-${unique()}`,
+    ...overrides,
+  }
+}
+
+export function buildCourse(overrides: Partial<CourseData> = {}): CourseData {
+  return {
+    title: `Course ${unique()}`,
+    description: 'A course built by the test factories.',
+    category: 'Development',
+    status: 'DRAFT',
+    ...overrides,
+  }
+}
+
+export async function createUser(db: PrismaClient, overrides: Partial<UserData> = {}) {
+  const data = buildUser(overrides)
+  const user = await db.user.create({
+    data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(data.password) },
+  })
+  return { ...user, password: data.password }
+}
+
+export async function createCourse(db: PrismaClient, ownerId: string, overrides: Partial<CourseData> & { slug?: string, deletedAt?: Date | null, updatedAt?: Date } = {}) {
+  const { deletedAt = null, updatedAt, slug, ...rest } = overrides
+  const data = buildCourse(rest)
+  return db.course.create({
+    data: {
+      ...data,
+      ownerId,
+      slug: slug ?? `${slugify(data.title)}-${unique()}`,
+      deletedAt,
+      ...(updatedAt ? { updatedAt, createdAt: updatedAt } : {}),
+    },
+  })
+}

@@ -1,0 +1,8 @@
+import { CourseIdParams } from '#shared/schemas/course'
+import { softDeleteCourse } from '../../services/courses/soft-delete'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, CourseIdParams)
+  return softDeleteCourse({ ownerId: user.id, id })
+})

@@ -1,0 +1,8 @@
+import { CourseIdParams } from '#shared/schemas/course'
+import { getCourse } from '../../services/courses/get'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, CourseIdParams)
+  return getCourse({ ownerId: user.id, id })
+})

@@ -1,0 +1,8 @@
+import { CourseIdParams } from '#shared/schemas/course'
+import { restoreCourse } from '../../../services/courses/restore'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, CourseIdParams)
+  return restoreCourse({ ownerId: user.id, id })
+})

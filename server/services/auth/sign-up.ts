@@ -1,0 +1,21 @@
+import type { User } from '#auth-utils'
+import type { SignUpInput } from '#shared/schemas/auth'
+import { Prisma } from '../../generated/prisma/client'
+import { hashPassword } from '../../database/passwords'
+import { AppError } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+
+export async function signUp({ input }: { input: SignUpInput }): Promise<User> {
+  try {
+    const user = await useDb().user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+      select: { id: true, email: true, name: true, role: true },
+    })
+    return user
+  }
+  catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new AppError('CONFLICT', 'An account with this email already exists', { fields: { email: ['An account with this email already exists; sign in instead'] } })
+    throw error
+  }
+}

@@ -1,0 +1,12 @@
+import type { Course } from '#shared/types/course'
+import { notFound } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+import { courseSelect, toCourse } from './course-dto'
+import { ownedCourse } from './find-owned'
+
+/** Brings a course back from "Recently deleted" exactly as it was. */
+export async function restoreCourse({ ownerId, id }: { ownerId: string, id: string }): Promise<Course> {
+  const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id, deleted: true }), data: { deletedAt: null } })
+  if (count === 0) throw notFound('Deleted course')
+  return toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
+}

@@ -1,0 +1,14 @@
+import type { CourseUpdateInput } from '#shared/schemas/course'
+import type { Course } from '#shared/types/course'
+import { notFound } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+import { courseSelect, toCourse } from './course-dto'
+import { ownedCourse } from './find-owned'
+
+/** Changes the given fields of a live course the user owns (a deleted course refuses: 404). */
+export async function updateCourse({ ownerId, id, input }: { ownerId: string, id: string, input: CourseUpdateInput }): Promise<Course> {
+  const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id }), data: input })
+  if (count === 0) throw notFound('Course')
+  const row = await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect })
+  return toCourse(row)
+}

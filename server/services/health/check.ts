@@ -1,0 +1,68 @@
+// What can really fail in a running Lectern: the database, the storage directory, and Redis when
+// configured. Each check is bounded by a timeout so a hung dependency reports instead of hanging.
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { useDatabaseConnection, useDb } from '../../utils/db'
+import { storageDir } from '../../utils/storage-dir'
+
+export interface HealthCheck {
+  ok: boolean
+  latencyMs: number
+  detail: string
+}
+
+export interface HealthReport {
+  ok: boolean
+  checks: Record<'database' | 'storage', HealthCheck> & { redis?: HealthCheck }
+}
+
+async function timed(run: () => Promise<string>, timeoutMs = 3000): Promise<HealthCheck> {
+  const started = performance.now()
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const detail = await Promise.race([
+      run(),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs) }),
+    ])
+    return { ok: true, latencyMs: Math.round(performance.now() - started), detail }
+  }
+  catch (error) {
+    return { ok: false, latencyMs: Math.round(performance.now() - started), detail: (error as Error).message }
+  }
+  finally {
+    clearTimeout(timer)
+  }
+}
+
+async function checkRedis(url: string): Promise<string> {
+  const { default: Redis } = await import('ioredis')
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, enableOfflineQueue: false })
+  redis.on('error', () => {}) // reported through the ping below
+  try {
+    await redis.connect()
+    return `redis ${await redis.ping()}`
+  }
+  finally {
+    redis.disconnect()
+  }
+}
+
+export async function checkHealth(): Promise<HealthReport> {
+  const [database, storage, redis] = await Promise.all([
+    timed(async () => {
+      await useDb().$queryRaw`SELECT 1`
+      return `${useDatabaseConnection().kind} reachable`
+    }),
+    timed(async () => {
+      const dir = storageDir()
+      await mkdir(dir, { recursive: true })
+      const probe = join(dir, `.health-${process.pid}-${Date.now()}`)
+      await writeFile(probe, 'ok')
+      await rm(probe)
+      return `${dir} writable`
+    }),
+    process.env.REDIS_URL ? timed(() => checkRedis(process.env.REDIS_URL!)) : Promise.resolve(undefined),
+  ])
+  const checks: HealthReport['checks'] = { database, storage, ...(redis ? { redis } : {}) }
+  return { ok: Object.values(checks).every(c => c.ok), checks }
+}

@@ -1,0 +1,60 @@
+// The action boundary's plumbing: every route under server/api is a `defineApiHandler`, so each
+// answers the `{ success, data?, error? }` envelope, and no thrown error becomes a bare 500 page.
+import type { EventHandlerRequest, H3Event } from 'h3'
+import type { ZodType, ZodTypeDef } from 'zod'
+import type { ApiResponse } from '#shared/types/api'
+import { AppError, toAppError } from './errors'
+
+export function ok<T>(data: T): ApiResponse<T> {
+  return { success: true, data }
+}
+
+export function defineApiHandler<T>(handler: (event: H3Event<EventHandlerRequest>) => Promise<T> | T) {
+  return defineEventHandler(async (event): Promise<ApiResponse<T> | ApiResponse<never>> => {
+    try {
+      return ok(await handler(event))
+    }
+    catch (error) {
+      const appError = toAppError(error)
+      if (appError.code === 'INTERNAL' || appError.code === 'UNAVAILABLE')
+        console.error(`[api] ${event.method} ${event.path}:`, error)
+      setResponseStatus(event, appError.status)
+      const retryAfter = appError.extra.details?.retryAfter
+      if (typeof retryAfter === 'number') setResponseHeader(event, 'Retry-After', retryAfter)
+      return { success: false, error: appError.toJSON() }
+    }
+  })
+}
+
+/** Zod issues → `{ "title": ["Title is required"] }`, the shape forms show under each field. */
+export function fieldErrors(issues: { path: (string | number)[], message: string }[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {}
+  for (const issue of issues) {
+    const key = issue.path.join('.') || '_'
+    ;(fields[key] ??= []).push(issue.message)
+  }
+  return fields
+}
+
+function validate<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, where: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success)
+    throw new AppError('VALIDATION', `The ${where} is not valid`, { fields: fieldErrors(result.error.issues) })
+  return result.data
+}
+
+export async function readInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T> {
+  const type = getRequestHeader(event, 'content-type') ?? ''
+  if (!type.includes('application/json'))
+    throw new AppError('BAD_REQUEST', 'Send the request body as JSON (Content-Type: application/json)')
+  const body = await readBody(event)
+  return validate(schema, body ?? {}, 'request body')
+}
+
+export function readParams<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): T {
+  return validate(schema, getRouterParams(event, { decode: true }), 'address')
+}
+
+export function readQuery<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): T {
+  return validate(schema, getQuery(event), 'query')
+}

@@ -1,0 +1,25 @@
+// Who is asking. Every action route starts with one of these; the user is re-read from the
+// database so a deleted account or changed role takes effect at once, not when the cookie expires.
+import type { H3Event } from 'h3'
+import type { User } from '#auth-utils'
+import { AppError } from './errors'
+import { useDb } from './db'
+
+export async function requireUser(event: H3Event): Promise<User> {
+  // A cookie sealed with another password, or tampered with, makes h3 throw: treat as signed out.
+  const session = await getUserSession(event).catch(() => null)
+  const id = session?.user?.id
+  if (!id) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
+  const user = await useDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } })
+  if (!user) {
+    await clearUserSession(event)
+    throw new AppError('UNAUTHENTICATED', 'Your account no longer exists; sign in again')
+  }
+  return user
+}
+
+export async function requireInstructor(event: H3Event): Promise<User> {
+  const user = await requireUser(event)
+  if (user.role !== 'INSTRUCTOR') throw new AppError('FORBIDDEN', 'Only instructors can use the course studio')
+  return user
+}

@@ -1,0 +1,17 @@
+// Lectern's server settings, all from LECTERN_* environment variables (README "Configuration").
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
+  return value
+}
+
+export const lecternConfig = () => ({
+  /** Days a soft-deleted course stays in "Recently deleted" before the purge task removes it. */
+  courseRetentionDays: positiveNumber('LECTERN_COURSE_RETENTION_DAYS', 30),
+  /** Largest JSON body an action route reads. */
+  maxBodyBytes: positiveNumber('LECTERN_MAX_BODY_BYTES', 1024 * 1024),
+  /** Bearer token of the internal endpoints (workers, scripts); empty disables them. */
+  internalToken: process.env.LECTERN_INTERNAL_TOKEN ?? '',
+})

@@ -1,0 +1,15 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { H3Event } from 'h3'
+import { AppError } from './errors'
+import { lecternConfig } from './config'
+
+/** Internal endpoints (workers, scripts, ops) take `Authorization: Bearer $LECTERN_INTERNAL_TOKEN`. */
+export function requireInternalToken(event: H3Event): void {
+  const expected = lecternConfig().internalToken
+  const given = (getRequestHeader(event, 'authorization') ?? '').replace(/^Bearer\s+/i, '')
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  // Compared in constant time so the token cannot be guessed byte by byte from response times.
+  if (!expected || a.length !== b.length || !timingSafeEqual(a, b))
+    throw new AppError('UNAUTHENTICATED', 'A valid internal token is required')
+}

@@ -1,0 +1,77 @@
+// A small HTTP client for server tests: one instance is one browser-less visitor with its own
+// cookie jar, so a test can be "the owner", "another instructor" and "nobody" at once.
+import { inject } from 'vitest'
+import { buildUser } from '../../prisma/seed/factories'
+import type { UserData } from '../../prisma/seed/factories'
+import type { ApiResponse } from '../../shared/types/api'
+
+export interface ApiResult<T = unknown> {
+  status: number
+  body: ApiResponse<T>
+  headers: Headers
+}
+
+export class ApiClient {
+  readonly baseURL = inject('baseURL')
+  private cookies = new Map<string, string>()
+  user?: UserData & { id: string }
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>, rawBody?: string } = {}): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { ...init.headers }
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    let payload: string | undefined = init.rawBody
+    if (body !== undefined) {
+      payload = JSON.stringify(body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const response = await fetch(`${this.baseURL}${path}`, { method, headers, body: payload, redirect: 'manual' })
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';')
+      const index = pair!.indexOf('=')
+      const name = pair!.slice(0, index)
+      const value = pair!.slice(index + 1)
+      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    const text = await response.text()
+    let parsed: ApiResponse<T>
+    try {
+      parsed = JSON.parse(text)
+    }
+    catch {
+      throw new Error(`${method} ${path} answered ${response.status} with a non-JSON body: ${text.slice(0, 200)}`)
+    }
+    return { status: response.status, body: parsed, headers: response.headers }
+  }
+
+  get = <T = unknown>(path: string) => this.request<T>('GET', path)
+  post = <T = unknown>(path: string, body?: unknown) => this.request<T>('POST', path, body)
+  patch = <T = unknown>(path: string, body?: unknown) => this.request<T>('PATCH', path, body)
+  delete = <T = unknown>(path: string) => this.request<T>('DELETE', path)
+
+  /** The cookie header value, to hand this session to a browser context. */
+  sessionCookies(): { name: string, value: string }[] {
+    return [...this.cookies].map(([name, value]) => ({ name, value }))
+  }
+}
+
+/** A new account (built by the seed factories), signed up through the API and signed in. */
+export async function signedUp(overrides: Partial<UserData> = {}): Promise<ApiClient> {
+  const client = new ApiClient()
+  const user = buildUser(overrides)
+  const result = await client.post<{ user: { id: string } }>('/api/auth/sign-up', {
+    name: user.name,
+    email: user.email,
+    password: user.password,
+    role: user.role === 'OBSERVER' ? 'STUDENT' : user.role,
+  })
+  if (!result.body.success) throw new Error(`sign-up failed: ${JSON.stringify(result.body)}`)
+  client.user = { ...user, id: result.body.data.user.id }
+  return client
+}
+
+/** Unwraps a successful envelope or fails the test with the server's error. */
+export function data<T>(result: ApiResult<T>): T {
+  if (!result.body.success) throw new Error(`expected success, got ${result.status}: ${JSON.stringify(result.body.error)}`)
+  return result.body.data
+}

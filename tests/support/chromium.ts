@@ -1,0 +1,21 @@
+// Finds Debian's Chromium (CHROMIUM_PATH or /usr/bin/chromium), installing the package when it
+// is missing and we are root; otherwise says in one line what to install.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+export function findChromium(): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  if (existsSync(path)) return path
+  if (process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
+    console.log('[tests] installing Debian chromium for the browser tests…')
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (existsSync(path)) return path
+  }
+  throw new Error(`Chromium not found at ${path}: install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.`)
+}

@@ -1,0 +1,89 @@
+// Once per test run: pick the database, migrate it, build (or reuse) the app, start one server
+// and one Chromium, and hand their addresses to every test file through `inject()`.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+import type { BrowserServer } from 'playwright-core'
+import type { TestProject } from 'vitest/node'
+import { openDatabase } from '../../server/database/connection'
+import { applyMigrations } from '../../server/database/migrations'
+import { ensureBuilt } from './build'
+import { CHROMIUM_ARGS, findChromium } from './chromium'
+import { startServer } from './server-process'
+import type { RunningServer } from './server-process'
+import { answers, provisionTestDatabase } from './test-database'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+    databaseUrl: string | null
+    databaseKind: 'postgresql' | 'pglite'
+    redisUrl: string | null
+    internalToken: string
+    browserWsEndpoint: string
+  }
+}
+
+const root = resolve(import.meta.dirname, '../..')
+
+/** REDIS_URL as given, else the local Redis when one answers, so its health check is exercised. */
+async function findRedis(): Promise<string | null> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL
+  return (await answers('127.0.0.1', 6379)) ? 'redis://127.0.0.1:6379' : null
+}
+
+export default async function setup(project: TestProject) {
+  // `npm run test:unit`: pure tests only, no database, build, server or browser.
+  if (process.env.LECTERN_TEST_UNIT_ONLY) return
+  const scratch = mkdtempSync(join(tmpdir(), 'lectern-test-'))
+  const database = await provisionTestDatabase()
+  console.log(`[tests] database: ${database.description}`)
+
+  const connection = openDatabase({ databaseUrl: database.url ?? '', pgliteDir: database.pgliteDir })
+  try {
+    await applyMigrations(connection.adapter)
+  }
+  finally {
+    await connection.close()
+  }
+
+  ensureBuilt(root)
+  const redisUrl = await findRedis()
+
+  const internalToken = randomBytes(24).toString('hex')
+  let server: RunningServer | undefined
+  let browser: BrowserServer | undefined
+  try {
+    server = await startServer(root, {
+      NUXT_SESSION_PASSWORD: randomBytes(32).toString('hex'),
+      LECTERN_INTERNAL_TOKEN: internalToken,
+      LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
+      LECTERN_DATA_DIR: join(scratch, 'data'),
+      REDIS_URL: redisUrl ?? '',
+      ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', LECTERN_DATA_DIR: resolve(database.pgliteDir!, '..') }),
+    })
+    browser = await chromium.launchServer({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true })
+  }
+  catch (error) {
+    await server?.stop()
+    await database.dispose()
+    throw error
+  }
+
+  project.provide('baseURL', server.url)
+  project.provide('databaseUrl', database.url ?? null)
+  project.provide('databaseKind', database.kind)
+  project.provide('redisUrl', redisUrl)
+  project.provide('internalToken', internalToken)
+  project.provide('browserWsEndpoint', browser.wsEndpoint())
+
+  return async () => {
+    await browser?.close()
+    await server?.stop()
+    if (process.env.LECTERN_TEST_SERVER_LOG) console.log(server?.output())
+    await database.dispose()
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,72 @@
+// Which database the test run uses, in this order: TEST_DATABASE_URL or DATABASE_URL as given;
+// else a throwaway database on the local PostgreSQL (127.0.0.1:5432) if one answers; else an
+// embedded PGlite directory (then tests that need a second process on the database skip).
+import { createConnection } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+
+export interface TestDatabase {
+  kind: 'postgresql' | 'pglite'
+  /** Set for PostgreSQL: the test process may open it too (fixtures, assertions). */
+  url?: string
+  /** Set for PGlite: only the server may open it. */
+  pgliteDir?: string
+  description: string
+  dispose: () => Promise<void>
+}
+
+export function answers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port })
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(timeoutMs, () => done(false))
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}
+
+export async function provisionTestDatabase(): Promise<TestDatabase> {
+  const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
+  if (given) return { kind: 'postgresql', url: given, description: 'PostgreSQL from (TEST_)DATABASE_URL', dispose: async () => {} }
+
+  if (await answers('127.0.0.1', 5432)) {
+    const admin = process.env.TEST_POSTGRES_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres'
+    const name = `lectern_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`
+    const client = new pg.Client({ connectionString: admin })
+    try {
+      await client.connect()
+      await client.query(`CREATE DATABASE "${name}"`)
+      await client.end()
+      const url = new URL(admin)
+      url.pathname = `/${name}`
+      return {
+        kind: 'postgresql',
+        url: url.toString(),
+        description: `throwaway PostgreSQL database ${name}`,
+        dispose: async () => {
+          const c = new pg.Client({ connectionString: admin })
+          await c.connect()
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+          await c.end()
+        },
+      }
+    }
+    catch (error) {
+      await client.end().catch(() => {})
+      console.warn(`[tests] PostgreSQL answers on 127.0.0.1:5432 but a test database could not be created (${(error as Error).message}); using PGlite.`)
+    }
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-test-pglite-'))
+  return {
+    kind: 'pglite',
+    pgliteDir: join(dir, 'db'),
+    description: `embedded PGlite in ${dir} (no PostgreSQL found)`,
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  }
+}

@@ -1,0 +1,27 @@
+// One run for every suite: tests/unit (pure), tests/server (HTTP against the built server and
+// a real database) and tests/e2e (Chromium against the same server). tests/support/global-setup.ts
+// builds once (or reuses a matching .output), starts one server and one browser, and shares them.
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '#shared': `${root}shared`,
+      '~~': root.replace(/\/$/, ''),
+      '~': root.replace(/\/$/, ''),
+    },
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: two test files at a time keeps the server and Chromium responsive.
+    maxWorkers: 2,
+  },
+})

@@ -27,7 +27,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
 
   nitro: {
-    experimental: { tasks: true },
+    experimental: { tasks: true, websocket: true },
     // Hourly: purge courses past their retention in "Recently deleted".
     scheduledTasks: { '0 * * * *': ['courses:purge'] },
     // The generated Prisma client imports with .ts extensions.

@@ -5,38 +5,42 @@ import { QueryCache, QueryClient, VueQueryPlugin, dehydrate, hydrate } from '@ta
 import type { DehydratedState } from '@tanstack/vue-query'
 import { ApiRequestError } from '~/composables/api/api-client'
 
-export default defineNuxtPlugin((nuxtApp) => {
-  const state = useState<DehydratedState | null>('vue-query', () => null)
+export default defineNuxtPlugin({
+  name: 'vue-query',
+  setup(nuxtApp) {
+    const state = useState<DehydratedState | null>('vue-query', () => null)
 
-  const queryClient = new QueryClient({
-    queryCache: new QueryCache({
+    const queryClient = new QueryClient({
+      queryCache: new QueryCache({
       // A session that expired while the page was open: send the user to sign in, then back.
-      onError: (error) => {
-        if (import.meta.client && error instanceof ApiRequestError && error.status === 401) {
-          const route = useRouter().currentRoute.value
-          if (route.path !== '/sign-in') navigateTo({ path: '/sign-in', query: { next: route.fullPath } })
-        }
+        onError: (error) => {
+          if (import.meta.client && error instanceof ApiRequestError && error.status === 401) {
+            const route = useRouter().currentRoute.value
+            if (route.path !== '/sign-in') navigateTo({ path: '/sign-in', query: { next: route.fullPath } })
+          }
+        },
+      }),
+      defaultOptions: {
+        queries: {
+          staleTime: 30_000,
+          // 4xx answers will not change on retry; network failures might.
+          retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && failureCount < 2,
+        },
       },
-    }),
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        // 4xx answers will not change on retry; network failures might.
-        retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && failureCount < 2,
-      },
-    },
-  })
-
-  nuxtApp.vueApp.use(VueQueryPlugin, { queryClient })
-
-  if (import.meta.server) {
-    nuxtApp.hooks.hook('app:rendered', () => {
-      state.value = dehydrate(queryClient)
     })
-  }
-  if (import.meta.client) {
-    nuxtApp.hooks.hook('app:created', () => {
-      if (state.value) hydrate(queryClient, state.value)
-    })
-  }
+
+    nuxtApp.vueApp.use(VueQueryPlugin, { queryClient })
+    nuxtApp.provide('queryClient', queryClient)
+
+    if (import.meta.server) {
+      nuxtApp.hooks.hook('app:rendered', () => {
+        state.value = dehydrate(queryClient)
+      })
+    }
+    if (import.meta.client) {
+      nuxtApp.hooks.hook('app:created', () => {
+        if (state.value) hydrate(queryClient, state.value)
+      })
+    }
+  },
 })

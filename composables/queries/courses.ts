@@ -8,6 +8,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import type { CourseInput, CourseUpdateInput } from '#shared/schemas/course'
 import type { Course, DeletedCourse } from '#shared/types/course'
 import { errorMessage, useApi } from '../api/api-client'
+import { courseDeleted, courseRestored, courseSaved } from './course-cache'
 import { courseKeys } from './course-keys'
 import { useSsrQuery } from './ssr-query'
 
@@ -71,8 +72,8 @@ export function useCreateCourseMutation() {
       return { snapshot, placeholderId: placeholder.id }
     },
     onSuccess: (course, _input, context) => {
-      client.setQueryData<Course[]>(courseKeys.list(), list => list?.map(c => (c.id === context?.placeholderId ? course : c)))
-      client.setQueryData(courseKeys.detail(course.id), course)
+      client.setQueryData<Course[]>(courseKeys.list(), list => list?.filter(c => c.id !== context?.placeholderId))
+      courseSaved(client, course)
     },
     onError: (error, _input, context) => {
       rollback(client, context?.snapshot)
@@ -98,10 +99,7 @@ export function useUpdateCourseMutation(id: MaybeRefOrGetter<string>) {
       writeCache<Course[]>(client, snapshot, courseKeys.list(), list => list?.map(c => (c.id === courseId ? { ...c, ...input } : c)))
       return { snapshot }
     },
-    onSuccess: (course) => {
-      client.setQueryData(courseKeys.detail(course.id), course)
-      client.setQueryData<Course[]>(courseKeys.list(), list => list?.map(c => (c.id === course.id ? course : c)))
-    },
+    onSuccess: course => courseSaved(client, course),
     onError: (error, _input, context) => {
       rollback(client, context?.snapshot)
       toast.error(`Your changes were not saved: ${errorMessage(error)}`)
@@ -122,8 +120,7 @@ export function useRestoreCourseMutation() {
       return { snapshot }
     },
     onSuccess: (course) => {
-      client.setQueryData<Course[]>(courseKeys.list(), list => list && [course, ...list.filter(c => c.id !== course.id)])
-      client.setQueryData(courseKeys.detail(course.id), course)
+      courseRestored(client, course)
       toast.success(`“${course.title}” is back in your courses`)
     },
     onError: (error, _id, context) => {
@@ -139,7 +136,7 @@ export function useDeleteCourseMutation() {
   const client = useQueryClient()
   const restore = useRestoreCourseMutation()
   return useMutation({
-    mutationFn: (courseId: string) => api<Course>(`/api/courses/${encodeURIComponent(courseId)}`, { method: 'DELETE' }),
+    mutationFn: (courseId: string) => api<DeletedCourse>(`/api/courses/${encodeURIComponent(courseId)}`, { method: 'DELETE' }),
     onMutate: async (courseId) => {
       await client.cancelQueries({ queryKey: courseKeys.all })
       const snapshot: Snapshot = { entries: [] }
@@ -147,7 +144,7 @@ export function useDeleteCourseMutation() {
       return { snapshot }
     },
     onSuccess: (course) => {
-      client.removeQueries({ queryKey: courseKeys.detail(course.id) })
+      courseDeleted(client, course)
       toast.success(`“${course.title}” moved to Recently deleted`, {
         action: { label: 'Undo', onClick: () => restore.mutate(course.id) },
       })

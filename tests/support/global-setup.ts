@@ -22,6 +22,8 @@ declare module 'vitest' {
     databaseKind: 'postgresql' | 'pglite'
     redisUrl: string | null
     internalToken: string
+    /** Lets a test start a second instance that accepts the same session cookies. */
+    sessionPassword: string
     browserWsEndpoint: string
   }
 }
@@ -53,11 +55,12 @@ export default async function setup(project: TestProject) {
   const redisUrl = await findRedis()
 
   const internalToken = randomBytes(24).toString('hex')
+  const sessionPassword = randomBytes(32).toString('hex')
   let server: RunningServer | undefined
   let browser: BrowserServer | undefined
   try {
     server = await startServer(root, {
-      NUXT_SESSION_PASSWORD: randomBytes(32).toString('hex'),
+      NUXT_SESSION_PASSWORD: sessionPassword,
       LECTERN_INTERNAL_TOKEN: internalToken,
       LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
       LECTERN_DATA_DIR: join(scratch, 'data'),
@@ -77,6 +80,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseKind', database.kind)
   project.provide('redisUrl', redisUrl)
   project.provide('internalToken', internalToken)
+  project.provide('sessionPassword', sessionPassword)
   project.provide('browserWsEndpoint', browser.wsEndpoint())
 
   return async () => {

@@ -4,5 +4,5 @@ import { softDeleteCourse } from '../../services/courses/soft-delete'
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const { id } = readParams(event, CourseIdParams)
-  return softDeleteCourse({ ownerId: user.id, id })
+  return softDeleteCourse({ ownerId: user.id, id, retentionDays: lecternConfig().courseRetentionDays })
 })

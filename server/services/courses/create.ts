@@ -1,7 +1,9 @@
 import type { CourseInput } from '#shared/schemas/course'
 import type { Course } from '#shared/types/course'
 import { slugify } from '#shared/utils/slug'
+import { userChannel } from '#shared/realtime/channels'
 import { Prisma } from '../../generated/prisma/client'
+import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
 
@@ -20,7 +22,9 @@ export async function createCourse({ ownerId, input }: { ownerId: string, input:
         data: { ownerId, slug, title: input.title, description: input.description, category: input.category },
         select: courseSelect,
       })
-      return toCourse(row)
+      const course = toCourse(row)
+      await broadcast(userChannel(ownerId), { type: 'course-created', course })
+      return course
     }
     catch (error) {
       const slugTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'

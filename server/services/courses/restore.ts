@@ -1,4 +1,6 @@
 import type { Course } from '#shared/types/course'
+import { userChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
@@ -8,5 +10,7 @@ import { ownedCourse } from './find-owned'
 export async function restoreCourse({ ownerId, id }: { ownerId: string, id: string }): Promise<Course> {
   const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id, deleted: true }), data: { deletedAt: null } })
   if (count === 0) throw notFound('Deleted course')
-  return toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
+  const course = toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
+  await broadcast(userChannel(ownerId), { type: 'course-restored', course })
+  return course
 }

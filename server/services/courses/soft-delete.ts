@@ -1,15 +1,24 @@
-import type { Course } from '#shared/types/course'
+import type { DeletedCourse } from '#shared/types/course'
+import { courseChannel, userChannel } from '#shared/realtime/channels'
+import { broadcast, dropChannel } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { courseSelect, toCourse } from './course-dto'
+import { courseSelect, toDeletedCourse } from './course-dto'
 import { ownedCourse } from './find-owned'
 
 /**
  * Moves a course to "Recently deleted": it leaves every list at once and is purged for good
  * after the retention period unless restored. Chapters and lessons follow in later issues.
  */
-export async function softDeleteCourse({ ownerId, id, now = new Date() }: { ownerId: string, id: string, now?: Date }): Promise<Course> {
+export async function softDeleteCourse({ ownerId, id, retentionDays, now = new Date() }: { ownerId: string, id: string, retentionDays: number, now?: Date }): Promise<DeletedCourse> {
   const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id }), data: { deletedAt: now } })
   if (count === 0) throw notFound('Course')
-  return toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
+  const row = await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect })
+  const course = toDeletedCourse({ ...row, deletedAt: row.deletedAt! }, retentionDays)
+  await Promise.all([
+    broadcast(userChannel(ownerId), { type: 'course-deleted', course }),
+    // Whoever watched this course (editor tabs, later its students) loses the subscription now.
+    dropChannel(courseChannel(id), 'deleted'),
+  ])
+  return course
 }

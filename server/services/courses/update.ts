@@ -1,5 +1,7 @@
 import type { CourseUpdateInput } from '#shared/schemas/course'
 import type { Course } from '#shared/types/course'
+import { userChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
@@ -9,6 +11,7 @@ import { ownedCourse } from './find-owned'
 export async function updateCourse({ ownerId, id, input }: { ownerId: string, id: string, input: CourseUpdateInput }): Promise<Course> {
   const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id }), data: input })
   if (count === 0) throw notFound('Course')
-  const row = await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect })
-  return toCourse(row)
+  const course = toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
+  await broadcast(userChannel(ownerId), { type: 'course-updated', course })
+  return course
 }

@@ -1,0 +1,29 @@
+// The observer: a typed event bus between the socket and everything that reacts to it. The socket
+// client only emits here; cache updaters (and the connection indicator) only listen here. Neither
+// side knows the other, which is what keeps socket code out of the cache and vice versa.
+import mitt from 'mitt'
+import type { Emitter } from 'mitt'
+import type { RealtimeEventOf, RealtimeEventType } from '#shared/realtime/events'
+
+export type SocketStatus
+  = | 'idle' // not started (signed out, or on the server)
+    | 'connecting' // first connection attempt
+    | 'open' // connected and subscribed: live
+    | 'reconnecting' // lost, retrying with back-off: live updates paused
+    | 'ended' // the server ended this session's socket (signed out): no retry
+
+export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & {
+  'socket:status': { status: SocketStatus }
+  /** Connected again after an outage: whatever is shown may be stale. */
+  'socket:resync': { downForMs: number }
+  /** The server unsubscribed us (the course was deleted, access was lost). */
+  'channel:dropped': { channel: string, reason: 'deleted' | 'access-lost' }
+  /** The server refused a subscription. */
+  'channel:refused': { channel: string, message: string }
+}
+
+export type RealtimeObserver = Emitter<ObserverEvents>
+
+export function createRealtimeObserver(): RealtimeObserver {
+  return mitt<ObserverEvents>()
+}

@@ -1,0 +1,164 @@
+// One WebSocket per tab to /_ws: connects, reconnects with exponential back-off and jitter,
+// resubscribes to every retained channel after each reconnect, and turns each server message
+// into an observer event. It knows nothing of Vue Query or components.
+import type { RealtimeEvent } from '#shared/realtime/events'
+import type { ServerMessage } from '#shared/realtime/protocol'
+import { CLOSE_SESSION_ENDED } from '#shared/realtime/protocol'
+import type { RealtimeObserver, SocketStatus } from './observer'
+
+export interface SocketClientOptions {
+  url: () => string
+  observer: RealtimeObserver
+  WebSocketImpl?: typeof WebSocket
+  baseDelayMs?: number
+  maxDelayMs?: number
+  /** A ping goes out this often; no pong within `pongTimeoutMs` means the line is dead. */
+  heartbeatMs?: number
+  pongTimeoutMs?: number
+  random?: () => number
+}
+
+export class RealtimeSocketClient {
+  private ws?: WebSocket
+  private readonly channels = new Map<string, number>()
+  private attempt = 0
+  private retryTimer?: ReturnType<typeof setTimeout>
+  private heartbeatTimer?: ReturnType<typeof setInterval>
+  private pongTimer?: ReturnType<typeof setTimeout>
+  private downSince?: number
+  private running = false
+  status: SocketStatus = 'idle'
+
+  constructor(private readonly options: SocketClientOptions) {}
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.connect('connecting')
+  }
+
+  stop(): void {
+    this.running = false
+    clearTimeout(this.retryTimer)
+    this.stopHeartbeat()
+    const ws = this.ws
+    this.ws = undefined
+    ws?.close(1000, 'stopped')
+    this.downSince = undefined
+    this.setStatus('idle')
+  }
+
+  /** Keeps a channel subscribed while at least one holder retains it; returns the release. */
+  retain(channel: string): () => void {
+    const count = this.channels.get(channel) ?? 0
+    this.channels.set(channel, count + 1)
+    if (count === 0) this.sendIfOpen({ op: 'subscribe', channel })
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const left = (this.channels.get(channel) ?? 1) - 1
+      if (left > 0) return void this.channels.set(channel, left)
+      this.channels.delete(channel)
+      this.sendIfOpen({ op: 'unsubscribe', channel })
+    }
+  }
+
+  private connect(status: SocketStatus): void {
+    this.setStatus(status)
+    const Impl = this.options.WebSocketImpl ?? WebSocket
+    const ws = new Impl(this.options.url())
+    this.ws = ws
+    ws.onmessage = event => this.ws === ws && this.receive(String(event.data))
+    ws.onclose = event => this.ws === ws && this.lost(event.code)
+    ws.onerror = () => {} // onclose follows and decides
+  }
+
+  private receive(text: string): void {
+    let message: ServerMessage
+    try {
+      message = JSON.parse(text)
+    }
+    catch {
+      return
+    }
+    const { observer } = this.options
+    switch (message.op) {
+      case 'ready': {
+        this.attempt = 0
+        for (const channel of this.channels.keys()) this.sendIfOpen({ op: 'subscribe', channel })
+        this.startHeartbeat()
+        const downForMs = this.downSince === undefined ? undefined : Date.now() - this.downSince
+        this.downSince = undefined
+        this.setStatus('open')
+        if (downForMs !== undefined) observer.emit('socket:resync', { downForMs })
+        break
+      }
+      case 'event': {
+        const event: RealtimeEvent = message.event
+        observer.emit(event.type, event as never)
+        break
+      }
+      case 'unsubscribed':
+        if (message.reason !== 'requested') {
+          this.channels.delete(message.channel)
+          observer.emit('channel:dropped', { channel: message.channel, reason: message.reason })
+        }
+        break
+      case 'error':
+        if (message.channel) {
+          this.channels.delete(message.channel)
+          observer.emit('channel:refused', { channel: message.channel, message: message.message })
+        }
+        break
+      case 'pong':
+        clearTimeout(this.pongTimer)
+        break
+    }
+  }
+
+  private lost(code: number): void {
+    this.ws = undefined
+    this.stopHeartbeat()
+    if (!this.running) return
+    this.downSince ??= Date.now()
+    if (code === CLOSE_SESSION_ENDED) {
+      this.running = false
+      return this.setStatus('ended')
+    }
+    const base = this.options.baseDelayMs ?? 500
+    const max = this.options.maxDelayMs ?? 30_000
+    const random = this.options.random ?? Math.random
+    // Full back-off grows 0.5 s, 1 s, 2 s … up to 30 s; jitter spreads a server restart's
+    // reconnecting clients over time instead of all at once.
+    const delay = Math.min(max, base * 2 ** this.attempt) * (0.5 + random() / 2)
+    this.attempt++
+    this.setStatus('reconnecting')
+    this.retryTimer = setTimeout(() => this.running && this.connect('reconnecting'), delay)
+  }
+
+  private startHeartbeat(): void {
+    this.stopHeartbeat()
+    const every = this.options.heartbeatMs ?? 25_000
+    this.heartbeatTimer = setInterval(() => {
+      this.sendIfOpen({ op: 'ping' })
+      clearTimeout(this.pongTimer)
+      this.pongTimer = setTimeout(() => this.ws?.close(4000, 'no pong'), this.options.pongTimeoutMs ?? 10_000)
+    }, every)
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeatTimer)
+    clearTimeout(this.pongTimer)
+  }
+
+  private sendIfOpen(message: object): void {
+    if (this.ws?.readyState === 1) this.ws.send(JSON.stringify(message))
+  }
+
+  private setStatus(status: SocketStatus): void {
+    if (this.status === status) return
+    this.status = status
+    this.options.observer.emit('socket:status', { status })
+  }
+}

@@ -1,0 +1,23 @@
+// What pages and components use of the realtime path: the connection status (for the
+// indicator) and channel subscriptions tied to a component's lifetime. Neither touches the socket
+// directly.
+import type { SocketStatus } from './observer'
+
+export function useRealtimeStatus(): Readonly<Ref<SocketStatus>> {
+  if (import.meta.server) return ref<SocketStatus>('idle')
+  return useNuxtApp().$realtime.status
+}
+
+/** Subscribes to a channel while the calling component is mounted (and the getter is non-null). */
+export function useRealtimeChannel(channel: () => string | null | undefined): void {
+  if (import.meta.server) return
+  const { $realtime } = useNuxtApp()
+  let release: (() => void) | undefined
+  onMounted(() => {
+    watch(channel, (name) => {
+      release?.()
+      release = name ? $realtime.retain(name) : undefined
+    }, { immediate: true })
+  })
+  onBeforeUnmount(() => release?.())
+}

@@ -1,0 +1,69 @@
+// Wires the realtime path for a signed-in tab: socket client → observer → cache updaters.
+// While the socket is not live, Vue Query falls back to plain requests: refetch on window focus
+// and every 30 s. (`localStorage['lectern:realtime-fallback'] = 'off'` switches the fallback off,
+// so a test can prove an update came through the socket.)
+import type { QueryClient } from '@tanstack/vue-query'
+import { userChannel } from '#shared/realtime/channels'
+import { registerCacheUpdaters } from '~/composables/realtime/cache-updaters'
+import { createRealtimeObserver } from '~/composables/realtime/observer'
+import type { SocketStatus } from '~/composables/realtime/observer'
+import { RealtimeSocketClient } from '~/composables/realtime/socket-client'
+
+const FALLBACK_INTERVAL_MS = 30_000
+
+export default defineNuxtPlugin({
+  name: 'realtime',
+  dependsOn: ['vue-query'],
+  setup(nuxtApp) {
+    const queryClient = nuxtApp.$queryClient as QueryClient
+    const observer = createRealtimeObserver()
+    const status = ref<SocketStatus>('idle')
+    const fallbackOff = localStorage.getItem('lectern:realtime-fallback') === 'off'
+    const live = () => status.value === 'open'
+
+    const socket = new RealtimeSocketClient({
+      url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_ws`,
+      observer,
+    })
+    observer.on('socket:status', (event) => {
+      status.value = event.status
+    })
+    registerCacheUpdaters(observer, queryClient)
+
+    queryClient.setDefaultOptions({
+      ...queryClient.getDefaultOptions(),
+      queries: {
+        ...queryClient.getDefaultOptions().queries,
+        refetchOnWindowFocus: () => !fallbackOff && !live(),
+      },
+    })
+    let fallbackTimer: ReturnType<typeof setInterval> | undefined
+    watch(live, (isLive) => {
+      clearInterval(fallbackTimer)
+      if (!isLive && !fallbackOff && status.value !== 'idle')
+        fallbackTimer = setInterval(() => queryClient.refetchQueries({ type: 'active' }), FALLBACK_INTERVAL_MS)
+    })
+
+    // The signed-in user's own channel is always on; pages retain more (useRealtimeChannel).
+    const { user } = useUserSession()
+    let releaseUserChannel: (() => void) | undefined
+    watch(() => user.value?.id, (userId) => {
+      releaseUserChannel?.()
+      releaseUserChannel = undefined
+      socket.stop()
+      if (!userId) return
+      releaseUserChannel = socket.retain(userChannel(userId))
+      socket.start()
+    }, { immediate: true })
+
+    return {
+      provide: {
+        realtime: {
+          status: readonly(status),
+          retain: (channel: string) => socket.retain(channel),
+          observer,
+        },
+      },
+    }
+  },
+})

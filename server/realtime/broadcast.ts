@@ -1,0 +1,29 @@
+// The one way server code sends something live. Services call these after their write has
+// committed; a failure to publish is logged, never turned into a failed action (the data is
+// saved, and clients catch up when they refetch on reconnect).
+import type { RealtimeEvent } from '#shared/realtime/events'
+import { useBus } from './bus'
+import type { BusMessage } from './bus'
+
+async function publish(message: BusMessage): Promise<void> {
+  try {
+    await useBus().publish(message)
+  }
+  catch (error) {
+    console.error(`[realtime] could not publish ${message.kind}:`, (error as Error).message)
+  }
+}
+
+export function broadcast(channel: string, event: RealtimeEvent): Promise<void> {
+  return publish({ kind: 'event', channel, event })
+}
+
+/** Closes every socket of a session, on every instance (sign-out). */
+export function endSessionSockets(sessionId: string): Promise<void> {
+  return publish({ kind: 'close-session', sessionId })
+}
+
+/** Unsubscribes everyone from a channel whose subject is gone, on every instance. */
+export function dropChannel(channel: string, reason: 'deleted' | 'access-lost' = 'deleted'): Promise<void> {
+  return publish({ kind: 'drop-channel', channel, reason })
+}

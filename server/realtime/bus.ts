@@ -1,0 +1,72 @@
+// The pub/sub behind broadcast(): in-process by default; Redis pub/sub when REDIS_URL is set, so
+// every instance receives every message and delivers it to its own sockets. With Redis the
+// publishing instance hears its own message back too, so delivery happens in one place.
+import Redis from 'ioredis'
+import type { RealtimeEvent } from '#shared/realtime/events'
+import { closeSessionLocally, deliverLocally, dropChannelLocally } from './peers'
+
+export type BusMessage
+  = | { kind: 'event', channel: string, event: RealtimeEvent }
+    | { kind: 'close-session', sessionId: string }
+    | { kind: 'drop-channel', channel: string, reason: 'deleted' | 'access-lost' }
+
+export interface Bus {
+  kind: 'in-process' | 'redis'
+  publish: (message: BusMessage) => Promise<void>
+  close: () => Promise<void>
+}
+
+const REDIS_CHANNEL = 'lectern:realtime'
+
+function apply(message: BusMessage): void {
+  if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', channel: message.channel, event: message.event }))
+  else if (message.kind === 'close-session') closeSessionLocally(message.sessionId)
+  else dropChannelLocally(message.channel, message.reason)
+}
+
+function inProcessBus(): Bus {
+  return {
+    kind: 'in-process',
+    publish: async message => apply(message),
+    close: async () => {},
+  }
+}
+
+function redisBus(url: string): Bus {
+  const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 })
+  const subscriber = new Redis(url)
+  const logError = (role: string) => (error: Error) => console.error(`[realtime] redis ${role}: ${error.message}`)
+  publisher.on('error', logError('publisher'))
+  subscriber.on('error', logError('subscriber'))
+  subscriber.subscribe(REDIS_CHANNEL).catch(logError('subscribe'))
+  subscriber.on('message', (_channel: string, text: string) => {
+    try {
+      apply(JSON.parse(text) as BusMessage)
+    }
+    catch (error) {
+      console.error('[realtime] dropped a malformed bus message:', (error as Error).message)
+    }
+  })
+  return {
+    kind: 'redis',
+    publish: async (message) => {
+      await publisher.publish(REDIS_CHANNEL, JSON.stringify(message))
+    },
+    close: async () => {
+      subscriber.disconnect()
+      publisher.disconnect()
+    },
+  }
+}
+
+let bus: Bus | undefined
+
+export function useBus(): Bus {
+  bus ??= process.env.REDIS_URL ? redisBus(process.env.REDIS_URL) : inProcessBus()
+  return bus
+}
+
+export async function closeBus(): Promise<void> {
+  await bus?.close()
+  bus = undefined
+}

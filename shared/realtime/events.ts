@@ -1,0 +1,39 @@
+// The events the server broadcasts, one discriminated union for the server, the HTTP bridge
+// (validated with this schema) and the client's observer. Each carries just what the caches need
+// to update without a refetch.
+import { z } from 'zod'
+import { COURSE_CATEGORIES, COURSE_STATUSES } from '../schemas/course'
+
+const id = z.string().min(1).max(64)
+const isoDate = z.string().datetime()
+
+const CourseSnapshot = z.object({
+  id,
+  title: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  category: z.enum(COURSE_CATEGORIES),
+  status: z.enum(COURSE_STATUSES),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  deletedAt: isoDate.nullable(),
+})
+
+export const RealtimeEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('course-created'), course: CourseSnapshot }),
+  z.object({ type: z.literal('course-updated'), course: CourseSnapshot }),
+  z.object({ type: z.literal('course-deleted'), course: CourseSnapshot.extend({ deletedAt: isoDate, purgeAt: isoDate }) }),
+  z.object({ type: z.literal('course-restored'), course: CourseSnapshot }),
+  // Bytes the server has received for an upload (the uploads issue publishes these, ~200 bytes).
+  z.object({
+    type: z.literal('upload-progress'),
+    courseId: id,
+    chapterId: id,
+    videoId: id,
+    operationId: id,
+    data: z.object({ progress: z.number().min(0).max(100), bytes: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  }),
+])
+export type RealtimeEvent = z.infer<typeof RealtimeEvent>
+export type RealtimeEventType = RealtimeEvent['type']
+export type RealtimeEventOf<T extends RealtimeEventType> = Extract<RealtimeEvent, { type: T }>

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createRealtimeObserver } from '../../composables/realtime/observer'
+import type { ObserverEvents, RealtimeObserver, SocketStatus } from '../../composables/realtime/observer'
+import { RealtimeSocketClient } from '../../composables/realtime/socket-client'
+
+/** A stand-in for the browser's WebSocket: the test plays the server. */
+class FakeSocket {
+  static all: FakeSocket[] = []
+  readyState = 0
+  sent: unknown[] = []
+  onmessage?: (event: { data: string }) => void
+  onclose?: (event: { code: number }) => void
+  onerror?: () => void
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this)
+  }
+
+  send(text: string) {
+    this.sent.push(JSON.parse(text))
+  }
+
+  close(code = 1000) {
+    this.readyState = 3
+    this.onclose?.({ code })
+  }
+
+  // server side
+  accept() {
+    this.readyState = 1
+    this.receive({ op: 'ready', userId: 'u1' })
+  }
+
+  receive(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) })
+  }
+
+  drop(code = 1006) {
+    this.readyState = 3
+    this.onclose?.({ code })
+  }
+}
+
+const latest = () => FakeSocket.all.at(-1)!
+
+describe('RealtimeSocketClient', () => {
+  let observer: RealtimeObserver
+  let statuses: SocketStatus[]
+  let client: RealtimeSocketClient
+
+  beforeEach(() => {
+    vi.useFakeTimers()
+    FakeSocket.all = []
+    observer = createRealtimeObserver()
+    statuses = []
+    observer.on('socket:status', e => statuses.push(e.status))
+    client = new RealtimeSocketClient({ url: () => 'ws://test/_ws', observer, WebSocketImpl: FakeSocket as never, random: () => 1 })
+  })
+  afterEach(() => {
+    client.stop()
+    vi.useRealTimers()
+  })
+
+  it('subscribes to retained channels once open and emits events on the observer', () => {
+    client.retain('user:u1')
+    client.start()
+    latest().accept()
+    expect(latest().sent).toEqual([{ op: 'subscribe', channel: 'user:u1' }])
+    const seen: ObserverEvents['course-created'][] = []
+    observer.on('course-created', e => seen.push(e))
+    const event = { type: 'course-created', course: { id: 'c1' } }
+    latest().receive({ op: 'event', channel: 'user:u1', event })
+    expect(seen).toEqual([event])
+    expect(statuses).toEqual(['connecting', 'open'])
+  })
+
+  it('reconnects with growing back-off, resubscribes, and asks for a resync', () => {
+    const resyncs: number[] = []
+    observer.on('socket:resync', e => resyncs.push(e.downForMs))
+    client.retain('user:u1')
+    client.retain('course:c1')
+    client.start()
+    latest().accept()
+    latest().drop()
+    expect(client.status).toBe('reconnecting')
+    vi.advanceTimersByTime(499)
+    expect(FakeSocket.all).toHaveLength(1)
+    vi.advanceTimersByTime(1) // 500 ms × 2^0
+    expect(FakeSocket.all).toHaveLength(2)
+    latest().drop()
+    vi.advanceTimersByTime(999)
+    expect(FakeSocket.all).toHaveLength(2)
+    vi.advanceTimersByTime(1) // 500 ms × 2^1
+    latest().accept()
+    expect(latest().sent).toEqual([{ op: 'subscribe', channel: 'user:u1' }, { op: 'subscribe', channel: 'course:c1' }])
+    expect(resyncs).toEqual([1500])
+    expect(statuses).toEqual(['connecting', 'open', 'reconnecting', 'open'])
+  })
+
+  it('spreads reconnects with jitter: between half and all of the back-off', () => {
+    const jittery = new RealtimeSocketClient({ url: () => 'ws://test', observer, WebSocketImpl: FakeSocket as never, random: () => 0 })
+    jittery.start()
+    latest().drop()
+    vi.advanceTimersByTime(250)
+    expect(FakeSocket.all).toHaveLength(2)
+    jittery.stop()
+  })
+
+  it('stops for good when the server ends the session (4401)', () => {
+    client.start()
+    latest().accept()
+    latest().drop(4401)
+    vi.advanceTimersByTime(60_000)
+    expect(FakeSocket.all).toHaveLength(1)
+    expect(client.status).toBe('ended')
+  })
+
+  it('counts holders: a channel is unsubscribed when the last one lets go', () => {
+    client.start()
+    latest().accept()
+    const first = client.retain('course:c1')
+    const second = client.retain('course:c1')
+    first()
+    first() // releasing twice changes nothing
+    expect(latest().sent).toEqual([{ op: 'subscribe', channel: 'course:c1' }])
+    second()
+    expect(latest().sent.at(-1)).toEqual({ op: 'unsubscribe', channel: 'course:c1' })
+  })
+
+  it('forgets channels the server dropped or refused, and tells the observer', () => {
+    const dropped: string[] = []
+    const refused: string[] = []
+    observer.on('channel:dropped', e => dropped.push(e.channel))
+    observer.on('channel:refused', e => refused.push(e.channel))
+    client.retain('course:gone')
+    client.retain('course:theirs')
+    client.start()
+    latest().accept()
+    latest().receive({ op: 'unsubscribed', channel: 'course:gone', reason: 'deleted' })
+    latest().receive({ op: 'error', channel: 'course:theirs', code: 'FORBIDDEN', message: 'no' })
+    latest().drop()
+    vi.advanceTimersByTime(1000)
+    latest().accept()
+    expect(latest().sent).toEqual([])
+    expect(dropped).toEqual(['course:gone'])
+    expect(refused).toEqual(['course:theirs'])
+  })
+
+  it('treats a missing pong as a dead line and reconnects', () => {
+    client.start()
+    latest().accept()
+    vi.advanceTimersByTime(25_000)
+    expect(latest().sent).toContainEqual({ op: 'ping' })
+    vi.advanceTimersByTime(10_000)
+    expect(client.status).toBe('reconnecting')
+  })
+})

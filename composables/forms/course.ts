@@ -41,11 +41,16 @@ export function useCourseForm(options: { initial?: CourseFormValues } = {}) {
     }
   }
 
-  /** Only the fields that differ from the initial values: a save never overwrites what another
-   * tab changed in fields this user did not touch. */
-  function changedValues(values: CourseInput): Partial<CourseInput> {
+  /**
+   * The fields to send: those whose current input differs from the initial values, with their
+   * validated (trimmed) values. Compared on the live values, not the submit-time snapshot, so a
+   * server update that landed while validating is not sent back as if the user had typed it; and
+   * a save never overwrites what another tab changed in fields this user did not touch.
+   */
+  function changedValues(validated: CourseInput): Partial<CourseInput> {
     const initial = form.meta.value.initialValues as Partial<CourseFormValues>
-    return Object.fromEntries(FIELDS.filter(f => values[f] !== initial[f]).map(f => [f, values[f]]))
+    const current = form.values as CourseFormValues
+    return Object.fromEntries(FIELDS.filter(f => current[f] !== initial[f]).map(f => [f, validated[f]]))
   }
 
   return {

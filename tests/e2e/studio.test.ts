@@ -159,8 +159,12 @@ describe('the course editor', () => {
     const course = await courseVia(owner, 'Deleted Underneath')
     const page = await newPage(owner)
     await visit(page, `/studio/courses/${course.id}`)
-    data(await owner.delete(`/api/courses/${course.id}`)) // another tab deletes it
     await page.getByLabel('Title').fill('Never Saved Title')
+    // Another tab deletes the course just as this one saves: the save reaches a deleted course.
+    await page.route(`**/api/courses/${course.id}`, async (route) => {
+      if (route.request().method() === 'PATCH') data(await owner.delete(`/api/courses/${course.id}`))
+      await route.continue()
+    })
     await page.getByRole('button', { name: 'Save changes' }).click()
     await toast(page, 'Your changes were not saved').waitFor()
     await page.getByRole('heading', { name: 'This course isn’t available' }).waitFor()

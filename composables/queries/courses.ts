@@ -66,7 +66,7 @@ export function useCreateCourseMutation() {
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: courseKeys.list() })
       const now = new Date().toISOString()
-      const placeholder: Course = { id: optimisticId(), slug: '', status: 'DRAFT', createdAt: now, updatedAt: now, deletedAt: null, ...input, description: input.description ?? '' }
+      const placeholder: Course = { id: optimisticId(), slug: '', status: 'DRAFT', currency: 'USD', createdAt: now, updatedAt: now, deletedAt: null, ...input }
       const snapshot: Snapshot = { entries: [] }
       writeCache<Course[]>(client, snapshot, courseKeys.list(), list => list && [placeholder, ...list])
       return { snapshot, placeholderId: placeholder.id }

@@ -2,7 +2,8 @@
 // (validated with this schema) and the client's observer. Each carries just what the caches need
 // to update without a refetch.
 import { z } from 'zod'
-import { COURSE_CATEGORIES, COURSE_STATUSES } from '../schemas/course'
+import { COURSE_CATEGORIES, COURSE_LANGUAGES, COURSE_LEVELS, COURSE_STATUSES } from '../schemas/course'
+import { VIDEO_STATUSES } from '../schemas/video-status'
 
 const id = z.string().min(1).max(64)
 const isoDate = z.string().datetime()
@@ -13,10 +14,34 @@ const CourseSnapshot = z.object({
   slug: z.string(),
   description: z.string(),
   category: z.enum(COURSE_CATEGORIES),
+  level: z.enum(COURSE_LEVELS),
+  language: z.enum(Object.keys(COURSE_LANGUAGES) as [keyof typeof COURSE_LANGUAGES]),
+  priceCents: z.number().int().nullable(),
+  currency: z.string(),
+  coverImageUrl: z.string().nullable(),
   status: z.enum(COURSE_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,
   deletedAt: isoDate.nullable(),
+})
+
+const VideoSnapshot = z.object({
+  id,
+  chapterId: id,
+  title: z.string(),
+  position: z.number().int().nonnegative(),
+  status: z.enum(VIDEO_STATUSES),
+  durationSeconds: z.number().int().nullable(),
+  freePreview: z.boolean(),
+  updatedAt: isoDate,
+})
+
+const ChapterSnapshot = z.object({
+  id,
+  courseId: id,
+  title: z.string(),
+  position: z.number().int().nonnegative(),
+  updatedAt: isoDate,
 })
 
 export const RealtimeEvent = z.discriminatedUnion('type', [
@@ -24,6 +49,15 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('course-updated'), course: CourseSnapshot }),
   z.object({ type: z.literal('course-deleted'), course: CourseSnapshot.extend({ deletedAt: isoDate, purgeAt: isoDate }) }),
   z.object({ type: z.literal('course-restored'), course: CourseSnapshot }),
+  // The outline of one course (published on `course:<id>`).
+  z.object({ type: z.literal('chapter-saved'), courseId: id, chapter: ChapterSnapshot }),
+  z.object({ type: z.literal('video-saved'), courseId: id, video: VideoSnapshot }),
+  z.object({ type: z.literal('outline-deleted'), courseId: id, chapterIds: z.array(id), videoIds: z.array(id) }),
+  z.object({
+    type: z.literal('outline-reordered'),
+    courseId: id,
+    order: z.object({ chapters: z.array(z.object({ id, videoIds: z.array(id) })) }),
+  }),
   // Bytes the server has received for an upload (the uploads issue publishes these, ~200 bytes).
   z.object({
     type: z.literal('upload-progress'),

@@ -1,4 +1,4 @@
-import type { CourseCategory, CourseStatus } from '../schemas/course'
+import type { CourseCategory, CourseLanguage, CourseLevel, CourseStatus } from '../schemas/course'
 
 /** A course as the studio sees it (dates are ISO strings on the wire). */
 export interface Course {
@@ -7,6 +7,12 @@ export interface Course {
   slug: string
   description: string
   category: CourseCategory
+  level: CourseLevel
+  language: CourseLanguage
+  /** Cents of `currency`; null when the course is free. */
+  priceCents: number | null
+  currency: string
+  coverImageUrl: string | null
   status: CourseStatus
   createdAt: string
   updatedAt: string

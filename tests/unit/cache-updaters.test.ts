@@ -8,6 +8,7 @@ import type { RealtimeObserver } from '../../composables/realtime/observer'
 
 const course = (id: string, updatedAt: string, extra: Partial<Course> = {}): Course => ({
   id, title: `Course ${id}`, slug: id, description: '', category: 'Design', status: 'DRAFT',
+  level: 'ALL_LEVELS', language: 'en', priceCents: null, currency: 'USD', coverImageUrl: null,
   createdAt: '2026-01-01T00:00:00.000Z', updatedAt, deletedAt: null, ...extra,
 })
 const deleted = (c: Course, deletedAt: string): DeletedCourse => ({ ...c, deletedAt, purgeAt: '2026-12-31T00:00:00.000Z' })

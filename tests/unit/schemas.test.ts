@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { SignInInput, SignUpInput } from '../../shared/schemas/auth'
-import { COURSE_CATEGORIES, CourseInput, CourseUpdateInput } from '../../shared/schemas/course'
+import { COURSE_CATEGORIES, CourseDetailsForm, CourseInput, CourseUpdateInput } from '../../shared/schemas/course'
+import { OutlineDeleteInput, OutlineOrderInput } from '../../shared/schemas/outline'
 
 describe('CourseInput', () => {
-  it('trims the title and defaults the description', () => {
-    expect(CourseInput.parse({ title: '  Intro to Go  ', category: 'Development' })).toEqual({ title: 'Intro to Go', description: '', category: 'Development' })
+  it('trims the title and fills the rest with defaults: free, English, all levels', () => {
+    expect(CourseInput.parse({ title: '  Intro to Go  ', category: 'Development' })).toEqual({
+      title: 'Intro to Go', description: '', category: 'Development', level: 'ALL_LEVELS', language: 'en', priceCents: null, coverImageUrl: null,
+    })
   })
 
   it('says what is wrong with each field', () => {
@@ -21,6 +24,37 @@ describe('CourseInput', () => {
   it('update takes any single field but not an empty change', () => {
     expect(CourseUpdateInput.parse({ category: 'Music' })).toEqual({ category: 'Music' })
     expect(CourseUpdateInput.safeParse({}).success).toBe(false)
+  })
+})
+
+describe('CourseDetailsForm', () => {
+  const base = { title: 'Go', description: '', category: 'Development', level: 'BEGINNER', language: 'pt-BR', isFree: false, price: '19.99', coverImageUrl: '' } as const
+
+  it('turns what people type into the API\'s shape', () => {
+    expect(CourseDetailsForm.parse({ ...base, title: 'Go basics', coverImageUrl: ' https://img.example/c.png ' })).toEqual({
+      title: 'Go basics', description: '', category: 'Development', level: 'BEGINNER', language: 'pt-BR', priceCents: 1999, coverImageUrl: 'https://img.example/c.png',
+    })
+    expect(CourseDetailsForm.parse({ ...base, title: 'Go basics', isFree: true, price: 'ignored' }).priceCents).toBeNull()
+  })
+
+  it('explains a bad price or cover address under the field', () => {
+    const result = CourseDetailsForm.safeParse({ ...base, title: 'Go basics', price: '19,99', coverImageUrl: 'ftp://x' })
+    const messages = Object.fromEntries(result.error!.issues.map(i => [i.path.join('.'), i.message]))
+    expect(messages).toEqual({ price: 'Enter a price such as 19.99, or make the course free', coverImageUrl: 'Enter a full address starting with https://' })
+    expect(CourseDetailsForm.safeParse({ ...base, title: 'Go basics', price: '0.50' }).error!.issues[0]!.message).toBe('The lowest price is 1.00')
+  })
+})
+
+describe('outline schemas', () => {
+  it('refuses an order listing a chapter or lesson twice', () => {
+    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', videoIds: ['v'] }, { id: 'b', videoIds: ['v'] }] }).success).toBe(false)
+    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', videoIds: [] }, { id: 'a', videoIds: [] }] }).success).toBe(false)
+    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', videoIds: ['v'] }, { id: 'b', videoIds: ['w'] }] }).success).toBe(true)
+  })
+
+  it('needs something to delete', () => {
+    expect(OutlineDeleteInput.safeParse({}).success).toBe(false)
+    expect(OutlineDeleteInput.parse({ videoIds: ['v'] })).toEqual({ chapterIds: [], videoIds: ['v'] })
   })
 })
 

@@ -1,6 +1,6 @@
 // The one place a Course row becomes what the API sends.
 import type { Course, DeletedCourse } from '#shared/types/course'
-import type { CourseCategory } from '#shared/schemas/course'
+import type { CourseCategory, CourseLanguage } from '#shared/schemas/course'
 import type { Course as CourseRow } from '../../generated/prisma/client'
 
 export const courseSelect = {
@@ -9,6 +9,11 @@ export const courseSelect = {
   slug: true,
   description: true,
   category: true,
+  level: true,
+  language: true,
+  priceCents: true,
+  currency: true,
+  coverImageUrl: true,
   status: true,
   createdAt: true,
   updatedAt: true,
@@ -24,6 +29,11 @@ export function toCourse(row: SelectedCourse): Course {
     slug: row.slug,
     description: row.description,
     category: row.category as CourseCategory,
+    level: row.level,
+    language: row.language as CourseLanguage,
+    priceCents: row.priceCents,
+    currency: row.currency,
+    coverImageUrl: row.coverImageUrl,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

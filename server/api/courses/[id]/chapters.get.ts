@@ -1,0 +1,8 @@
+import { CourseIdParams } from '#shared/schemas/course'
+import { listOutline } from '../../../services/outline/list'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, CourseIdParams)
+  return listOutline({ ownerId: user.id, courseId: id })
+})

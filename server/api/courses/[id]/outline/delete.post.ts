@@ -1,0 +1,10 @@
+import { CourseIdParams } from '#shared/schemas/course'
+import { OutlineDeleteInput } from '#shared/schemas/outline'
+import { deleteOutlineItems } from '../../../../services/outline/delete-items'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, CourseIdParams)
+  const input = await readInput(event, OutlineDeleteInput)
+  return deleteOutlineItems({ ownerId: user.id, courseId: id, input })
+})

@@ -1,0 +1,30 @@
+import type { Course } from '#shared/types/course'
+import type { CourseStatus } from '#shared/schemas/course'
+import { userChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
+import { AppError, notFound } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+import { courseSelect, toCourse } from './course-dto'
+import { ownedCourse } from './find-owned'
+
+/**
+ * Publishes or unpublishes a course. Publishing needs something to watch: at least one chapter
+ * with at least one lesson; otherwise 422 says which is missing.
+ */
+export async function setCourseStatus({ ownerId, id, status }: { ownerId: string, id: string, status: CourseStatus }): Promise<Course> {
+  const course = await useDb().course.findFirst({
+    where: ownedCourse({ ownerId, id }),
+    select: { _count: { select: { chapters: true } }, chapters: { where: { videos: { some: {} } }, select: { id: true }, take: 1 } },
+  })
+  if (!course) throw notFound('Course')
+  if (status === 'PUBLISHED' && !course.chapters.length) {
+    const missing = course._count.chapters ? 'lesson' : 'chapter'
+    throw new AppError('UNPROCESSABLE', missing === 'chapter'
+      ? 'Add a chapter with at least one lesson before publishing.'
+      : 'Add at least one lesson to a chapter before publishing.', { details: { missing } })
+  }
+  const row = await useDb().course.update({ where: { id }, data: { status }, select: courseSelect })
+  const updated = toCourse(row)
+  await broadcast(userChannel(ownerId), { type: 'course-updated', course: updated })
+  return updated
+}

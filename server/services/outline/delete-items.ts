@@ -1,0 +1,30 @@
+import type { OutlineDeleteInput } from '#shared/schemas/outline'
+import { courseChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
+import { notFound } from '../../utils/errors'
+import { withLockedCourse } from './course-lock'
+import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
+
+/**
+ * "Save changes" for pending deletes: all of them in one transaction, or none. Every id must be
+ * in this course (404 otherwise, and nothing is deleted). Lessons of a deleted chapter go with
+ * it; the remaining positions close up.
+ */
+export async function deleteOutlineItems({ ownerId, courseId, input }: { ownerId: string, courseId: string, input: OutlineDeleteInput }) {
+  const result = await withLockedCourse({ ownerId, courseId }, async (tx) => {
+    const [chapters, videos] = await Promise.all([
+      tx.chapter.count({ where: { id: { in: input.chapterIds }, courseId } }),
+      tx.video.count({ where: { id: { in: input.videoIds }, chapter: { courseId } } }),
+    ])
+    if (chapters !== input.chapterIds.length) throw notFound('Chapter')
+    if (videos !== input.videoIds.length) throw notFound('Lesson')
+    await tx.video.deleteMany({ where: { id: { in: input.videoIds } } })
+    await tx.chapter.deleteMany({ where: { id: { in: input.chapterIds } } })
+    const order = await readOrder(tx, courseId)
+    await writeChapterPositions(tx, order.chapters.map(c => c.id))
+    await writeVideoPositions(tx, order.chapters)
+    return { chapterIds: input.chapterIds, videoIds: input.videoIds }
+  })
+  await broadcast(courseChannel(courseId), { type: 'outline-deleted', courseId, ...result })
+  return result
+}

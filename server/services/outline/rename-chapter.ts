@@ -1,0 +1,18 @@
+import type { ChapterInput } from '#shared/schemas/outline'
+import type { Chapter } from '#shared/types/outline'
+import { courseChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
+import { notFound } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+import { chapterSelect, chapterSnapshot, toChapter } from './outline-dto'
+
+export async function renameChapter({ ownerId, chapterId, input }: { ownerId: string, chapterId: string, input: ChapterInput }): Promise<Chapter> {
+  const { count } = await useDb().chapter.updateMany({
+    where: { id: chapterId, course: { ownerId, deletedAt: null } },
+    data: { title: input.title },
+  })
+  if (count === 0) throw notFound('Chapter')
+  const chapter = toChapter(await useDb().chapter.findUniqueOrThrow({ where: { id: chapterId }, select: chapterSelect }))
+  await broadcast(courseChannel(chapter.courseId), { type: 'chapter-saved', courseId: chapter.courseId, chapter: chapterSnapshot(chapter) })
+  return chapter
+}

@@ -1,0 +1,45 @@
+import type { OutlineOrderInput } from '#shared/schemas/outline'
+import type { Chapter, OutlineOrder } from '#shared/types/outline'
+import { courseChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
+import { AppError, notFound } from '../../utils/errors'
+import { chapterSelect, toChapter } from './outline-dto'
+import { withLockedCourse } from './course-lock'
+import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
+
+const sameSet = (a: string[], b: Set<string>) => a.length === b.size && a.every(id => b.has(id))
+
+/**
+ * Applies a complete new order of chapters and of lessons per chapter (moves across chapters
+ * included). The order must list exactly the course's current chapters and lessons: one that
+ * was made from a stale outline gets 409 with the current order, so the client can rebase.
+ */
+export async function reorderOutline({ ownerId, courseId, input }: { ownerId: string, courseId: string, input: OutlineOrderInput }): Promise<{ order: OutlineOrder, chapters: Chapter[] }> {
+  const chapters = await withLockedCourse({ ownerId, courseId }, async (tx) => {
+    const current = await readOrder(tx, courseId)
+    const currentChapters = new Set(current.chapters.map(c => c.id))
+    const currentVideos = new Set(current.chapters.flatMap(c => c.videoIds))
+    const wantedChapters = input.chapters.map(c => c.id)
+    const wantedVideos = input.chapters.flatMap(c => c.videoIds)
+
+    const unknownChapters = wantedChapters.filter(id => !currentChapters.has(id))
+    const unknownVideos = wantedVideos.filter(id => !currentVideos.has(id))
+    if (unknownChapters.length || unknownVideos.length) {
+      const [foreignChapters, foreignVideos] = await Promise.all([
+        tx.chapter.count({ where: { id: { in: unknownChapters } } }),
+        tx.video.count({ where: { id: { in: unknownVideos } } }),
+      ])
+      if (foreignChapters || foreignVideos) throw notFound('Chapter or lesson')
+    }
+    if (!sameSet(wantedChapters, currentChapters) || !sameSet(wantedVideos, currentVideos)) {
+      throw new AppError('CONFLICT', 'The outline changed since this order was made; here is the current one.', { details: { currentOrder: current } })
+    }
+    await writeChapterPositions(tx, wantedChapters)
+    await writeVideoPositions(tx, input.chapters)
+    const rows = await tx.chapter.findMany({ where: { courseId }, orderBy: { position: 'asc' }, select: chapterSelect })
+    return rows.map(toChapter)
+  })
+  const order = { chapters: chapters.map(c => ({ id: c.id, videoIds: c.videos.map(v => v.id) })) }
+  await broadcast(courseChannel(courseId), { type: 'outline-reordered', courseId, order })
+  return { order, chapters }
+}

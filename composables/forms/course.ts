@@ -1,68 +1,60 @@
-// The course details form. VeeValidate owns the values and the dirty flag; the server's course
-// (from Vue Query) only ever sets the form's *initial* values:
-// - on save, the form resets at once to what was submitted (optimistic reset: Save disables);
-// - if the save fails, the initial values go back to the last server values while the inputs
-//   keep the user's text, so the form is dirty again and nothing typed is lost;
-// - when the server's course changes (refetch, another tab), the initial values move; fields the
-//   user has changed keep what they are typing, untouched fields follow the server.
+// The course forms: "New course" (title, category, description) and the editor's details form.
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
-import { CourseInput } from '#shared/schemas/course'
+import { CourseDetailsForm, CourseInput, toCourseUpdate } from '#shared/schemas/course'
+import type { CourseDetailsFormValues, CourseUpdateInput } from '#shared/schemas/course'
 import type { Course } from '#shared/types/course'
+import { computed } from 'vue'
+import { useServerBackedForm } from './server-backed-form'
 
-export type CourseFormValues = { title: string, description: string, category: CourseInput['category'] | '' }
-
-const FIELDS = ['title', 'description', 'category'] as const
-
-export const emptyCourseValues = (): CourseFormValues => ({ title: '', description: '', category: '' })
-
-export function courseFormValues(course: Pick<Course, 'title' | 'description' | 'category'>): CourseFormValues {
-  return { title: course.title, description: course.description, category: course.category }
+export function useCourseCreateForm() {
+  return useForm({
+    validationSchema: toTypedSchema(CourseInput.pick({ title: true, description: true, category: true })),
+    initialValues: { title: '', description: '', category: undefined },
+  })
 }
 
-export function useCourseForm(options: { initial?: CourseFormValues } = {}) {
-  const form = useForm<CourseFormValues, CourseInput>({
-    validationSchema: toTypedSchema(CourseInput) as never,
-    initialValues: options.initial ?? emptyCourseValues(),
+const DETAIL_FIELDS = ['title', 'description', 'category', 'level', 'language', 'isFree', 'price', 'coverImageUrl'] as const
+type DetailField = typeof DETAIL_FIELDS[number]
+
+/** Which API field a form field feeds: the free switch and the price text both make priceCents. */
+const apiFieldOf = (field: DetailField): keyof CourseUpdateInput => (field === 'isFree' || field === 'price' ? 'priceCents' : field)
+
+export function courseDetailsValues(course: Course): CourseDetailsFormValues {
+  return {
+    title: course.title,
+    description: course.description,
+    category: course.category,
+    level: course.level,
+    language: course.language,
+    isFree: course.priceCents === null,
+    price: course.priceCents === null ? '' : (course.priceCents / 100).toFixed(2),
+    coverImageUrl: course.coverImageUrl ?? '',
+  }
+}
+
+export function useCourseDetailsForm(course: Course) {
+  const form = useServerBackedForm({
+    schema: toTypedSchema(CourseDetailsForm),
+    initial: courseDetailsValues(course),
+    fields: DETAIL_FIELDS,
   })
 
-  /**
-   * Moves the initial values to `base` and re-applies the user's text on top: every current value
-   * (`keep: 'all'`, after a failed save) or only the fields that differ from the old initial values
-   * (`keep: 'dirty'`, when the server's data changed underneath).
-   */
-  function rebase(base: CourseFormValues, keep: 'all' | 'dirty') {
-    const current = { ...form.values } as CourseFormValues
-    const oldInitial = { ...form.meta.value.initialValues } as Partial<CourseFormValues>
-    const touched = FIELDS.filter(f => keep === 'all' || current[f] !== oldInitial[f])
-    form.resetForm({ values: base })
-    for (const field of touched) {
-      if (current[field] !== base[field]) form.setFieldValue(field, current[field] as never)
-    }
-  }
-
-  /**
-   * The fields to send: those whose current input differs from the initial values, with their
-   * validated (trimmed) values. Compared on the live values, not the submit-time snapshot, so a
-   * server update that landed while validating is not sent back as if the user had typed it; and
-   * a save never overwrites what another tab changed in fields this user did not touch.
-   */
-  function changedValues(validated: CourseInput): Partial<CourseInput> {
-    const initial = form.meta.value.initialValues as Partial<CourseFormValues>
-    const current = form.values as CourseFormValues
-    return Object.fromEntries(FIELDS.filter(f => current[f] !== initial[f]).map(f => [f, validated[f]]))
-  }
+  const changedApiFields = () => [...new Set(form.changedFields().map(apiFieldOf))]
 
   return {
     ...form,
-    changedValues,
-    /** The optimistic reset: call with the values being submitted, before the request. */
-    markSaved: (submitted: CourseFormValues) => form.resetForm({ values: submitted }),
-    /** After a failed save: back to the server's values as the baseline, the user's text kept. */
-    revertToServer: (server: CourseFormValues) => rebase(server, 'all'),
-    /** The server's course changed (refetch, socket, another tab). */
-    serverChanged: (server: CourseFormValues) => rebase(server, 'dirty'),
+    /** Unsaved changes as a person counts them (price and "free" are one change). */
+    changeCount: computed(() => new Set(form.changedFields().map(apiFieldOf)).size),
+    /**
+     * The PATCH body: only the fields the user changed, with their validated values, so a save
+     * never overwrites what another tab changed in fields this user did not touch.
+     */
+    changedValues: (validated: CourseDetailsFormValues): CourseUpdateInput => {
+      const update = toCourseUpdate(validated as Parameters<typeof toCourseUpdate>[0])
+      return Object.fromEntries(changedApiFields().map(field => [field, update[field]]))
+    },
   }
 }
 
-export type CourseForm = ReturnType<typeof useCourseForm>
+export type CourseDetailsFormApi = ReturnType<typeof useCourseDetailsForm>

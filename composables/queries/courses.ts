@@ -2,14 +2,17 @@
 // with optimistic updates (snapshot → write → roll back on error if the cache still holds what
 // we wrote → toast → invalidate).
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
-import type { QueryClient, QueryKey } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
-import type { CourseInput, CourseUpdateInput } from '#shared/schemas/course'
+import type { z } from 'zod'
+import { CourseInput } from '#shared/schemas/course'
+import type { CourseUpdateInput } from '#shared/schemas/course'
 import type { Course, DeletedCourse } from '#shared/types/course'
 import { errorMessage, useApi } from '../api/api-client'
 import { courseDeleted, courseRestored, courseSaved } from './course-cache'
 import { courseKeys } from './course-keys'
+import { optimisticId, rollback, writeCache } from './optimistic'
+import type { Snapshot } from './optimistic'
 import { useSsrQuery } from './ssr-query'
 
 export function useCoursesQuery() {
@@ -36,35 +39,17 @@ export function useCourseQuery(id: MaybeRefOrGetter<string>) {
   })
 }
 
-/** Snapshot of the caches a mutation touches, restored on error unless something newer landed. */
-interface Snapshot {
-  entries: { key: QueryKey, before: unknown, written: unknown }[]
-}
-
-function writeCache<T>(client: QueryClient, snapshot: Snapshot, key: QueryKey, update: (old: T | undefined) => T | undefined) {
-  const before = client.getQueryData<T>(key)
-  if (before === undefined) return
-  client.setQueryData(key, update(before))
-  // Read back what the cache holds: structural sharing stores a copy, not the object we passed.
-  snapshot.entries.push({ key, before, written: client.getQueryData(key) })
-}
-
-function rollback(client: QueryClient, snapshot: Snapshot | undefined) {
-  for (const { key, before, written } of snapshot?.entries ?? []) {
-    // Only undo our own write: a socket event or refetch may have put newer data there since.
-    if (client.getQueryData(key) === written) client.setQueryData(key, before)
-  }
-}
-
-const optimisticId = () => `optimistic-${Math.random().toString(36).slice(2, 10)}`
+/** What "New course" sends: title, category and description; the server fills in the rest. */
+export type CourseCreateRequest = z.input<typeof CourseInput>
 
 export function useCreateCourseMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: CourseInput) => api<Course>('/api/courses', { method: 'POST', body: input }),
-    onMutate: async (input) => {
+    mutationFn: (input: CourseCreateRequest) => api<Course>('/api/courses', { method: 'POST', body: input }),
+    onMutate: async (request) => {
       await client.cancelQueries({ queryKey: courseKeys.list() })
+      const input = CourseInput.parse(request) // the defaults the server will apply
       const now = new Date().toISOString()
       const placeholder: Course = { id: optimisticId(), slug: '', status: 'DRAFT', currency: 'USD', createdAt: now, updatedAt: now, deletedAt: null, ...input }
       const snapshot: Snapshot = { entries: [] }

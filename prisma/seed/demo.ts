@@ -2,7 +2,7 @@
 // seeds a database without the demo instructor, so restarting never duplicates anything.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { slugify } from '../../shared/utils/slug.ts'
-import { createCourse, createUser } from './factories.ts'
+import { createCourse, createOutline, createUser } from './factories.ts'
 import type { CourseData } from './factories.ts'
 
 export const DEMO_PASSWORD = 'lectern-demo'
@@ -15,13 +15,21 @@ export const DEMO_ACCOUNTS = [
 
 const DAY = 86_400_000
 
-const DEMO_COURSES: (Partial<CourseData> & { daysAgo: number, deletedDaysAgo?: number })[] = [
+type DemoCourse = Partial<CourseData> & { daysAgo: number, deletedDaysAgo?: number, priceCents?: number, outline?: [string, string[]][] }
+
+const DEMO_COURSES: DemoCourse[] = [
   {
     title: 'Modern JavaScript from First Principles',
     description: 'Values, functions, closures, modules and async code, built up one idea at a time with small exercises after every lesson.',
     category: 'Development',
     status: 'PUBLISHED',
     daysAgo: 1,
+    priceCents: 2900,
+    outline: [
+      ['Values and types', ['What a value is', 'Numbers and strings', 'Objects and arrays']],
+      ['Functions', ['Declaring and calling', 'Closures', 'Higher-order functions']],
+      ['Asynchronous code', ['Callbacks', 'Promises', 'async and await']],
+    ],
   },
   {
     title: 'Data Visualisation with D3',
@@ -29,6 +37,10 @@ const DEMO_COURSES: (Partial<CourseData> & { daysAgo: number, deletedDaysAgo?: n
     category: 'Data Science',
     status: 'PUBLISHED',
     daysAgo: 4,
+    outline: [
+      ['Foundations', ['Why charts work', 'Scales and axes']],
+      ['Interaction', ['Transitions', 'Tooltips and brushing']],
+    ],
   },
   {
     title: 'Product Photography with a Phone',
@@ -36,6 +48,10 @@ const DEMO_COURSES: (Partial<CourseData> & { daysAgo: number, deletedDaysAgo?: n
     category: 'Photography',
     status: 'DRAFT',
     daysAgo: 9,
+    outline: [
+      ['Light', ['Window light', 'Reflectors']],
+      ['Composition', []],
+    ],
   },
   {
     title: 'Writing Clear Technical Documentation',
@@ -57,13 +73,14 @@ const DEMO_COURSES: (Partial<CourseData> & { daysAgo: number, deletedDaysAgo?: n
 export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email } })) return false
   const [instructor] = await Promise.all(DEMO_ACCOUNTS.map(account => createUser(db, { ...account, password: DEMO_PASSWORD })))
-  for (const { daysAgo, deletedDaysAgo, ...course } of DEMO_COURSES) {
-    await createCourse(db, instructor!.id, {
+  for (const { daysAgo, deletedDaysAgo, outline = [], ...course } of DEMO_COURSES) {
+    const created = await createCourse(db, instructor!.id, {
       ...course,
       slug: slugify(course.title!),
       updatedAt: new Date(now.getTime() - daysAgo * DAY),
       deletedAt: deletedDaysAgo === undefined ? null : new Date(now.getTime() - deletedDaysAgo * DAY),
     })
+    await createOutline(db, created.id, outline)
   }
   return true
 }

@@ -20,6 +20,7 @@ export interface CourseData {
   description: string
   category: CourseCategory
   status: CourseStatus
+  priceCents: number | null
 }
 
 const unique = () => randomUUID().slice(0, 8)
@@ -42,6 +43,7 @@ export function buildCourse(overrides: Partial<CourseData> = {}): CourseData {
     description: 'A course built by the test factories.',
     category: 'Development',
     status: 'DRAFT',
+    priceCents: null,
     ...overrides,
   }
 }
@@ -66,4 +68,16 @@ export async function createCourse(db: PrismaClient, ownerId: string, overrides:
       ...(updatedAt ? { updatedAt, createdAt: updatedAt } : {}),
     },
   })
+}
+
+/** Chapters with lessons, in order: `[['Chapter', ['Lesson 1', 'Lesson 2']], …]`. */
+export async function createOutline(db: PrismaClient, courseId: string, outline: [string, string[]][]) {
+  const chapters = []
+  for (const [position, [title, lessons]] of outline.entries()) {
+    chapters.push(await db.chapter.create({
+      data: { courseId, title, position, videos: { create: lessons.map((lesson, index) => ({ title: lesson, position: index, freePreview: position === 0 && index === 0 })) } },
+      include: { videos: { orderBy: { position: 'asc' } } },
+    }))
+  }
+  return chapters
 }

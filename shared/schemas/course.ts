@@ -89,7 +89,8 @@ export type CourseUpdateInput = z.infer<typeof CourseUpdateInput>
 
 /**
  * The editor's details form: what people type (a price as text, free as a switch, an empty
- * cover field) validated with the same field rules, and turned into the API's shape on submit.
+ * cover field), validated with the same field rules. Its output keeps the form's shape
+ * (VeeValidate casts values through the schema); toCourseUpdate turns it into the API's.
  */
 export const CourseDetailsForm = z.object({
   title: courseTitle,
@@ -107,15 +108,19 @@ export const CourseDetailsForm = z.object({
     ctx.addIssue({ code: 'custom', path: ['price'], message: 'The lowest price is 1.00' })
   if (value.coverImageUrl && !coverImageUrl.safeParse(value.coverImageUrl).success)
     ctx.addIssue({ code: 'custom', path: ['coverImageUrl'], message: 'Enter a full address starting with https://' })
-}).transform(value => ({
-  title: value.title,
-  description: value.description,
-  category: value.category,
-  level: value.level,
-  language: value.language,
-  priceCents: value.isFree ? null : Math.round(Number(value.price) * 100),
-  coverImageUrl: value.coverImageUrl || null,
-}))
+})
+
+export function toCourseUpdate(value: z.output<typeof CourseDetailsForm>): Required<CourseUpdateInput> {
+  return {
+    title: value.title,
+    description: value.description,
+    category: value.category,
+    level: value.level,
+    language: value.language,
+    priceCents: value.isFree ? null : Math.round(Number(value.price) * 100),
+    coverImageUrl: value.coverImageUrl || null,
+  }
+}
 export type CourseDetailsFormValues = z.input<typeof CourseDetailsForm>
 
 export const CourseIdParams = z.object({

@@ -37,8 +37,8 @@ describe('live updates between tabs', () => {
     await visit(editor, '/studio')
     await editor.getByRole('button', { name: 'Create your first course' }).click()
     const dialog = editor.getByRole('dialog', { name: 'New course' })
-    await dialog.getByLabel('Title').fill('Seen In Both Tabs')
-    await dialog.getByLabel('Category').selectOption('Music')
+    await dialog.getByLabel('Title', { exact: true }).fill('Seen In Both Tabs')
+    await dialog.getByLabel('Category', { exact: true }).selectOption('Music')
     await dialog.getByRole('button', { name: 'Create course' }).click()
     await courseLink(watcher, 'Seen In Both Tabs').waitFor({ timeout: 2000 })
 
@@ -69,8 +69,8 @@ describe('live updates between tabs', () => {
     data(await owner.patch(`/api/courses/${course.id}`, { title: 'Renamed During The Outage' }))
     // The page still works on plain requests: open the editor and come back.
     await courseLink(page, 'Before The Outage').click()
-    await page.getByLabel('Title').waitFor()
-    expect(await page.getByLabel('Title').inputValue()).toBe('Renamed During The Outage')
+    await page.getByLabel('Title', { exact: true }).waitFor()
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Renamed During The Outage')
     await page.getByRole('link', { name: 'Your courses' }).first().click()
 
     // The network comes back: the client reconnects, resubscribes and refetches what it shows.
@@ -90,7 +90,7 @@ describe('live updates between tabs', () => {
     const course = data(await owner.post<Course>('/api/courses', { title: 'Open Elsewhere', category: 'Design' }))
     const { page } = await liveTab(owner)
     await visit(page, `/studio/courses/${course.id}`)
-    await page.getByLabel('Title').waitFor()
+    await page.getByLabel('Title', { exact: true }).waitFor()
     data(await owner.delete(`/api/courses/${course.id}`))
     await page.getByRole('heading', { name: 'This course isn’t available' }).waitFor({ timeout: 2000 })
   })

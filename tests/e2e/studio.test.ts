@@ -38,9 +38,9 @@ describe('the studio course list', () => {
     await dialog.getByRole('button', { name: 'Create course' }).click()
     await dialog.getByText('Pick a category').waitFor() // validated before anything is sent
 
-    await dialog.getByLabel('Title').fill('Watercolour Basics')
-    await dialog.getByLabel('Category').selectOption('Design')
-    await dialog.getByLabel('Description').fill('Washes, layers and colour mixing.')
+    await dialog.getByLabel('Title', { exact: true }).fill('Watercolour Basics')
+    await dialog.getByLabel('Category', { exact: true }).selectOption('Design')
+    await dialog.getByLabel('Description', { exact: true }).fill('Washes, layers and colour mixing.')
     await dialog.getByRole('button', { name: 'Create course' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await page.getByRole('link', { name: 'Watercolour Basics' }).first().waitFor()
@@ -55,13 +55,13 @@ describe('the studio course list', () => {
     await visit(page, '/studio')
     await page.getByRole('button', { name: 'New course' }).click()
     const dialog = page.getByRole('dialog', { name: 'New course' })
-    await dialog.getByLabel('Title').fill('Refused Course')
-    await dialog.getByLabel('Category').selectOption('Music')
+    await dialog.getByLabel('Title', { exact: true }).fill('Refused Course')
+    await dialog.getByLabel('Category', { exact: true }).selectOption('Music')
     // The connection drops as the course is sent (the network is outside the system).
     await page.route('**/api/courses', route => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()))
     await dialog.getByRole('button', { name: 'Create course' }).click()
     await toast(page, 'Could not create the course').waitFor()
-    expect(await dialog.getByLabel('Title').inputValue()).toBe('Refused Course')
+    expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe('Refused Course')
     expect(await page.getByRole('link', { name: 'Refused Course' }).count()).toBe(0)
     expect(data(await owner.get<Course[]>('/api/courses'))).toEqual([])
   })
@@ -140,18 +140,21 @@ describe('the course editor', () => {
     const course = await courseVia(owner, 'Editable Course')
     const page = await newPage(owner)
     await visit(page, `/studio/courses/${course.id}`)
-    const save = page.getByRole('button', { name: 'Save changes' })
-    expect(await save.isDisabled()).toBe(true)
-    await page.getByLabel('Title').fill('Edited Course Title')
-    expect(await save.isEnabled()).toBe(true)
-    await page.getByLabel('Category').selectOption('Business')
+    const save = page.getByRole('button', { name: /^Save changes/ })
+    expect(await save.count()).toBe(0) // nothing to save: no save bar
+    await page.getByLabel('Title', { exact: true }).fill('Edited Course Title')
+    expect(await save.textContent()).toContain('(1)')
+    await page.getByLabel('Category', { exact: true }).selectOption('Business')
+    expect(await save.textContent()).toContain('(2)')
     await save.click()
-    expect(await save.isDisabled()).toBe(true) // optimistic reset: clean at once
+    // Optimistic reset: the form is clean at once; the bar only says it is saving.
+    expect(await page.getByTestId('course-edit-form').evaluate(() => document.querySelector('.save-bar')?.textContent ?? '')).not.toContain('unsaved')
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor()
+    expect(await save.count()).toBe(0)
     expect(await page.getByTestId('course-heading').textContent()).toBe('Edited Course Title')
     expect(data(await owner.get<Course>(`/api/courses/${course.id}`))).toMatchObject({ title: 'Edited Course Title', category: 'Business' })
     await visit(page, `/studio/courses/${course.id}`)
-    expect(await page.getByLabel('Title').inputValue()).toBe('Edited Course Title')
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Edited Course Title')
   })
 
   it('rolls back to the server’s truth with a toast when the course was deleted meanwhile', async () => {
@@ -159,7 +162,7 @@ describe('the course editor', () => {
     const course = await courseVia(owner, 'Deleted Underneath')
     const page = await newPage(owner)
     await visit(page, `/studio/courses/${course.id}`)
-    await page.getByLabel('Title').fill('Never Saved Title')
+    await page.getByLabel('Title', { exact: true }).fill('Never Saved Title')
     // Another tab deletes the course just as this one saves: the save reaches a deleted course.
     await page.route(`**/api/courses/${course.id}`, async (route) => {
       if (route.request().method() === 'PATCH') data(await owner.delete(`/api/courses/${course.id}`))
@@ -192,7 +195,7 @@ describe('the course editor', () => {
       await route.continue()
     })
 
-    const description = page.getByLabel('Description')
+    const description = page.getByLabel('Description', { exact: true })
     await description.click()
     await description.press('End')
     await description.pressSequentially(' Second')
@@ -202,8 +205,10 @@ describe('the course editor', () => {
     await page.getByTestId('course-heading').filter({ hasText: 'Renamed Elsewhere' }).waitFor()
 
     expect(await description.inputValue()).toBe('First draft. Second and third')
-    expect(await page.getByLabel('Title').inputValue()).toBe('Renamed Elsewhere')
-    expect(await page.getByRole('button', { name: 'Save changes' }).isEnabled()).toBe(true)
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Renamed Elsewhere')
+    // The save has answered; what was typed since is the one unsaved change.
+    await page.getByRole('status').filter({ hasText: '1 unsaved change' }).waitFor()
+    expect(await page.getByRole('button', { name: /^Save changes/ }).isEnabled()).toBe(true)
     expect(data(await owner.get<Course>(`/api/courses/${course.id}`))).toMatchObject({ title: 'Renamed Elsewhere', description: 'First draft. Second' })
   })
 })

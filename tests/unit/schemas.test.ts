@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SignInInput, SignUpInput } from '../../shared/schemas/auth'
-import { COURSE_CATEGORIES, CourseDetailsForm, CourseInput, CourseUpdateInput } from '../../shared/schemas/course'
+import { COURSE_CATEGORIES, CourseDetailsForm, CourseInput, CourseUpdateInput, toCourseUpdate } from '../../shared/schemas/course'
 import { OutlineDeleteInput, OutlineOrderInput } from '../../shared/schemas/outline'
 
 describe('CourseInput', () => {
@@ -31,10 +31,10 @@ describe('CourseDetailsForm', () => {
   const base = { title: 'Go', description: '', category: 'Development', level: 'BEGINNER', language: 'pt-BR', isFree: false, price: '19.99', coverImageUrl: '' } as const
 
   it('turns what people type into the API\'s shape', () => {
-    expect(CourseDetailsForm.parse({ ...base, title: 'Go basics', coverImageUrl: ' https://img.example/c.png ' })).toEqual({
+    expect(toCourseUpdate(CourseDetailsForm.parse({ ...base, title: 'Go basics', coverImageUrl: ' https://img.example/c.png ' }))).toEqual({
       title: 'Go basics', description: '', category: 'Development', level: 'BEGINNER', language: 'pt-BR', priceCents: 1999, coverImageUrl: 'https://img.example/c.png',
     })
-    expect(CourseDetailsForm.parse({ ...base, title: 'Go basics', isFree: true, price: 'ignored' }).priceCents).toBeNull()
+    expect(toCourseUpdate(CourseDetailsForm.parse({ ...base, title: 'Go basics', isFree: true, price: 'ignored' })).priceCents).toBeNull()
   })
 
   it('explains a bad price or cover address under the field', () => {

@@ -220,3 +220,19 @@ describe('the course editor: outline', () => {
     await page.getByRole('button', { name: 'Undo delete of lesson “y”' }).waitFor()
   })
 })
+
+describe('the course editor: collapsed chapters', () => {
+  it('remembers a collapsed chapter across reloads, rendered collapsed by the server', async () => {
+    const owner = await signedUp()
+    const course = await courseWithOutline(owner, [['Open', ['o1']], ['Folded', ['f1']]])
+    const page = await newPage(owner)
+    await visit(page, `/studio/courses/${course.id}`)
+    await page.getByRole('button', { name: 'Collapse chapter “Folded”' }).click()
+    await lessonRow(page, 'f1').waitFor({ state: 'hidden' })
+    const html = await (await page.goto(`/studio/courses/${course.id}`))!.text()
+    expect(html).toMatch(/aria-expanded="false"[^>]*aria-label="Expand chapter “Folded”"|aria-label="Expand chapter “Folded”"[^>]*aria-expanded="false"/)
+    await page.waitForSelector('html[data-hydrated="true"]')
+    expect(await lessonRow(page, 'f1').isVisible()).toBe(false)
+    expect(await lessonRow(page, 'o1').isVisible()).toBe(true)
+  })
+})

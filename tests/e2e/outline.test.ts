@@ -140,6 +140,20 @@ describe('the course editor: outline', () => {
     expect(await outlineOf(owner, course.id)).toEqual([['Stable title', []]])
   })
 
+  it('rolls a move back with a toast when the server refuses it', async () => {
+    const owner = await signedUp()
+    const course = await courseWithOutline(owner, [['Stays first', []], ['Stays second', []]])
+    const page = await newPage(owner)
+    await visit(page, `/studio/courses/${course.id}`)
+    await page.route('**/outline/order', route => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ success: false, error: { code: 'UNAVAILABLE', message: 'Database briefly away' } }) }))
+    await chapterRow(page, 'Stays first').locator('.chapter-handle').focus()
+    await page.keyboard.press('Alt+ArrowDown')
+    await toast(page, 'The new order was not saved: Database briefly away').waitFor()
+    const titlesOnScreen = await page.locator('li.chapter header button[aria-label$="rename chapter"]').allTextContents()
+    expect(titlesOnScreen.map(t => t.trim())).toEqual(['Stays first', 'Stays second'])
+    expect(await outlineOf(owner, course.id)).toEqual([['Stays first', []], ['Stays second', []]])
+  })
+
   it('keeps failed deletes pending and the saved details saved', async () => {
     const owner = await signedUp()
     const course = await courseWithOutline(owner, [['Keep', ['k1']], ['Remove', []]])

@@ -13,7 +13,7 @@ const server = createServer((request, response) => {
     body += chunk
   })
   request.on('end', () => {
-    const text = JSON.stringify({ op: 'event', channel: 'course:bare', event: JSON.parse(body) })
+    const text = JSON.stringify({ op: 'event', event: JSON.parse(body) })
     for (const peer of peers) peer.send(text)
     response.end('{}')
   })

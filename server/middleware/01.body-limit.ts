@@ -1,7 +1,7 @@
-// Refuses oversized JSON bodies before anything reads them. Upload routes (later issues) stream
-// their bodies and are exempt by living outside /api's JSON routes.
+// Refuses oversized JSON bodies of action routes before anything reads them.
 export default defineEventHandler((event) => {
-  if (!event.path.startsWith('/api/')) return
+  // Upload chunks are streamed to disk by the resumable upload endpoint, which has its own limits.
+  if (!event.path.startsWith('/api/') || event.path.startsWith('/api/uploads')) return
   const length = Number(getRequestHeader(event, 'content-length') ?? 0)
   const limit = lecternConfig().maxBodyBytes
   if (length > limit) {

@@ -19,7 +19,7 @@ export interface Bus {
 const REDIS_CHANNEL = 'lectern:realtime'
 
 function apply(message: BusMessage): void {
-  if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', channel: message.channel, event: message.event }))
+  if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', event: message.event }))
   else if (message.kind === 'close-session') closeSessionLocally(message.sessionId)
   else dropChannelLocally(message.channel, message.reason)
 }

@@ -16,13 +16,10 @@ const contextOf = (peer: Peer) => peer.context as unknown as SocketContext
 
 export default defineWebSocketHandler({
   async upgrade(request) {
-    // getUserSession throws on a cookie it cannot unseal: treat that as no session.
-    const session = await getUserSession({ headers: request.headers, context: {} }).catch(() => null)
-    const user = session?.user
-      ? await useDb().user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true } })
-      : null
-    if (!session || !user) throw new Response('Sign in to receive live updates', { status: 401 })
-    Object.assign(request.context, { user, sessionId: session.id } satisfies SocketContext)
+    const found = await userFromHeaders(request.headers)
+    if (!found) throw new Response('Sign in to receive live updates', { status: 401 })
+    const { sessionId, ...user } = found
+    Object.assign(request.context, { user, sessionId } satisfies SocketContext)
   },
 
   open(peer) {

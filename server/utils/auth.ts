@@ -23,3 +23,14 @@ export async function requireInstructor(event: H3Event): Promise<User> {
   if (user.role !== 'INSTRUCTOR') throw new AppError('FORBIDDEN', 'Only instructors can use the course studio')
   return user
 }
+
+/**
+ * The signed-in user behind a plain web request (socket upgrades, the upload protocol), or null.
+ * Same rules as requireUser: a cookie that cannot be unsealed, or a deleted account, is no one.
+ */
+export async function userFromHeaders(headers: Headers): Promise<(User & { sessionId: string }) | null> {
+  const session = await getUserSession({ headers, context: {} }).catch(() => null)
+  if (!session?.user?.id) return null
+  const user = await useDb().user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true } })
+  return user ? { ...user, sessionId: session.id } : null
+}

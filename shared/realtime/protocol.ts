@@ -15,7 +15,8 @@ export type ServerMessage
     | { op: 'subscribed', channel: string }
     | { op: 'unsubscribed', channel: string, reason: 'requested' | 'deleted' | 'access-lost' }
     | { op: 'error', channel?: string, code: 'FORBIDDEN' | 'BAD_MESSAGE', message: string }
-    | { op: 'event', channel: string, event: RealtimeEvent }
+    // No channel name: the event names its subject, and progress events must stay under 300 bytes.
+    | { op: 'event', event: RealtimeEvent }
     | { op: 'pong' }
 
 /** Close code when the session behind a socket ends (signed out): do not reconnect with it. */

@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../server/database/connection'
 import { applyMigrations } from '../../server/database/migrations'
 import { ensureBuilt } from './build'
-import { CHROMIUM_ARGS, findChromium } from './chromium'
+import { CHROMIUM_ARGS, ensureFfmpeg, findChromium } from './debian-packages'
 import { startServer } from './server-process'
 import type { RunningServer } from './server-process'
 import { answers, provisionTestDatabase } from './test-database'
@@ -24,6 +24,8 @@ declare module 'vitest' {
     internalToken: string
     /** Lets a test start a second instance that accepts the same session cookies. */
     sessionPassword: string
+    /** Where the server stores uploaded files (tests check the stored bytes). */
+    storageDir: string
     browserWsEndpoint: string
   }
 }
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   }
 
   ensureBuilt(root)
+  ensureFfmpeg()
   const redisUrl = await findRedis()
 
   const internalToken = randomBytes(24).toString('hex')
@@ -81,6 +84,7 @@ export default async function setup(project: TestProject) {
   project.provide('redisUrl', redisUrl)
   project.provide('internalToken', internalToken)
   project.provide('sessionPassword', sessionPassword)
+  project.provide('storageDir', join(scratch, 'uploads'))
   project.provide('browserWsEndpoint', browser.wsEndpoint())
 
   return async () => {

@@ -68,7 +68,7 @@ describe('RealtimeSocketClient', () => {
     const seen: ObserverEvents['course-created'][] = []
     observer.on('course-created', e => seen.push(e))
     const event = { type: 'course-created', course: { id: 'c1' } }
-    latest().receive({ op: 'event', channel: 'user:u1', event })
+    latest().receive({ op: 'event', event })
     expect(seen).toEqual([event])
     expect(statuses).toEqual(['connecting', 'open'])
   })

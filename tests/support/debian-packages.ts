@@ -1,5 +1,6 @@
-// Finds Debian's Chromium (CHROMIUM_PATH or /usr/bin/chromium), installing the package when it
-// is missing and we are root; otherwise says in one line what to install.
+// Finds the Debian packages the tests drive: Chromium (CHROMIUM_PATH or /usr/bin/chromium) and
+// ffmpeg/ffprobe, installing them when missing and we are root; otherwise one line says what to
+// install.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -18,4 +19,23 @@ export function findChromium(): string {
     if (existsSync(path)) return path
   }
   throw new Error(`Chromium not found at ${path}: install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.`)
+}
+
+export function ensureFfmpeg(): void {
+  const present = () => ['ffmpeg', 'ffprobe'].every((tool) => {
+    try {
+      execFileSync(tool, ['-version'], { stdio: 'ignore' })
+      return true
+    }
+    catch {
+      return false
+    }
+  })
+  if (present()) return
+  if (process.getuid?.() === 0) {
+    console.log('[tests] installing Debian ffmpeg for the upload tests…')
+    execFileSync('apt-get', ['install', '-y', '-qq', 'ffmpeg'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (present()) return
+  }
+  throw new Error('ffmpeg and ffprobe are needed (video fixtures and processing): install them (Debian: sudo apt-get install ffmpeg).')
 }

@@ -1,0 +1,20 @@
+// An upload that will not complete (cancelled, refused after its first bytes, or abandoned):
+// its bytes and media row go, and its lesson goes back to "no video yet".
+import { courseChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
+import { useStorage } from '../../uploads/storage'
+import { useDb } from '../../utils/db'
+import { toVideo, videoSelect } from '../outline/outline-dto'
+import { findUpload } from './upload-context'
+
+export async function abortUpload(uploadId: string): Promise<void> {
+  const upload = await findUpload(uploadId)
+  await useStorage().remove(uploadId)
+  if (!upload) return
+  const lesson = upload.lesson
+  if (lesson) {
+    const row = await useDb().video.update({ where: { id: lesson.videoId }, data: { status: 'DRAFT', mediaFileId: null, durationSeconds: null }, select: videoSelect })
+    await broadcast(courseChannel(lesson.courseId), { type: 'video-saved', courseId: lesson.courseId, video: toVideo(row) })
+  }
+  await useDb().mediaFile.delete({ where: { id: upload.mediaFileId } })
+}

@@ -1,0 +1,24 @@
+// Moves an upload's media file and its lesson to the next state together, and tells the course.
+import { courseChannel } from '#shared/realtime/channels'
+import type { MediaStatus } from '../../generated/prisma/client'
+import { broadcast } from '../../realtime/broadcast'
+import { useDb } from '../../utils/db'
+import { toVideo, videoSelect } from '../outline/outline-dto'
+import { findUpload } from './upload-context'
+
+export async function setUploadState(uploadId: string, state: { status: MediaStatus, receivedBytes?: number, durationSeconds?: number | null, thumbnailKey?: string | null, failureReason?: string | null }): Promise<void> {
+  const upload = await findUpload(uploadId)
+  if (!upload) return
+  const { status, receivedBytes, ...details } = state
+  await useDb().mediaFile.update({
+    where: { id: upload.mediaFileId },
+    data: { status, ...details, ...(receivedBytes === undefined ? {} : { receivedBytes: BigInt(receivedBytes) }) },
+  })
+  if (!upload.lesson) return
+  const row = await useDb().video.update({
+    where: { id: upload.lesson.videoId },
+    data: { status, ...(details.durationSeconds === undefined ? {} : { durationSeconds: details.durationSeconds }) },
+    select: videoSelect,
+  })
+  await broadcast(courseChannel(upload.lesson.courseId), { type: 'video-saved', courseId: upload.lesson.courseId, video: toVideo(row) })
+}

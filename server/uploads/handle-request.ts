@@ -1,0 +1,29 @@
+// The Nitro side of the upload endpoint: hands the request to tus, then, after each PATCH, checks
+// the first bytes of a new upload (a file that is not a video container is deleted and refused
+// with 415) and reports the server-side byte count as progress.
+import type { H3Event } from 'h3'
+import { abortUpload } from '../services/uploads/abort-upload'
+import { reportProgress } from './progress'
+import { looksLikeVideo, SIGNATURE_BYTES } from './signature'
+import { useStorage } from './storage'
+import { refusal, useTusServer } from './tus-server'
+
+export async function handleUploadRequest(event: H3Event): Promise<Response> {
+  const request = toWebRequest(event)
+  const startOffset = Number(request.headers.get('upload-offset') ?? -1)
+  const response = await useTusServer().handleWeb(request)
+  if (request.method !== 'PATCH' || !response.ok) return response
+
+  const uploadId = new URL(request.url).pathname.split('/').pop()!
+  const offset = Number(response.headers.get('upload-offset') ?? 0)
+  if (startOffset === 0 && offset > 0) {
+    const head = await useStorage().readHead(uploadId, SIGNATURE_BYTES)
+    if (head.length >= Math.min(SIGNATURE_BYTES, offset) && !looksLikeVideo(head)) {
+      await abortUpload(uploadId)
+      const { status_code, body } = refusal(415, 'BAD_REQUEST', 'This file is not a video: its content does not start like any video format.')
+      return new Response(body, { status: status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })
+    }
+  }
+  await reportProgress(uploadId, offset).catch(() => {})
+  return response
+}

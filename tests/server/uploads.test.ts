@@ -1,0 +1,141 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { courseChannel } from '../../shared/realtime/channels'
+import type { ServerMessage } from '../../shared/realtime/protocol'
+import type { Course } from '../../shared/types/course'
+import type { Chapter } from '../../shared/types/outline'
+import { ApiClient, data, signedUp } from '../support/api-client'
+import { TestSocket } from '../support/socket-client'
+import { createUpload, headOffset, patchChunk, sendAll, tusHeaders } from '../support/tus-client'
+import { fileBytes, sampleVideo, sha256 } from '../support/video-fixtures'
+
+const storedFile = (url: string) => join(inject('storageDir'), 'files', url.split('/').pop()!)
+const sockets: TestSocket[] = []
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close()
+})
+
+async function courseWithChapter(owner: ApiClient) {
+  const course = data(await owner.post<Course>('/api/courses', { title: 'Upload course', category: 'Design' }))
+  const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Videos' }))
+  return { course, chapter }
+}
+
+const lessonsOf = async (owner: ApiClient, courseId: string) => data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`))[0]!.videos
+
+const videoMeta = (chapterId: string, filename = 'Intro to lighting.mp4', filetype = 'video/mp4') => ({ filename, filetype, target: 'lesson', chapterId })
+
+describe('resumable lesson uploads', () => {
+  it('creates a lesson at once, takes the bytes in chunks, and ends in processing with the exact bytes stored', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const created = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    expect(created.status).toBe(201)
+    expect(await lessonsOf(owner, course.id)).toMatchObject([{ title: 'Intro to lighting', status: 'UPLOADING' }])
+
+    const done = await sendAll(owner, created.url!, bytes, 16 * 1024)
+    expect(done).toMatchObject({ status: 204, offset: bytes.length })
+    expect(sha256(readFileSync(storedFile(created.url!)))).toBe(sha256(bytes))
+    expect(await lessonsOf(owner, course.id)).toMatchObject([{ title: 'Intro to lighting', status: 'PROCESSING' }])
+  })
+
+  it('resumes from the server\'s offset after an interruption', async () => {
+    const owner = await signedUp()
+    const { chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    const half = Math.floor(bytes.length / 2)
+    expect((await patchChunk(owner, url!, 0, bytes.subarray(0, half))).offset).toBe(half)
+    // A new session of the same user (a reload) asks where to carry on.
+    const again = new ApiClient()
+    data(await again.post('/api/auth/sign-in', { email: owner.user!.email, password: owner.user!.password }))
+    const { offset } = await headOffset(again, url!)
+    expect(offset).toBe(half)
+    // A chunk from the wrong offset is refused by the protocol and changes nothing.
+    expect((await patchChunk(again, url!, 0, bytes.subarray(0, 10))).status).toBe(409)
+    expect((await sendAll(again, url!, bytes, 64 * 1024, offset)).offset).toBe(bytes.length)
+    expect(sha256(readFileSync(storedFile(url!)))).toBe(sha256(bytes))
+  })
+
+  it('broadcasts the server-side byte count on the course channel, small and never going backwards', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const socket = await TestSocket.open(inject('baseURL'), owner)
+    sockets.push(socket)
+    await socket.subscribe(courseChannel(course.id))
+    const bytes = fileBytes(sampleVideo())
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    await sendAll(owner, url!, bytes, Math.ceil(bytes.length / 4))
+    const isProgress = (m: ServerMessage) => m.op === 'event' && m.event.type === 'upload-progress'
+    const last = await socket.next<Extract<ServerMessage, { op: 'event' }>>(m => isProgress(m) && (m as { event: { data: { bytes: number } } }).event.data.bytes === bytes.length)
+    expect(last.event).toMatchObject({ courseId: course.id, chapterId: chapter.id, operationId: url!.split('/').pop(), data: { progress: 100, total: bytes.length } })
+    const all = socket.messages.filter(isProgress) as Extract<ServerMessage, { op: 'event' }>[]
+    const counts = all.map(m => (m.event as { data: { bytes: number } }).data.bytes)
+    expect(counts).toEqual([...counts].sort((a, b) => a - b))
+    for (const message of all) expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThan(300)
+  })
+
+  it('cancels: the bytes and the media row go, the lesson goes back to "no video yet"', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    await patchChunk(owner, url!, 0, bytes.subarray(0, 4096))
+    const response = await fetch(url!, { method: 'DELETE', headers: tusHeaders(owner) })
+    expect(response.status).toBe(204)
+    await expect.poll(async () => (await lessonsOf(owner, course.id))[0]!.status).toBe('DRAFT')
+    expect(existsSync(storedFile(url!))).toBe(false)
+  })
+})
+
+describe('uploads refuse early', () => {
+  it('without a session (401), for a student (403), for another instructor\'s chapter (404)', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    expect((await createUpload(new ApiClient(), { size: 1000, metadata: videoMeta(chapter.id) })).status).toBe(401)
+    expect((await createUpload(await signedUp({ role: 'STUDENT' }), { size: 1000, metadata: videoMeta(chapter.id) })).status).toBe(403)
+    const stranger = await createUpload(await signedUp(), { size: 1000, metadata: videoMeta(chapter.id) })
+    expect(stranger.status).toBe(404)
+    expect(JSON.parse(stranger.body)).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } })
+    expect(await lessonsOf(owner, course.id)).toEqual([])
+  })
+
+  it('a declared type that is not video (415) and a size over the limit (413), creating nothing', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const pdf = await createUpload(owner, { size: 1000, metadata: videoMeta(chapter.id, 'slides.pdf', 'application/pdf') })
+    expect(pdf.status).toBe(415)
+    expect(JSON.parse(pdf.body).error.message).toContain('Only video files')
+    expect((await createUpload(owner, { size: 1000, metadata: videoMeta(chapter.id, 'movie.exe', 'video/mp4') })).status).toBe(415)
+    expect((await createUpload(owner, { size: 3 * 1024 ** 3, metadata: videoMeta(chapter.id) })).status).toBe(413)
+    expect(await lessonsOf(owner, course.id)).toEqual([])
+  })
+
+  it('bytes that are not a video container at the first chunk: deleted, 415, lesson back to draft', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const fake = Buffer.from('%PDF-1.7 this is not a video at all, whatever its name says'.repeat(50))
+    const { url } = await createUpload(owner, { size: fake.length, metadata: videoMeta(chapter.id, 'renamed.mp4') })
+    const first = await patchChunk(owner, url!, 0, fake.subarray(0, 1024))
+    expect(first.status).toBe(415)
+    expect(JSON.parse(first.body).error.message).toContain('not a video')
+    expect(existsSync(storedFile(url!))).toBe(false)
+    expect((await lessonsOf(owner, course.id))[0]).toMatchObject({ status: 'DRAFT' })
+    expect((await headOffset(owner, url!)).status).toBe(404)
+  })
+
+  it('someone else\'s upload: 404 for its offset, its bytes and its cancel', async () => {
+    const owner = await signedUp()
+    const { chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    const stranger = await signedUp()
+    expect((await headOffset(stranger, url!)).status).toBe(404)
+    expect((await patchChunk(stranger, url!, 0, bytes.subarray(0, 100))).status).toBe(404)
+    expect((await fetch(url!, { method: 'DELETE', headers: tusHeaders(stranger) })).status).toBe(404)
+    expect((await headOffset(new ApiClient(), url!)).status).toBe(401)
+    expect((await headOffset(owner, url!)).offset).toBe(0)
+  })
+})

@@ -27,9 +27,9 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
 
   nitro: {
-    experimental: { tasks: true, websocket: true },
-    // Hourly: purge courses past their retention in "Recently deleted".
-    scheduledTasks: { '0 * * * *': ['courses:purge'] },
+    experimental: { websocket: true },
+    // Worker scripts that jobs run as their own processes (server/workers), shipped with the build.
+    serverAssets: [{ baseName: 'workers', dir: './workers' }],
     // The generated Prisma client imports with .ts extensions.
     esbuild: { options: { target: 'es2023' } },
   },

@@ -1,7 +1,7 @@
 // Opens the database with the server and closes it with the server (PGlite must be closed, or its
 // directory can be left unusable). In dev it also applies pending migrations and seeds the demo
-// data into an empty database, so `npm run dev` on a fresh clone just works. Then it runs the
-// purge task once, so a server that was down for a while catches up before the hourly schedule.
+// data into an empty database, so `npm run dev` on a fresh clone just works. (Recurring work such
+// as the purge runs on the job runner: server/plugins/jobs.ts.)
 export default defineNitroPlugin((nitroApp) => {
   const connection = useDatabaseConnection()
   console.info(`[lectern] database: ${connection.kind} at ${connection.location}`)
@@ -15,7 +15,6 @@ export default defineNitroPlugin((nitroApp) => {
       const { seedDemoData } = await import('../../prisma/seed/demo')
       if (await seedDemoData(useDb())) console.info('[lectern] demo data created (see README for the demo accounts)')
     }
-    runTask('courses:purge').catch(error => console.error('[lectern] purge at start-up failed:', error))
   })().catch((error) => {
     console.error('[lectern] database start-up failed:', error)
     throw error

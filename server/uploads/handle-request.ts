@@ -5,7 +5,8 @@ import type { H3Event } from 'h3'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { reportProgress } from './progress'
 import { looksLikeVideo, SIGNATURE_BYTES } from './signature'
-import { useStorage } from './storage'
+import { useFileStorage } from './storage'
+import { useDb } from '../utils/db'
 import { refusal, useTusServer } from './tus-server'
 
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
@@ -17,13 +18,15 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   const uploadId = new URL(request.url).pathname.split('/').pop()!
   const offset = Number(response.headers.get('upload-offset') ?? 0)
   if (startOffset === 0 && offset > 0) {
-    const head = await useStorage().readHead(uploadId, SIGNATURE_BYTES)
+    const head = await useFileStorage().readHead(uploadId, SIGNATURE_BYTES)
     if (head.length >= Math.min(SIGNATURE_BYTES, offset) && !looksLikeVideo(head)) {
       await abortUpload(uploadId)
       const { status_code, body } = refusal(415, 'BAD_REQUEST', 'This file is not a video: its content does not start like any video format.')
       return new Response(body, { status: status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })
     }
   }
+  // The byte count also marks the upload as alive for the abandoned-upload cleanup.
+  await useDb().mediaFile.updateMany({ where: { storageKey: uploadId, status: 'UPLOADING' }, data: { receivedBytes: BigInt(offset) } })
   await reportProgress(uploadId, offset).catch(() => {})
   return response
 }

@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream'
 import { storageDir } from '../utils/storage-dir'
 
 const KEY = /^[a-f0-9]{32}$/
+const THUMBNAIL = /^[a-f0-9]{32}\.jpg$/
 
 export interface Storage {
   /** Directory the resumable upload store writes into. */
@@ -16,12 +17,23 @@ export interface Storage {
   readHead: (key: string, bytes: number) => Promise<Buffer>
   read: (key: string, range?: { start: number, end: number }) => Readable
   remove: (key: string) => Promise<void>
+  /** A path ffmpeg can read (local disk: the file itself; a remote store would download first). */
+  localPath: (key: string) => string
+  /** Where the processing worker writes a video's thumbnail, and where it is read from. */
+  thumbnailPath: (thumbnailKey: string) => string
 }
 
 function pathOf(key: string): string {
   if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`)
   return join(storageDir(), 'files', key)
 }
+
+function thumbnailPathOf(thumbnailKey: string): string {
+  if (!THUMBNAIL.test(thumbnailKey)) throw new Error(`not a thumbnail key: ${thumbnailKey}`)
+  return join(storageDir(), 'thumbnails', thumbnailKey)
+}
+
+export const thumbnailKeyFor = (key: string) => `${key}.jpg`
 
 export const localDiskStorage: Storage = {
   uploadDirectory: () => join(storageDir(), 'files'),
@@ -47,12 +59,19 @@ export const localDiskStorage: Storage = {
   read: (key, range) => createReadStream(pathOf(key), range ? { start: range.start, end: range.end } : {}),
   async remove(key) {
     // The tus file store keeps the upload's metadata beside the bytes.
-    await Promise.all([rm(pathOf(key), { force: true }), rm(`${pathOf(key)}.json`, { force: true })])
+    await Promise.all([
+      rm(pathOf(key), { force: true }),
+      rm(`${pathOf(key)}.json`, { force: true }),
+      rm(thumbnailPathOf(thumbnailKeyFor(key)), { force: true }),
+    ])
   },
+  localPath: pathOf,
+  thumbnailPath: thumbnailPathOf,
 }
 
 export async function ensureStorage(): Promise<void> {
   await mkdir(localDiskStorage.uploadDirectory(), { recursive: true })
+  await mkdir(join(storageDir(), 'thumbnails'), { recursive: true })
 }
 
-export const useStorage = (): Storage => localDiskStorage
+export const useFileStorage = (): Storage => localDiskStorage

@@ -15,7 +15,8 @@ import { AppError } from '../utils/errors'
 import { userFromHeaders } from '../utils/auth'
 import { acceptsType, lessonTarget } from './targets'
 import { reportProgress, forgetProgress } from './progress'
-import { useStorage } from './storage'
+import { useFileStorage } from './storage'
+import { enqueue } from '../jobs/runner'
 
 export const UPLOAD_PATH = '/api/uploads'
 
@@ -35,7 +36,7 @@ export function useTusServer(): Server {
   if (server) return server
   server = new Server({
     path: UPLOAD_PATH,
-    datastore: new FileStore({ directory: useStorage().uploadDirectory() }),
+    datastore: new FileStore({ directory: useFileStorage().uploadDirectory() }),
     maxSize: () => lessonTarget.maxBytes(),
     relativeLocation: true,
     respectForwardedHeaders: true,
@@ -80,6 +81,7 @@ export function useTusServer(): Server {
     async onUploadFinish(_req, upload) {
       forgetProgress(upload.id)
       await setUploadState(upload.id, { status: 'PROCESSING', receivedBytes: upload.size ?? upload.offset })
+      await enqueue('media:process', { uploadId: upload.id })
       return {}
     },
   })

@@ -12,6 +12,8 @@ export const lecternConfig = () => ({
   courseRetentionDays: positiveNumber('LECTERN_COURSE_RETENTION_DAYS', 30),
   /** Largest JSON body an action route reads. */
   maxBodyBytes: positiveNumber('LECTERN_MAX_BODY_BYTES', 1024 * 1024),
+  /** An upload with no new bytes for this long is abandoned: its file and rows are removed. */
+  uploadExpirySeconds: positiveNumber('LECTERN_UPLOAD_EXPIRY_SECONDS', 24 * 60 * 60),
   /** Bearer token of the internal endpoints (workers, scripts); empty disables them. */
   internalToken: process.env.LECTERN_INTERNAL_TOKEN ?? '',
 })

@@ -40,16 +40,16 @@ describe('live updates between tabs', () => {
     await dialog.getByLabel('Title', { exact: true }).fill('Seen In Both Tabs')
     await dialog.getByLabel('Category', { exact: true }).selectOption('Music')
     await dialog.getByRole('button', { name: 'Create course' }).click()
-    await courseLink(watcher, 'Seen In Both Tabs').waitFor({ timeout: 2000 })
+    await courseLink(watcher, 'Seen In Both Tabs').waitFor({ timeout: 5000 })
 
     const [course] = data(await owner.get<Course[]>('/api/courses'))
     await owner.patch(`/api/courses/${course!.id}`, { title: 'Renamed In The Other Tab' })
-    await courseLink(watcher, 'Renamed In The Other Tab').waitFor({ timeout: 2000 })
+    await courseLink(watcher, 'Renamed In The Other Tab').waitFor({ timeout: 5000 })
 
     await owner.delete(`/api/courses/${course!.id}`)
-    await watcher.getByRole('heading', { name: 'No courses yet' }).waitFor({ timeout: 2000 })
+    await watcher.getByRole('heading', { name: 'No courses yet' }).waitFor({ timeout: 5000 })
     await owner.post(`/api/courses/${course!.id}/restore`)
-    await courseLink(watcher, 'Renamed In The Other Tab').waitFor({ timeout: 2000 })
+    await courseLink(watcher, 'Renamed In The Other Tab').waitFor({ timeout: 5000 })
   })
 
   it('says when live updates pause, keeps working, and catches up after reconnecting', async () => {
@@ -82,7 +82,7 @@ describe('live updates between tabs', () => {
 
     // Live again: the next change arrives through the socket.
     data(await owner.patch(`/api/courses/${course.id}`, { title: 'Live Again' }))
-    await courseLink(page, 'Live Again').waitFor({ timeout: 2000 })
+    await courseLink(page, 'Live Again').waitFor({ timeout: 5000 })
   })
 
   it('shows that a course open in the editor was deleted in another tab', async () => {
@@ -92,6 +92,6 @@ describe('live updates between tabs', () => {
     await visit(page, `/studio/courses/${course.id}`)
     await page.getByLabel('Title', { exact: true }).waitFor()
     data(await owner.delete(`/api/courses/${course.id}`))
-    await page.getByRole('heading', { name: 'This course isn’t available' }).waitFor({ timeout: 2000 })
+    await page.getByRole('heading', { name: 'This course isn’t available' }).waitFor({ timeout: 5000 })
   })
 })

@@ -6,11 +6,13 @@ import type { ServerMessage } from '../../shared/realtime/protocol'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import { ApiClient, data, signedUp } from '../support/api-client'
+import { describeWithDatabase, testDb } from '../support/database'
 import { TestSocket } from '../support/socket-client'
 import { createUpload, headOffset, patchChunk, sendAll, tusHeaders } from '../support/tus-client'
 import { fileBytes, sampleVideo, sha256 } from '../support/video-fixtures'
 
-const storedFile = (url: string) => join(inject('storageDir'), 'files', url.split('/').pop()!)
+const url = (created: { url: string | null }) => created.url!.split('/').pop()!
+const storedFile = (uploadUrl: string) => join(inject('storageDir'), 'files', uploadUrl.split('/').pop()!)
 const sockets: TestSocket[] = []
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.close()
@@ -27,7 +29,7 @@ const lessonsOf = async (owner: ApiClient, courseId: string) => data(await owner
 const videoMeta = (chapterId: string, filename = 'Intro to lighting.mp4', filetype = 'video/mp4') => ({ filename, filetype, target: 'lesson', chapterId })
 
 describe('resumable lesson uploads', () => {
-  it('creates a lesson at once, takes the bytes in chunks, and ends in processing with the exact bytes stored', async () => {
+  it('creates a lesson at once, stores the exact bytes sent in chunks, then processes it to ready with duration and thumbnail', async () => {
     const owner = await signedUp()
     const { course, chapter } = await courseWithChapter(owner)
     const bytes = fileBytes(sampleVideo())
@@ -38,7 +40,21 @@ describe('resumable lesson uploads', () => {
     const done = await sendAll(owner, created.url!, bytes, 16 * 1024)
     expect(done).toMatchObject({ status: 204, offset: bytes.length })
     expect(sha256(readFileSync(storedFile(created.url!)))).toBe(sha256(bytes))
-    expect(await lessonsOf(owner, course.id)).toMatchObject([{ title: 'Intro to lighting', status: 'PROCESSING' }])
+    // Processing runs as a job in a worker process: ffprobe's duration, an ffmpeg thumbnail.
+    await expect.poll(async () => (await lessonsOf(owner, course.id))[0], { timeout: 30_000 }).toMatchObject({ status: 'READY', durationSeconds: 3 })
+    const thumbnail = join(inject('storageDir'), 'thumbnails', `${url(created)}.jpg`)
+    expect(readFileSync(thumbnail).subarray(0, 2)).toEqual(Buffer.from([0xFF, 0xD8])) // a JPEG
+  })
+
+  it('marks a video that cannot be read as failed, with the reason', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    // A real MP4 header followed by noise: it passes the first-bytes check, but no player could read it.
+    const real = fileBytes(sampleVideo())
+    const broken = Buffer.concat([real.subarray(0, 64), Buffer.alloc(20_000, 7)])
+    const { url: uploadUrl } = await createUpload(owner, { size: broken.length, metadata: videoMeta(chapter.id, 'broken.mp4') })
+    expect((await sendAll(owner, uploadUrl!, broken, 8192)).status).toBe(204)
+    await expect.poll(async () => (await lessonsOf(owner, course.id))[0]!.status, { timeout: 30_000 }).toBe('FAILED')
   })
 
   it('resumes from the server\'s offset after an interruption', async () => {
@@ -137,5 +153,33 @@ describe('uploads refuse early', () => {
     expect((await fetch(url!, { method: 'DELETE', headers: tusHeaders(stranger) })).status).toBe(404)
     expect((await headOffset(new ApiClient(), url!)).status).toBe(401)
     expect((await headOffset(owner, url!)).offset).toBe(0)
+  })
+})
+
+describeWithDatabase('abandoned uploads', () => {
+  it('are removed by the cleanup job: bytes, media row, and the lesson back to draft', async () => {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const { url: uploadUrl } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    await patchChunk(owner, uploadUrl!, 0, bytes.subarray(0, 4096))
+    const key = uploadUrl!.split('/').pop()!
+    await testDb().mediaFile.update({ where: { storageKey: key }, data: { updatedAt: new Date(Date.now() - 2 * 86_400_000) } })
+    const run = await new ApiClient().request('POST', '/api/internal/jobs/uploads:cleanup', undefined, { headers: { authorization: `Bearer ${inject('internalToken')}` } })
+    expect(run.status).toBe(200)
+    expect(await testDb().mediaFile.count({ where: { storageKey: key } })).toBe(0)
+    expect(existsSync(storedFile(uploadUrl!))).toBe(false)
+    expect((await lessonsOf(owner, course.id))[0]).toMatchObject({ status: 'DRAFT' })
+  })
+})
+
+describe('the processing worker\'s report endpoint', () => {
+  it('refuses a missing token (401) and a malformed report (400)', async () => {
+    const path = `/api/internal/media/${'a'.repeat(32)}/processed`
+    expect((await new ApiClient().post(path, { durationSeconds: 3 })).status).toBe(401)
+    const auth = { authorization: `Bearer ${inject('internalToken')}` }
+    expect((await new ApiClient().request('POST', path, { durationSeconds: -1 }, { headers: auth })).status).toBe(400)
+    expect((await new ApiClient().request('POST', '/api/internal/media/not-an-id/processed', { failure: 'x' }, { headers: auth })).status).toBe(400)
+    expect((await new ApiClient().request('POST', path, { failure: 'x' }, { headers: auth })).status).toBe(404)
   })
 })

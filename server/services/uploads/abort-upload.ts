@@ -2,14 +2,14 @@
 // its bytes and media row go, and its lesson goes back to "no video yet".
 import { courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
-import { useStorage } from '../../uploads/storage'
+import { useFileStorage } from '../../uploads/storage'
 import { useDb } from '../../utils/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { findUpload } from './upload-context'
 
 export async function abortUpload(uploadId: string): Promise<void> {
   const upload = await findUpload(uploadId)
-  await useStorage().remove(uploadId)
+  await useFileStorage().remove(uploadId)
   if (!upload) return
   const lesson = upload.lesson
   if (lesson) {

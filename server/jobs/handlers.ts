@@ -1,0 +1,47 @@
+// What each job kind does. Handlers are idempotent: a retried job must be safe to run again.
+import { pruneSignInAttempts } from '../services/auth/login-throttle'
+import { purgeDeletedCourses } from '../services/courses/purge-deleted'
+import { cleanUpAbandonedUploads } from '../services/uploads/clean-up-abandoned'
+import { processMediaInWorker } from '../services/uploads/process-media'
+import { setUploadState } from '../services/uploads/set-upload-state'
+import { useDb } from '../utils/db'
+import { lecternConfig } from '../utils/config'
+
+interface JobHandler<P> {
+  run: (payload: P) => Promise<void>
+  /** After the last attempt failed. */
+  giveUp?: (payload: P, reason: string) => Promise<void>
+}
+
+export const jobHandlers = {
+  'media:process': {
+    run: ({ uploadId }: { uploadId: string }) => processMediaInWorker(uploadId),
+    giveUp: async ({ uploadId }: { uploadId: string }, reason: string) =>
+      setUploadState(uploadId, { status: 'FAILED', failureReason: `Processing failed: ${reason}` }),
+  } satisfies JobHandler<{ uploadId: string }>,
+
+  'courses:purge': {
+    run: async () => {
+      const retentionDays = lecternConfig().courseRetentionDays
+      const courses = await purgeDeletedCourses({ retentionDays })
+      await pruneSignInAttempts()
+      // Finished jobs are kept a week for inspection.
+      await useDb().job.deleteMany({ where: { status: 'DONE', updatedAt: { lt: new Date(Date.now() - 7 * 86_400_000) } } })
+      if (courses) console.info(`[jobs] purged ${courses} course(s) deleted more than ${retentionDays} days ago`)
+    },
+  } satisfies JobHandler<Record<string, never>>,
+
+  'uploads:cleanup': {
+    run: async () => {
+      const removed = await cleanUpAbandonedUploads({ olderThanSeconds: lecternConfig().uploadExpirySeconds })
+      if (removed) console.info(`[jobs] removed ${removed} abandoned upload(s)`)
+    },
+  } satisfies JobHandler<Record<string, never>>,
+}
+
+export type JobKind = keyof typeof jobHandlers
+
+export const recurringJobs = (): { kind: JobKind, everyMs: number }[] => [
+  { kind: 'courses:purge', everyMs: 60 * 60 * 1000 },
+  { kind: 'uploads:cleanup', everyMs: Math.max(60_000, Math.min(lecternConfig().uploadExpirySeconds * 1000, 10 * 60 * 1000)) },
+]

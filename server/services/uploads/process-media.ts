@@ -1,0 +1,56 @@
+// The media:process job: spawns the processing worker for one upload and waits for it. The
+// worker reports to /api/internal/media/<upload>/processed, where the server records the result;
+// a worker that dies without reporting fails the attempt, and the job retries.
+import { spawn } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { dataDir } from '../../database/connection'
+import { internalBaseUrl } from '../../utils/internal-url'
+import { lecternConfig } from '../../utils/config'
+import { thumbnailKeyFor, useFileStorage } from '../../uploads/storage'
+import { useDb } from '../../utils/db'
+
+const WORKER = 'process-video.mjs'
+let workerPath: Promise<string> | undefined
+
+/** The worker ships as a server asset; it is written out once so Node can run it as a file. */
+async function workerFile(): Promise<string> {
+  workerPath ??= (async () => {
+    // Nitro's server-asset storage (nuxt.config: nitro.serverAssets), not the upload storage.
+    const source = await useStorage('assets:workers').getItemRaw(WORKER)
+    if (!source) throw new Error(`worker ${WORKER} is missing from the server assets`)
+    const dir = join(dataDir(), 'workers')
+    await mkdir(dir, { recursive: true })
+    const path = join(dir, WORKER)
+    await writeFile(path, typeof source === 'string' ? source : Buffer.from(source as ArrayBuffer))
+    return path
+  })()
+  return workerPath
+}
+
+export async function processMediaInWorker(uploadId: string): Promise<void> {
+  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true } })
+  if (!media || media.status !== 'PROCESSING') return // cancelled, or already done by an earlier attempt
+  const storage = useFileStorage()
+  const file = await workerFile()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [file], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      env: {
+        PATH: process.env.PATH,
+        LECTERN_WORKER_INPUT: storage.localPath(uploadId),
+        LECTERN_WORKER_THUMBNAIL: storage.thumbnailPath(thumbnailKeyFor(uploadId)),
+        LECTERN_WORKER_REPORT_URL: `${internalBaseUrl()}/api/internal/media/${uploadId}/processed`,
+        LECTERN_WORKER_TOKEN: lecternConfig().internalToken,
+      },
+    })
+    let stderr = ''
+    child.stderr!.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-2000)
+    })
+    child.once('error', reject)
+    child.once('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}: ${stderr.trim()}`))))
+  })
+  const after = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true } })
+  if (after?.status === 'PROCESSING') throw new Error('the worker finished without reporting a result')
+}

@@ -1,0 +1,56 @@
+// Video processing worker, run as its own process by the media:process job. It reads the video
+// with Debian's ffprobe/ffmpeg, writes a thumbnail, and reports to the server's internal endpoint
+// (bearer token). It never opens the database: the server records the result and broadcasts it.
+// Plain JavaScript with only Node built-ins, so it runs as-is in dev and next to the built server.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const { LECTERN_WORKER_INPUT: input, LECTERN_WORKER_THUMBNAIL: thumbnail, LECTERN_WORKER_REPORT_URL: reportUrl, LECTERN_WORKER_TOKEN: token } = process.env
+
+async function report(body) {
+  const response = await fetch(reportUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`the server refused the report: ${response.status} ${await response.text()}`)
+}
+
+async function probe() {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', input], { timeout: 120_000 })
+  const info = JSON.parse(stdout)
+  const video = (info.streams ?? []).find(s => s.codec_type === 'video')
+  const duration = Number(info.format?.duration ?? video?.duration)
+  if (!video) return { failure: 'The file has no video stream.' }
+  if (!Number.isFinite(duration) || duration <= 0) return { failure: 'The video has no readable duration.' }
+  return { durationSeconds: Math.max(1, Math.round(duration)), width: video.width ?? null, height: video.height ?? null }
+}
+
+async function makeThumbnail(durationSeconds) {
+  // A frame a little into the video (not the black first frame), 480 px wide.
+  const at = Math.min(Math.max(durationSeconds * 0.1, 0), Math.max(durationSeconds - 0.5, 0))
+  await run('ffmpeg', ['-v', 'error', '-y', '-ss', at.toFixed(2), '-i', input, '-frames:v', '1', '-vf', 'scale=480:-2', thumbnail], { timeout: 120_000 })
+}
+
+try {
+  const probed = await probe()
+  if (probed.failure) {
+    await report(probed)
+  }
+  else {
+    await makeThumbnail(probed.durationSeconds)
+    await report({ ...probed, thumbnail: true })
+  }
+}
+catch (error) {
+  // ffprobe could not read it at all: a broken or unsupported file, not a passing hiccup.
+  const message = error?.stderr?.toString().trim().split('\n').pop() || error?.message || String(error)
+  try {
+    await report({ failure: `The video could not be read (${message.slice(0, 300)}).` })
+  }
+  catch (reportError) {
+    console.error(reportError.message)
+    process.exit(2) // the job retries
+  }
+}

@@ -86,7 +86,7 @@ export function useCreateVideoMutation(courseId: MaybeRefOrGetter<string>) {
       const placeholderId = optimisticId()
       const snapshot = optimisticChapters(client, toValue(courseId), chapters => chapters.map(c => (c.id !== chapterId
         ? c
-        : { ...c, videos: [...c.videos, { id: placeholderId, chapterId, title: input.title, position: c.videos.length, status: 'DRAFT', durationSeconds: null, freePreview: input.freePreview, updatedAt: new Date(0).toISOString() }] })))
+        : { ...c, videos: [...c.videos, { id: placeholderId, chapterId, title: input.title, position: c.videos.length, status: 'DRAFT', durationSeconds: null, freePreview: input.freePreview, failureReason: null, hasThumbnail: false, updatedAt: new Date(0).toISOString() }] })))
       return { snapshot, placeholderId }
     },
     onSuccess: (video, _input, context) => {

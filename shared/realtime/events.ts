@@ -33,6 +33,8 @@ const VideoSnapshot = z.object({
   status: z.enum(VIDEO_STATUSES),
   durationSeconds: z.number().int().nullable(),
   freePreview: z.boolean(),
+  failureReason: z.string().nullable(),
+  hasThumbnail: z.boolean(),
   updatedAt: isoDate,
 })
 

@@ -8,6 +8,10 @@ export interface Video {
   status: VideoStatus
   durationSeconds: number | null
   freePreview: boolean
+  /** Why processing failed, when status is FAILED. */
+  failureReason: string | null
+  /** A poster frame is available at /api/videos/<id>/thumbnail. */
+  hasThumbnail: boolean
   updatedAt: string
 }
 

@@ -183,3 +183,61 @@ describe('the processing worker\'s report endpoint', () => {
     expect((await new ApiClient().request('POST', path, { failure: 'x' }, { headers: auth })).status).toBe(404)
   })
 })
+
+describe('streaming a lesson\'s video', () => {
+  async function readyLesson() {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const { url: uploadUrl } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    await sendAll(owner, uploadUrl!, bytes, 64 * 1024)
+    await expect.poll(async () => (await lessonsOf(owner, course.id))[0]!.status, { timeout: 30_000 }).toBe('READY')
+    const video = (await lessonsOf(owner, course.id))[0]!
+    return { owner, course, video, bytes }
+  }
+  const get = (client: ApiClient, path: string, headers: Record<string, string> = {}) =>
+    fetch(`${client.baseURL}${path}`, { headers: { ...headers, cookie: client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ') } })
+
+  it('answers Range requests with 206 and the exact bytes, the whole file with 200, and 416 outside it', async () => {
+    const { owner, video, bytes } = await readyLesson()
+    const path = `/api/videos/${video.id}/stream`
+    const whole = await get(owner, path)
+    expect(whole.status).toBe(200)
+    expect(whole.headers.get('accept-ranges')).toBe('bytes')
+    expect(sha256(Buffer.from(await whole.arrayBuffer()))).toBe(sha256(bytes))
+
+    const middle = await get(owner, path, { range: 'bytes=100-199' })
+    expect(middle.status).toBe(206)
+    expect(middle.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`)
+    expect(Buffer.from(await middle.arrayBuffer())).toEqual(bytes.subarray(100, 200))
+
+    const tail = await get(owner, path, { range: 'bytes=-10' })
+    expect(Buffer.from(await tail.arrayBuffer())).toEqual(bytes.subarray(bytes.length - 10))
+    const open = await get(owner, path, { range: `bytes=${bytes.length - 5}-` })
+    expect(open.headers.get('content-range')).toBe(`bytes ${bytes.length - 5}-${bytes.length - 1}/${bytes.length}`)
+
+    const beyond = await get(owner, path, { range: `bytes=${bytes.length}-` })
+    expect(beyond.status).toBe(416)
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${bytes.length}`)
+
+    const thumbnail = await get(owner, `/api/videos/${video.id}/thumbnail`)
+    expect(thumbnail.headers.get('content-type')).toBe('image/jpeg')
+  })
+
+  it('streams to the owner, and to anyone only for a free-preview lesson of a published course', async () => {
+    const { owner, course, video } = await readyLesson()
+    const path = `/api/videos/${video.id}/stream`
+    const anonymous = new ApiClient()
+    const stranger = await signedUp()
+    expect((await get(anonymous, path)).status).toBe(404)
+    expect((await get(stranger, path)).status).toBe(404)
+    data(await owner.patch(`/api/videos/${video.id}`, { freePreview: true }))
+    expect((await get(anonymous, path)).status).toBe(404) // a draft course is not public yet
+    data(await owner.post(`/api/courses/${course.id}/publish`))
+    expect((await get(anonymous, path, { range: 'bytes=0-9' })).status).toBe(206)
+    data(await owner.patch(`/api/videos/${video.id}`, { freePreview: false }))
+    const refused = await get(stranger, path)
+    expect(refused.status).toBe(404)
+    expect(await refused.json()).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } })
+  })
+})

@@ -9,7 +9,7 @@ import type { RealtimeObserver } from '../../composables/realtime/observer'
 const T0 = '2026-11-01T00:00:00.000Z'
 const T1 = '2026-11-02T00:00:00.000Z'
 const video = (id: string, chapterId: string, position: number, extra: Partial<Video> = {}): Video => ({
-  id, chapterId, title: id, position, status: 'DRAFT', durationSeconds: null, freePreview: false, updatedAt: T0, ...extra,
+  id, chapterId, title: id, position, status: 'DRAFT', durationSeconds: null, freePreview: false, failureReason: null, hasThumbnail: false, updatedAt: T0, ...extra,
 })
 const chapter = (id: string, position: number, videos: Video[]): Chapter => ({ id, courseId: 'c1', title: id, position, updatedAt: T0, videos })
 

@@ -11,6 +11,7 @@ export const videoSelect = {
   durationSeconds: true,
   freePreview: true,
   updatedAt: true,
+  mediaFile: { select: { failureReason: true, thumbnailKey: true } },
 } as const
 
 export const chapterSelect = {
@@ -22,11 +23,17 @@ export const chapterSelect = {
   videos: { select: videoSelect, orderBy: { position: 'asc' } },
 } as const
 
-type SelectedVideo = Pick<VideoRow, keyof typeof videoSelect>
+type SelectedVideo = Pick<VideoRow, Exclude<keyof typeof videoSelect, 'mediaFile'>> & { mediaFile: { failureReason: string | null, thumbnailKey: string | null } | null }
 type SelectedChapter = Pick<ChapterRow, 'id' | 'courseId' | 'title' | 'position' | 'updatedAt'> & { videos: SelectedVideo[] }
 
 export function toVideo(row: SelectedVideo): Video {
-  return { ...row, updatedAt: row.updatedAt.toISOString() }
+  const { mediaFile, ...video } = row
+  return {
+    ...video,
+    failureReason: row.status === 'FAILED' ? (mediaFile?.failureReason ?? null) : null,
+    hasThumbnail: !!mediaFile?.thumbnailKey,
+    updatedAt: row.updatedAt.toISOString(),
+  }
 }
 
 export function toChapter(row: SelectedChapter): Chapter {

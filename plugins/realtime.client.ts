@@ -8,13 +8,14 @@ import { registerCacheUpdaters } from '~/composables/realtime/cache-updaters'
 import { createRealtimeObserver } from '~/composables/realtime/observer'
 import type { SocketStatus } from '~/composables/realtime/observer'
 import { RealtimeSocketClient } from '~/composables/realtime/socket-client'
+import type { RealtimeApi } from '~/composables/realtime/realtime-api'
 
 const FALLBACK_INTERVAL_MS = 30_000
 
 export default defineNuxtPlugin({
   name: 'realtime',
   dependsOn: ['vue-query'],
-  setup(nuxtApp) {
+  setup(nuxtApp): { provide: { realtime: RealtimeApi } } {
     const queryClient = nuxtApp.$queryClient as QueryClient
     const observer = createRealtimeObserver()
     const status = ref<SocketStatus>('idle')

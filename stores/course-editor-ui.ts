@@ -12,6 +12,8 @@ export const useCourseEditorUiStore = defineStore('course-editor-ui', () => {
   const dragging = ref<{ kind: OutlineItemKind, id: string } | null>(null)
   const pendingChapterIds = ref(new Set<string>())
   const pendingVideoIds = ref(new Set<string>())
+  /** The lesson playing in the preview dialog. */
+  const previewVideoId = ref<string | null>(null)
 
   const pendingCount = computed(() => pendingChapterIds.value.size + pendingVideoIds.value.size)
 
@@ -58,7 +60,15 @@ export const useCourseEditorUiStore = defineStore('course-editor-ui', () => {
     pendingVideoIds.value = videos
   }
 
+  function openPreview(videoId: string) {
+    previewVideoId.value = videoId
+  }
+  function closePreview() {
+    previewVideoId.value = null
+  }
+
   function $reset() {
+    previewVideoId.value = null
     editing.value = null
     addingLessonTo.value = null
     dragging.value = null
@@ -67,7 +77,7 @@ export const useCourseEditorUiStore = defineStore('course-editor-ui', () => {
   }
 
   return {
-    editing, addingLessonTo, dragging, pendingChapterIds, pendingVideoIds, pendingCount,
+    editing, addingLessonTo, dragging, pendingChapterIds, pendingVideoIds, pendingCount, previewVideoId, openPreview, closePreview,
     startEditing, stopEditing, isEditing, openAddLesson, closeAddLesson, startDrag, endDrag,
     isPendingDelete, togglePendingDelete, clearPending, $reset,
   }

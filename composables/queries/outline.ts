@@ -166,3 +166,14 @@ export function useCourseStatusMutation(courseId: MaybeRefOrGetter<string>) {
     onError: error => toast.error(errorMessage(error)),
   })
 }
+
+/** "Retry" on a lesson whose processing failed (its bytes are kept; only processing runs again). */
+export function useRetryProcessingMutation(courseId: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (videoId: string) => api<Video>(`/api/videos/${encodeURIComponent(videoId)}/retry-processing`, { method: 'POST' }),
+    onSuccess: video => videoSaved(client, toValue(courseId), video),
+    onError: error => toast.error(`Processing was not restarted: ${errorMessage(error)}`),
+  })
+}

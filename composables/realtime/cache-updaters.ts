@@ -4,6 +4,8 @@ import { parseChannel } from '#shared/realtime/channels'
 import { courseDeleted, courseRestored, courseSaved } from '../queries/course-cache'
 import { courseKeys } from '../queries/course-keys'
 import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../queries/outline-cache'
+import { chapterKeys } from '../queries/outline-keys'
+import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
 type Handlers = { [K in keyof ObserverEvents]?: (event: ObserverEvents[K]) => void }
@@ -18,6 +20,9 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'video-saved': ({ courseId, video }) => videoSaved(client, courseId, video),
     'outline-deleted': ({ courseId, chapterIds, videoIds }) => outlineDeleted(client, courseId, { chapterIds, videoIds }),
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
+    'upload-progress': event => uploadProgressed(client, event),
+    // This tab started an upload: its new lesson row shows even before the server's event.
+    'upload:created': ({ courseId }) => void client.invalidateQueries({ queryKey: chapterKeys.list(courseId) }),
     // Back after an outage: refetch everything on screen, so nothing missed stays missing.
     'socket:resync': () => void client.invalidateQueries(),
     'channel:dropped': ({ channel }) => {
@@ -27,7 +32,15 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
   }
 
   for (const [type, handler] of Object.entries(handlers)) observer.on(type as never, handler as never)
+  // When an outline is fetched, progress that beat its new lesson rows catches up.
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
+    const key = event.query.queryKey
+    // Fetched data only (not our own setQueryData writes, which would loop back here).
+    if (event.type === 'updated' && event.action.type === 'success' && !event.action.manual && key[0] === chapterKeys.all[0] && typeof key[2] === 'string')
+      applyWaitingProgress(client, key[2])
+  })
   return () => {
+    unsubscribe()
     for (const [type, handler] of Object.entries(handlers)) observer.off(type as never, handler as never)
   }
 }

@@ -20,6 +20,8 @@ export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & 
   'channel:dropped': { channel: string, reason: 'deleted' | 'access-lost' }
   /** The server refused a subscription. */
   'channel:refused': { channel: string, message: string }
+  /** This tab created an upload (the resumable upload client reports through the observer too). */
+  'upload:created': { courseId: string, chapterId: string, videoId: string, operationId: string }
 }
 
 export type RealtimeObserver = Emitter<ObserverEvents>

@@ -2,16 +2,19 @@
 // indicator) and channel subscriptions tied to a component's lifetime. Neither touches the socket
 // directly.
 import type { SocketStatus } from './observer'
+import type { RealtimeApi } from './realtime-api'
+
+const realtime = () => useNuxtApp().$realtime as RealtimeApi
 
 export function useRealtimeStatus(): Readonly<Ref<SocketStatus>> {
   if (import.meta.server) return ref<SocketStatus>('idle')
-  return useNuxtApp().$realtime.status
+  return realtime().status
 }
 
 /** Subscribes to a channel while the calling component is mounted (and the getter is non-null). */
 export function useRealtimeChannel(channel: () => string | null | undefined): void {
   if (import.meta.server) return
-  const { $realtime } = useNuxtApp()
+  const $realtime = realtime()
   let release: (() => void) | undefined
   onMounted(() => {
     watch(channel, (name) => {

@@ -7,12 +7,14 @@ import { reportProgress } from './progress'
 import { looksLikeVideo, SIGNATURE_BYTES } from './signature'
 import { useFileStorage } from './storage'
 import { useDb } from '../utils/db'
+import { findUpload } from '../services/uploads/upload-context'
 import { refusal, useTusServer } from './tus-server'
 
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
   const request = toWebRequest(event)
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
   const response = await useTusServer().handleWeb(request)
+  if (request.method === 'POST' && response.status === 201) return withLessonId(response)
   if (request.method !== 'PATCH' || !response.ok) return response
 
   const uploadId = new URL(request.url).pathname.split('/').pop()!
@@ -29,4 +31,15 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   await useDb().mediaFile.updateMany({ where: { storageKey: uploadId, status: 'UPLOADING' }, data: { receivedBytes: BigInt(offset) } })
   await reportProgress(uploadId, offset).catch(() => {})
   return response
+}
+
+/** Tells the uploading tab which lesson its upload fills, so it can follow it before any event arrives. */
+async function withLessonId(response: Response): Promise<Response> {
+  const uploadId = (response.headers.get('location') ?? '').split('/').pop() ?? ''
+  const upload = uploadId ? await findUpload(uploadId) : null
+  if (!upload?.lesson) return response
+  const headers = new Headers(response.headers)
+  headers.set('lectern-video-id', upload.lesson.videoId)
+  headers.set('lectern-chapter-id', upload.lesson.chapterId)
+  return new Response(response.body, { status: response.status, headers })
 }

@@ -13,6 +13,19 @@ export interface Video {
   /** A poster frame is available at /api/videos/<id>/thumbnail. */
   hasThumbnail: boolean
   updatedAt: string
+  /** Client-side only: live upload progress written into the caches from upload-progress events. */
+  upload?: UploadProgress
+}
+
+export interface UploadProgress {
+  operationId: string
+  bytes: number
+  total: number
+  progress: number
+  /** Smoothed from successive events; null until two have arrived. */
+  bytesPerSecond: number | null
+  /** When the last event arrived (ms since epoch), for the speed estimate. */
+  at: number
 }
 
 /** A chapter as the editor shows it: with its lessons, in order. */

@@ -1,0 +1,9 @@
+import type { Ref } from 'vue'
+import type { RealtimeObserver, SocketStatus } from './observer'
+
+/** What the realtime plugin provides as `$realtime` (typed here to keep plugin types acyclic). */
+export interface RealtimeApi {
+  status: Readonly<Ref<SocketStatus>>
+  retain: (channel: string) => () => void
+  observer: RealtimeObserver
+}

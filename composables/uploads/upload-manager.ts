@@ -1,0 +1,196 @@
+// The resumable upload client (ARCHITECTURE's named exception: it talks to /api/uploads directly).
+// tus-js-client sends each file in chunks and resumes from the server's offset after a dropped
+// connection, a server restart, or a reload (the file picked again is recognised by fingerprint).
+// At most three files upload at once; the rest wait. Its results reach components only through
+// the observer (→ Vue Query) and the upload UI store (queued/paused/failed flags).
+import * as tus from 'tus-js-client'
+import type { RealtimeObserver } from '../realtime/observer'
+import type { useUploadUiStore } from '../../stores/upload-ui'
+
+export interface UploadTarget {
+  courseId: string
+  chapterId: string
+  /** Replace this lesson's file instead of adding a lesson. */
+  videoId?: string
+}
+
+interface ManagerOptions {
+  observer: RealtimeObserver
+  store: ReturnType<typeof useUploadUiStore>
+  /** Server progress arrives over the socket while it is live; the client's own only otherwise. */
+  socketLive: () => boolean
+  chunkSize?: number
+  maxConcurrent?: number
+  onRefused?: (message: string) => void
+}
+
+const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'ogv', 'mpg', 'mpeg', 'ts']
+const newId = () => `op-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`
+
+/** The server's message from a refused request (our JSON envelope in the body), else tus's. */
+function reasonOf(error: Error): string {
+  const body = (error as tus.DetailedError).originalResponse?.getBody?.()
+  try {
+    return JSON.parse(body ?? '').error.message
+  }
+  catch {
+    return /response code: (\d+)/.test(error.message) ? `The upload was refused (${RegExp.$1}).` : 'The connection was lost. Retry to continue from where it stopped.'
+  }
+}
+
+export class UploadManager {
+  private readonly uploads = new Map<string, tus.Upload>()
+  private readonly files = new Map<string, { file: File, target: UploadTarget }>()
+  private readonly lastClientEvent = new Map<string, number>()
+  private readonly latest = new Map<string, { bytes: number, total: number }>()
+  private readonly trailing = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Uploads are created one after another, so new lessons appear in the order files were picked. */
+  private creations: Promise<void> = Promise.resolve()
+
+  constructor(private readonly options: ManagerOptions) {}
+
+  /** Adds files to the queue; anything that is not a video is refused here, before any byte moves. */
+  add(files: File[], target: UploadTarget): void {
+    for (const file of files) {
+      const extension = file.name.toLowerCase().split('.').pop() ?? ''
+      if (!file.type.startsWith('video/') || !VIDEO_EXTENSIONS.includes(extension)) {
+        this.options.onRefused?.(`“${file.name}” is not a video file (${VIDEO_EXTENSIONS.join(', ')}).`)
+        continue
+      }
+      const operationId = newId()
+      this.files.set(operationId, { file, target })
+      this.options.store.add({
+        operationId, courseId: target.courseId, chapterId: target.chapterId, videoId: target.videoId ?? null,
+        fileName: file.name, sizeBytes: file.size, state: 'queued',
+      })
+    }
+    this.pump()
+  }
+
+  pause(operationId: string): void {
+    void this.uploads.get(operationId)?.abort(false)
+    this.uploads.delete(operationId)
+    this.options.store.update(operationId, { state: 'paused' })
+    this.pump()
+  }
+
+  resume(operationId: string): void {
+    this.options.store.update(operationId, { state: 'queued', message: undefined })
+    this.pump()
+  }
+
+  retry(operationId: string): void {
+    this.resume(operationId)
+  }
+
+  /** Cancels and asks the server to delete what it has (the lesson goes back to "no video yet"). */
+  async cancel(operationId: string): Promise<void> {
+    const upload = this.uploads.get(operationId)
+    this.uploads.delete(operationId)
+    this.files.delete(operationId)
+    this.options.store.remove(operationId)
+    if (upload?.url) await upload.abort(true).catch(() => {})
+    else if (upload) await upload.abort(false)
+    this.pump()
+  }
+
+  private pump(): void {
+    const max = this.options.maxConcurrent ?? 3
+    for (const entry of this.options.store.list) {
+      if (this.options.store.countIn('uploading') >= max) return
+      if (entry.state === 'queued') void this.start(entry.operationId)
+    }
+  }
+
+  private async start(operationId: string): Promise<void> {
+    const item = this.files.get(operationId)
+    if (!item) return
+    const { file, target } = item
+    const { store, observer } = this.options
+    store.update(operationId, { state: 'uploading' })
+    const previousCreation = this.creations
+    let created!: () => void
+    this.creations = new Promise<void>((resolve) => {
+      created = resolve
+      setTimeout(resolve, 5000) // a slow creation never holds the others for long
+    })
+    await previousCreation
+    const upload = new tus.Upload(file, {
+      endpoint: '/api/uploads',
+      chunkSize: this.options.chunkSize ?? 8 * 1024 * 1024,
+      retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
+      removeFingerprintOnSuccess: true,
+      metadata: {
+        filename: file.name,
+        filetype: file.type,
+        target: 'lesson',
+        chapterId: target.chapterId,
+        ...(target.videoId ? { videoId: target.videoId } : {}),
+      },
+      onAfterResponse: (request, response) => {
+        if (request.getMethod() !== 'POST') return
+        created()
+        const videoId = response.getHeader('lectern-video-id')
+        if (videoId) {
+          store.update(operationId, { videoId })
+          observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId, operationId })
+        }
+      },
+      onProgress: (bytes, total) => this.clientProgress(operationId, bytes, total),
+      onSuccess: () => {
+        this.uploads.delete(operationId)
+        this.files.delete(operationId)
+        store.remove(operationId)
+        // Without the socket, no event says "processing": refetch the outline instead.
+        if (!this.options.socketLive()) observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId: '', operationId })
+        this.pump()
+      },
+      onError: (error) => {
+        created()
+        this.uploads.delete(operationId)
+        store.update(operationId, { state: 'failed', message: reasonOf(error) })
+        this.pump()
+      },
+    })
+    this.uploads.set(operationId, upload)
+    // The same file picked again after a reload continues where the server stopped.
+    const previous = await upload.findPreviousUploads()
+    if (previous[0]) {
+      upload.resumeFromPreviousUpload(previous[0])
+      created() // resuming creates nothing
+    }
+    if (this.uploads.get(operationId) === upload) upload.start()
+  }
+
+  /**
+   * The client's own progress goes through the observer only while the socket is down, at most
+   * every 100 ms; the latest value is always sent in the end (a trailing event), so a bar never
+   * stops short of the bytes actually sent.
+   */
+  private clientProgress(operationId: string, bytes: number, total: number): void {
+    if (this.options.socketLive()) return
+    this.latest.set(operationId, { bytes, total })
+    if (this.trailing.has(operationId)) return
+    const wait = 100 - (Date.now() - (this.lastClientEvent.get(operationId) ?? 0))
+    if (wait <= 0 || bytes >= total) return this.emitClientProgress(operationId)
+    this.trailing.set(operationId, setTimeout(() => this.emitClientProgress(operationId), wait))
+  }
+
+  private emitClientProgress(operationId: string): void {
+    clearTimeout(this.trailing.get(operationId))
+    this.trailing.delete(operationId)
+    const entry = this.options.store.entries[operationId]
+    const latest = this.latest.get(operationId)
+    if (!entry?.videoId || !latest) return
+    this.lastClientEvent.set(operationId, Date.now())
+    const { bytes, total } = latest
+    this.options.observer.emit('upload-progress', {
+      type: 'upload-progress',
+      courseId: entry.courseId,
+      chapterId: entry.chapterId,
+      videoId: entry.videoId,
+      operationId,
+      data: { progress: total ? Math.round((bytes / total) * 1000) / 10 : 0, bytes, total },
+    })
+  }
+}

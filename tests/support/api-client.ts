@@ -12,7 +12,8 @@ export interface ApiResult<T = unknown> {
 }
 
 export class ApiClient {
-  readonly baseURL = inject('baseURL')
+  /** The server this visitor talks to (tests of a second instance point it elsewhere). */
+  baseURL = inject('baseURL')
   private cookies = new Map<string, string>()
   user?: UserData & { id: string }
 

@@ -10,13 +10,23 @@ type ProgressEvent = RealtimeEventOf<'upload-progress'>
 
 export function nextProgress(previous: UploadProgress | undefined, event: ProgressEvent, now = Date.now()): UploadProgress | undefined {
   const { bytes, total, progress } = event.data
-  if (previous && previous.operationId === event.operationId && bytes <= previous.bytes) return undefined // never backwards
+  const sourceAt = event.data.at ?? null
+  const same = previous?.operationId === event.operationId
+  if (previous && same && bytes <= previous.bytes) return undefined // never backwards
   let bytesPerSecond: number | null = null
-  if (previous && previous.operationId === event.operationId && now > previous.at) {
-    const instant = ((bytes - previous.bytes) * 1000) / (now - previous.at)
+  // Time between the server's own readings when both events carry one (delivery jitter and
+  // bursts do not distort it); otherwise between arrivals.
+  const elapsed = previous && same
+    ? (sourceAt !== null && previous.sourceAt !== null ? sourceAt - previous.sourceAt : now - previous.at)
+    : 0
+  if (previous && same && elapsed > 0) {
+    const instant = ((bytes - previous.bytes) * 1000) / elapsed
     bytesPerSecond = previous.bytesPerSecond === null ? instant : previous.bytesPerSecond * 0.7 + instant * 0.3
   }
-  return { operationId: event.operationId, bytes, total, progress, bytesPerSecond, at: now }
+  else if (previous && same) {
+    bytesPerSecond = previous.bytesPerSecond
+  }
+  return { operationId: event.operationId, bytes, total, progress, bytesPerSecond, at: now, sourceAt }
 }
 
 function withProgress(video: Video, event: ProgressEvent, now: number): Video {

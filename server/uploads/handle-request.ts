@@ -2,16 +2,19 @@
 // the first bytes of a new upload (a file that is not a video container is deleted and refused
 // with 415) and reports the server-side byte count as progress.
 import type { H3Event } from 'h3'
+import { NodeRequest } from 'srvx/node'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { reportProgress } from './progress'
 import { looksLikeVideo, SIGNATURE_BYTES } from './signature'
 import { useFileStorage } from './storage'
-import { useDb } from '../utils/db'
+import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/uploads/upload-context'
 import { refusal, useTusServer } from './tus-server'
 
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
-  const request = toWebRequest(event)
+  // srvx's request over Node's (what @tus/server's own handle() uses): its body stream is cheaper
+  // than h3's web conversion, and tus learns of a client disconnect from it.
+  const request: Request = new NodeRequest({ req: event.node.req, res: event.node.res })
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
   const response = await useTusServer().handleWeb(request)
   if (request.method === 'POST' && response.status === 201) return withLessonId(response)
@@ -27,9 +30,9 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
       return new Response(body, { status: status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })
     }
   }
-  // The byte count also marks the upload as alive for the abandoned-upload cleanup.
-  await useDb().mediaFile.updateMany({ where: { storageKey: uploadId, status: 'UPLOADING' }, data: { receivedBytes: BigInt(offset) } })
-  await reportProgress(uploadId, offset).catch(() => {})
+  // Neither holds up the answer: the client's next chunk waits for it.
+  void reportProgress(uploadId, offset).catch(() => {})
+  markUploadAlive(uploadId, offset)
   return response
 }
 

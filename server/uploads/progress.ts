@@ -1,57 +1,73 @@
-// Upload progress as the server sees it (bytes received), broadcast on the course channel at
-// most every 100 ms per upload (≤ 10 events/s), and always for the last byte. Each event is
-// ~250 bytes and carries what the caches need: course, chapter, lesson, upload and byte counts.
+// Upload progress as the server sees it (bytes read from the request), broadcast on the course
+// channel at most every 100 ms per upload (≤ 10 events/s), and always for the last byte. Each
+// event is ~270 bytes and carries what the caches need: course, chapter, lesson, upload, byte
+// counts and when the server had read them.
 import { courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../realtime/broadcast'
 import { findUpload } from '../services/uploads/upload-context'
 import type { UploadContext } from '../services/uploads/upload-context'
 
 const MIN_INTERVAL_MS = 100
-const last = new Map<string, { at: number, bytes: number }>()
+/**
+ * How long a held count waits past the interval for a fresher one. While bytes flow, tus reports
+ * every 25 ms, and the first report after the interval goes out at once with a count read just
+ * then; the held one is sent only when the flow stops (a pause, a gap between PATCHes).
+ */
+const STALL_MS = 100
+interface Count { bytes: number, at: number }
+const last = new Map<string, Count>()
 const contexts = new Map<string, UploadContext>()
 
-const trailing = new Map<string, { timer: ReturnType<typeof setTimeout>, bytes: number }>()
+const trailing = new Map<string, { timer: ReturnType<typeof setTimeout>, count: Count }>()
 
 /**
- * Reports bytes received: at once if the last report is 100 ms old, else as a trailing report
- * when the interval ends (with the latest count), so a pause never leaves a stale bar behind.
+ * Reports bytes received: at once if the last report is 100 ms old, else held for a trailing
+ * report (so a pause never leaves a stale bar behind) unless a fresher count comes first.
  */
-export async function reportProgress(uploadId: string, bytes: number): Promise<void> {
+export async function reportProgress(uploadId: string, bytes: number, at = Date.now()): Promise<void> {
   const previous = last.get(uploadId)
   if (previous && bytes <= previous.bytes) return
-  const wait = previous ? MIN_INTERVAL_MS - (Date.now() - previous.at) : 0
+  const wait = previous ? MIN_INTERVAL_MS - (at - previous.at) : 0
   const context = contexts.get(uploadId) ?? await findUpload(uploadId)
   if (!context?.lesson) return
   contexts.set(uploadId, context)
   if (wait > 0 && bytes < context.sizeBytes) {
     const pending = trailing.get(uploadId)
-    if (pending) pending.bytes = Math.max(pending.bytes, bytes)
-    else trailing.set(uploadId, { bytes, timer: setTimeout(() => void flush(uploadId), wait) })
+    if (pending) {
+      if (bytes > pending.count.bytes) pending.count = { bytes, at }
+    }
+    else {
+      trailing.set(uploadId, { count: { bytes, at }, timer: setTimeout(() => void flush(uploadId), wait + STALL_MS) })
+    }
     return
   }
-  await send(uploadId, bytes, context)
+  clearTimeout(trailing.get(uploadId)?.timer)
+  trailing.delete(uploadId)
+  await send(uploadId, { bytes, at }, context)
 }
 
 async function flush(uploadId: string): Promise<void> {
   const pending = trailing.get(uploadId)
   const context = contexts.get(uploadId)
   trailing.delete(uploadId)
-  if (pending && context && pending.bytes > (last.get(uploadId)?.bytes ?? -1)) await send(uploadId, pending.bytes, context).catch(() => {})
+  if (pending && context && pending.count.bytes > (last.get(uploadId)?.bytes ?? -1)) await send(uploadId, pending.count, context).catch(() => {})
 }
 
-async function send(uploadId: string, bytes: number, context: UploadContext): Promise<void> {
+async function send(uploadId: string, count: Count, context: UploadContext): Promise<void> {
   const { lesson, sizeBytes: total } = context
   if (!lesson) return
-  last.set(uploadId, { at: Date.now(), bytes })
+  // The interval runs from when this report went out, not from when its bytes were read.
+  last.set(uploadId, { bytes: count.bytes, at: Date.now() })
+  if (process.env.PROGRESS_DEBUG) (await import('node:fs')).appendFileSync(process.env.PROGRESS_DEBUG, `${Date.now() - count.at}\n`)
   await broadcast(courseChannel(lesson.courseId), {
     type: 'upload-progress',
     courseId: lesson.courseId,
     chapterId: lesson.chapterId,
     videoId: lesson.videoId,
     operationId: uploadId,
-    data: { progress: total ? Math.min(100, Math.round((bytes / total) * 1000) / 10) : 0, bytes, total },
+    data: { progress: total ? Math.min(100, Math.round((count.bytes / total) * 1000) / 10) : 0, bytes: count.bytes, total, at: count.at },
   })
-  if (bytes >= total) forgetProgress(uploadId)
+  if (count.bytes >= total) forgetProgress(uploadId)
 }
 
 export function forgetProgress(uploadId: string): void {

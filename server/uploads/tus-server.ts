@@ -12,10 +12,11 @@ import { abortUpload } from '../services/uploads/abort-upload'
 import { setUploadState } from '../services/uploads/set-upload-state'
 import { findUpload } from '../services/uploads/upload-context'
 import { AppError } from '../utils/errors'
-import { userFromHeaders } from '../utils/auth'
+import { sessionUserId, userFromHeaders } from '../utils/auth'
 import { acceptsType, lessonTarget } from './targets'
 import { reportProgress, forgetProgress } from './progress'
 import { useFileStorage } from './storage'
+import { forgetUploadLiveness } from './liveness'
 import { enqueue } from '../jobs/runner'
 
 export const UPLOAD_PATH = '/api/uploads'
@@ -40,8 +41,9 @@ export function useTusServer(): Server {
     maxSize: () => lessonTarget.maxBytes(),
     relativeLocation: true,
     respectForwardedHeaders: true,
-    // Progress while a long PATCH is still running (short ones report when they end).
-    postReceiveInterval: 100,
+    // The byte count while a PATCH streams, every 25 ms: progress.ts sends at most one event per
+    // 100 ms and keeps the freshest count for it (a cheap callback; the default is 1 s).
+    postReceiveInterval: 25,
 
     async onUploadCreate(req, upload) {
       const user = await userFromHeaders(req.headers)
@@ -71,15 +73,17 @@ export function useTusServer(): Server {
 
     async onIncomingRequest(req, uploadId) {
       if (req.method === 'POST' || req.method === 'OPTIONS') return
-      const user = await userFromHeaders(req.headers)
-      if (!user) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
-      const upload = await findUpload(uploadId)
+      // This runs before every chunk, so it costs one query: the media row goes with its owner's
+      // account, so an upload whose row names the session's user proves both.
+      const [userId, upload] = await Promise.all([sessionUserId(req.headers), findUpload(uploadId)])
+      if (!userId) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
       // Someone else's upload and a missing one look the same.
-      if (!upload || upload.ownerId !== user.id) throw refusal(404, 'NOT_FOUND', 'Upload not found')
+      if (!upload || upload.ownerId !== userId) throw refusal(404, 'NOT_FOUND', 'Upload not found')
     },
 
     async onUploadFinish(_req, upload) {
       forgetProgress(upload.id)
+      forgetUploadLiveness(upload.id)
       await setUploadState(upload.id, { status: 'PROCESSING', receivedBytes: upload.size ?? upload.offset })
       await enqueue('media:process', { uploadId: upload.id })
       return {}
@@ -91,6 +95,7 @@ export function useTusServer(): Server {
   })
   server.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
     forgetProgress(id)
+    forgetUploadLiveness(id)
     void abortUpload(id).catch(error => console.error('[uploads] cleanup after cancel failed:', error))
   })
   return server

@@ -34,3 +34,13 @@ export async function userFromHeaders(headers: Headers): Promise<(User & { sessi
   const user = await useDb().user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true } })
   return user ? { ...user, sessionId: session.id } : null
 }
+
+/**
+ * The user id sealed in the session cookie of a plain web request, without reading the account.
+ * Only for checks that reach the account anyway: an upload chunk is accepted when its media row
+ * (deleted with its owner) names this id as owner.
+ */
+export async function sessionUserId(headers: Headers): Promise<string | null> {
+  const session = await getUserSession({ headers, context: {} }).catch(() => null)
+  return session?.user?.id ?? null
+}

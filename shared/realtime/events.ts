@@ -60,14 +60,21 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
     courseId: id,
     order: z.object({ chapters: z.array(z.object({ id, videoIds: z.array(id) })) }),
   }),
-  // Bytes the server has received for an upload (the uploads issue publishes these, ~200 bytes).
+  // Bytes the server has received for an upload (~270 bytes on the wire). `at` is when the server
+  // had read those bytes (ms since epoch, its clock): speed comes from these deltas, untouched by
+  // delivery jitter. The uploader's own events (socket down) leave it out.
   z.object({
     type: z.literal('upload-progress'),
     courseId: id,
     chapterId: id,
     videoId: id,
     operationId: id,
-    data: z.object({ progress: z.number().min(0).max(100), bytes: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+    data: z.object({
+      progress: z.number().min(0).max(100),
+      bytes: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      at: z.number().int().positive().optional(),
+    }),
   }),
 ])
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>

@@ -24,8 +24,10 @@ export interface UploadProgress {
   progress: number
   /** Smoothed from successive events; null until two have arrived. */
   bytesPerSecond: number | null
-  /** When the last event arrived (ms since epoch), for the speed estimate. */
+  /** When the last event arrived (ms since epoch, this browser's clock). */
   at: number
+  /** When the server had read those bytes (its clock), if the event said; speed prefers these. */
+  sourceAt: number | null
 }
 
 /** A chapter as the editor shows it: with its lessons, in order. */

@@ -45,6 +45,15 @@ describe('upload progress in the caches', () => {
     expect(fromChapters().upload!.bytesPerSecond).toBeCloseTo(260)
   })
 
+  it('prefers the server\'s reading times for the speed, so a burst of late events does not read as a spike', () => {
+    const at = (bytes: number, serverAt: number) => ({ ...event(bytes), data: { ...event(bytes).data, at: serverAt } })
+    uploadProgressed(client, at(100, 50_000), 1000)
+    uploadProgressed(client, at(300, 51_000), 1010) // arrived 10 ms apart, read 1 s apart
+    expect(fromChapters().upload!.bytesPerSecond).toBe(200)
+    uploadProgressed(client, event(500), 2010) // an event without a reading time: arrival times
+    expect(fromChapters().upload!.bytesPerSecond).toBeCloseTo(200 * 0.7 + 200 * 0.3)
+  })
+
   it('keeps progress that arrives before the lesson row, and applies it when the outline loads', () => {
     const other = { ...event(500), videoId: 'v2' }
     uploadProgressed(client, other, 1000)

@@ -65,9 +65,16 @@ export async function createCourse(db: PrismaClient, ownerId: string, overrides:
       ownerId,
       slug: slug ?? `${slugify(data.title)}-${unique()}`,
       deletedAt,
+      // Published courses enter the catalog when they were last changed (or now).
+      publishedAt: data.status === 'PUBLISHED' ? (updatedAt ?? new Date()) : null,
       ...(updatedAt ? { updatedAt, createdAt: updatedAt } : {}),
     },
   })
+}
+
+/** Enrols a student (progress is recorded through the API, like a real player would). */
+export async function createEnrollment(db: PrismaClient, courseId: string, userId: string, overrides: { source?: 'SELF' | 'INSTRUCTOR', createdAt?: Date, lastActiveAt?: Date } = {}) {
+  return db.enrollment.create({ data: { courseId, userId, source: overrides.source ?? 'SELF', createdAt: overrides.createdAt, lastActiveAt: overrides.lastActiveAt ?? overrides.createdAt } })
 }
 
 /** Chapters with lessons, in order: `[['Chapter', ['Lesson 1', 'Lesson 2']], …]`. */

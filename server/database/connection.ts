@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
@@ -62,6 +63,15 @@ function lockPglite(dir: string): () => void {
   return () => rmSync(lockFile, { force: true })
 }
 
+const PGLITE_EXTENSIONS = { pg_trgm }
+
+/** The adapter, with the extensions the migrations need in its shadow database too. */
+class PGliteWithExtensions extends PrismaPGlite {
+  override connectToShadowDb() {
+    return new PrismaPGlite(new PGlite({ dataDir: 'memory://shadow', extensions: PGLITE_EXTENSIONS })).connect()
+  }
+}
+
 export function openDatabase(options: { databaseUrl?: string, pgliteDir?: string } = {}): DatabaseConnection {
   const url = options.databaseUrl ?? process.env.DATABASE_URL
   if (url) {
@@ -72,11 +82,11 @@ export function openDatabase(options: { databaseUrl?: string, pgliteDir?: string
   mkdirSync(dir, { recursive: true })
   const unlock = lockPglite(dir)
   // PGlite starts its WebAssembly Postgres in the background; queries wait for it.
-  const pglite = new PGlite(dir)
+  const pglite = new PGlite(dir, { extensions: PGLITE_EXTENSIONS })
   return {
     kind: 'pglite',
     location: dir,
-    adapter: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    adapter: new PGliteWithExtensions(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
     close: async () => {
       if (!pglite.closed) await pglite.close()
       unlock()

@@ -46,6 +46,19 @@ const ChapterSnapshot = z.object({
   updatedAt: isoDate,
 })
 
+// One row of the instructor's students page (published on `course:<id>`, owner only).
+const StudentSnapshot = z.object({
+  userId: id,
+  name: z.string(),
+  email: z.string(),
+  enrolledAt: isoDate,
+  source: z.enum(['SELF', 'INSTRUCTOR']),
+  lastActiveAt: isoDate,
+  completedAt: isoDate.nullable(),
+  percentComplete: z.number().min(0).max(100),
+  completedVideoIds: z.array(id),
+})
+
 export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('course-created'), course: CourseSnapshot }),
   z.object({ type: z.literal('course-updated'), course: CourseSnapshot }),
@@ -76,6 +89,9 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
       at: z.number().int().positive().optional(),
     }),
   }),
+  // Enrolments and completion in one course, for its instructor's students page.
+  z.object({ type: z.literal('student-updated'), courseId: id, student: StudentSnapshot }),
+  z.object({ type: z.literal('student-removed'), courseId: id, userId: id }),
 ])
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>
 export type RealtimeEventType = RealtimeEvent['type']

@@ -23,7 +23,9 @@ export async function setCourseStatus({ ownerId, id, status }: { ownerId: string
       ? 'Add a chapter with at least one lesson before publishing.'
       : 'Add at least one lesson to a chapter before publishing.', { details: { missing } })
   }
-  const row = await useDb().course.update({ where: { id }, data: { status }, select: courseSelect })
+  // Each publish stamps publishedAt: the catalog's "newest" is "newest to the catalog".
+  const data = status === 'PUBLISHED' ? { status, publishedAt: new Date() } : { status }
+  const row = await useDb().course.update({ where: { id }, data, select: courseSelect })
   const updated = toCourse(row)
   await broadcast(userChannel(ownerId), { type: 'course-updated', course: updated })
   return updated

@@ -1,5 +1,5 @@
-// Who may watch a lesson's video: the course's owner, and anyone for a free-preview lesson of a
-// published course. (The portal issue adds enrolled students here.) Everyone else gets 404.
+// Who may watch a lesson's video: the course's owner; students enrolled in the course while it
+// is published; and anyone for a free-preview lesson of a published course. Everyone else: 404.
 import type { User } from '#auth-utils'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
@@ -16,7 +16,7 @@ export async function findStreamableVideo({ videoId, user }: { videoId: string, 
     where: { id: videoId },
     select: {
       freePreview: true,
-      chapter: { select: { course: { select: { ownerId: true, status: true, deletedAt: true } } } },
+      chapter: { select: { course: { select: { id: true, ownerId: true, status: true, deletedAt: true } } } },
       mediaFile: { select: { storageKey: true, mimeType: true, sizeBytes: true, thumbnailKey: true, status: true } },
     },
   })
@@ -25,6 +25,12 @@ export async function findStreamableVideo({ videoId, user }: { videoId: string, 
   if (!video || !course || course.deletedAt || !media || media.status !== 'READY') throw notFound('Video')
   const isOwner = user?.id === course.ownerId
   const isPublicPreview = video.freePreview && course.status === 'PUBLISHED'
-  if (!isOwner && !isPublicPreview) throw notFound('Video')
+  if (!isOwner && !isPublicPreview && !(await isEnrolled(course, user))) throw notFound('Video')
   return { storageKey: media.storageKey, mimeType: media.mimeType, sizeBytes: Number(media.sizeBytes), thumbnailKey: media.thumbnailKey }
+}
+
+async function isEnrolled(course: { id: string, status: string }, user: User | null): Promise<boolean> {
+  if (!user || course.status !== 'PUBLISHED') return false
+  const enrollment = await useDb().enrollment.findUnique({ where: { courseId_userId: { courseId: course.id, userId: user.id } }, select: { id: true } })
+  return !!enrollment
 }

@@ -1,0 +1,61 @@
+// The public course page: the course, its instructor and syllabus, and the visitor's own place
+// (owner, enrolled, may enrol). Unpublished courses exist only for their owner (404 otherwise).
+import type { User } from '#auth-utils'
+import type { CourseOverview } from '#shared/types/portal'
+import { notFound } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
+
+export async function courseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {
+  const course = await useDb().course.findFirst({
+    where: { slug, deletedAt: null },
+    select: {
+      ...catalogCourseSelect,
+      status: true,
+      ownerId: true,
+      chapters: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          title: true,
+          videos: {
+            orderBy: { position: 'asc' },
+            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true } } },
+          },
+        },
+      },
+    },
+  })
+  const isOwner = !!user && course?.ownerId === user.id
+  if (!course || (course.status !== 'PUBLISHED' && !isOwner)) throw notFound('Course')
+  const enrollment = user
+    ? await useDb().enrollment.findUnique({ where: { courseId_userId: { courseId: course.id, userId: user.id } }, select: { createdAt: true } })
+    : null
+  const published = course.status === 'PUBLISHED'
+  const mayWatchAll = isOwner || (!!enrollment && published)
+  return {
+    course: { ...toCatalogCourse(course), description: course.description, status: course.status },
+    chapters: course.chapters.map(chapter => ({
+      id: chapter.id,
+      title: chapter.title,
+      lessons: chapter.videos.map((video) => {
+        const ready = video.mediaFile?.status === 'READY'
+        return {
+          id: video.id,
+          title: video.title,
+          durationSeconds: video.durationSeconds,
+          freePreview: video.freePreview,
+          playable: ready && (mayWatchAll || (video.freePreview && published)),
+          hasThumbnail: ready && !!video.mediaFile?.thumbnailKey,
+        }
+      }),
+    })),
+    viewer: user
+      ? {
+          isOwner,
+          enrolledAt: enrollment?.createdAt.toISOString() ?? null,
+          canEnrol: published && !isOwner && !enrollment && course.priceCents === null,
+        }
+      : null,
+  }
+}

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Course } from '../../shared/types/course'
+import type { Chapter } from '../../shared/types/outline'
+import type { CatalogPage, CourseOverview, LearnCourse, LessonProgressState, MyLearningItem } from '../../shared/types/portal'
+import { ApiClient, data, signedUp } from '../support/api-client'
+import { publishedCourse } from '../support/portal-fixtures'
+import type { PublishedCourse } from '../support/portal-fixtures'
+
+/** A published course with one lesson and no video: enough for the catalog. */
+async function listedCourse(owner: ApiClient, input: { title: string, category?: string, level?: string, priceCents?: number | null, description?: string }, publish = true): Promise<Course> {
+  const { level, priceCents, ...create } = input
+  const course = data(await owner.post<Course>('/api/courses', { category: 'Design', ...create }))
+  if (level || priceCents) expect((await owner.patch(`/api/courses/${course.id}`, { level, priceCents })).status).toBe(200)
+  const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
+  expect((await owner.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })).status).toBe(201)
+  if (publish) expect((await owner.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
+  return course
+}
+
+const catalog = async (query: string) => data(await new ApiClient().get<CatalogPage>(`/api/catalog?${query}`))
+
+describe('the catalog', () => {
+  const token = `qz${randomBytes(4).toString('hex')}`
+  let owner: ApiClient
+  beforeAll(async () => {
+    owner = await signedUp()
+    await listedCourse(owner, { title: `Alpha ${token} watercolour`, category: 'Design', level: 'BEGINNER' })
+    await listedCourse(owner, { title: `Beta ${token} sketching`, category: 'Design', level: 'ADVANCED', priceCents: 1500 })
+    await listedCourse(owner, { title: `Gamma grids`, description: `Layout for print and screen (${token}).`, category: 'Business', level: 'BEGINNER' })
+    await listedCourse(owner, { title: `Delta ${token} unpublished` }, false)
+    const deleted = await listedCourse(owner, { title: `Epsilon ${token} deleted` })
+    expect((await owner.delete(`/api/courses/${deleted.id}`)).status).toBe(200)
+  })
+
+  it('finds published, live courses by any part of the title or description, case-insensitively', async () => {
+    const page = await catalog(`q=${token.toUpperCase()}&sort=title`)
+    expect(page.items.map(c => c.title)).toEqual([`Alpha ${token} watercolour`, `Beta ${token} sketching`, 'Gamma grids'])
+    expect(page).toMatchObject({ total: 3, page: 1, pageCount: 1 })
+    expect(page.items[0]).toMatchObject({ instructorName: expect.any(String), lessonCount: 1, level: 'BEGINNER', priceCents: null })
+  })
+
+  it('filters by category and level, and sorts by title or price', async () => {
+    expect((await catalog(`q=${token}&category=Design`)).items.map(c => c.title).sort()).toEqual([`Alpha ${token} watercolour`, `Beta ${token} sketching`])
+    expect((await catalog(`q=${token}&level=BEGINNER&sort=title`)).items.map(c => c.title)).toEqual([`Alpha ${token} watercolour`, 'Gamma grids'])
+    const byPrice = (await catalog(`q=${token}&sort=price`)).items.map(c => c.priceCents)
+    expect(byPrice.at(-1)).toBe(1500)
+  })
+
+  it('pages twelve at a time, newest first, with the total', async () => {
+    const many = `pg${randomBytes(4).toString('hex')}`
+    for (let i = 1; i <= 13; i++) await listedCourse(owner, { title: `Course ${String(i).padStart(2, '0')} ${many}` })
+    const first = await catalog(`q=${many}`)
+    expect(first).toMatchObject({ total: 13, pageCount: 2, pageSize: 12 })
+    expect(first.items).toHaveLength(12)
+    expect(first.items[0]!.title).toBe(`Course 13 ${many}`) // the last published
+    const second = await catalog(`q=${many}&page=2`)
+    expect(second.items.map(c => c.title)).toEqual([`Course 01 ${many}`])
+    expect((await catalog(`q=${many}&page=3`)).items).toEqual([])
+  })
+
+  it('refuses a malformed query with 400 and the field', async () => {
+    for (const query of ['sort=cheapest', 'page=0', 'page=abc', 'category=Nope', 'level=EXPERT', `q=${'x'.repeat(101)}`]) {
+      const result = await new ApiClient().get(`/api/catalog?${query}`)
+      expect(result.status, query).toBe(400)
+      expect(result.body).toMatchObject({ success: false, error: { code: 'VALIDATION', fields: expect.any(Object) } })
+    }
+  })
+})
+
+describe('the course page and enrolment', () => {
+  let owner: ApiClient
+  let free: PublishedCourse
+  let draft: Course
+  let priced: Course
+  beforeAll(async () => {
+    owner = await signedUp()
+    free = await publishedCourse(owner, { lessons: 2 })
+    draft = await listedCourse(owner, { title: 'Still being written' }, false)
+    priced = await listedCourse(owner, { title: 'Paid masterclass', priceCents: 4900 })
+  })
+
+  it('shows a published course to anyone, with the syllabus; only the free preview is playable', async () => {
+    const overview = data(await new ApiClient().get<CourseOverview>(`/api/catalog/${free.course.slug}`))
+    expect(overview.viewer).toBeNull()
+    expect(overview.course).toMatchObject({ title: free.course.title, status: 'PUBLISHED', lessonCount: 2, durationSeconds: 40 })
+    expect(overview.chapters[0]!.lessons.map(l => [l.freePreview, l.playable, l.durationSeconds])).toEqual([[true, true, 20], [false, false, 20]])
+  })
+
+  it('404s an unpublished course for everyone but its owner', async () => {
+    for (const client of [new ApiClient(), await signedUp({ role: 'STUDENT' }), await signedUp()])
+      expect((await client.get(`/api/catalog/${draft.slug}`)).status).toBe(404)
+    expect(data(await owner.get<CourseOverview>(`/api/catalog/${draft.slug}`)).viewer).toMatchObject({ isOwner: true, canEnrol: false })
+    expect((await new ApiClient().get('/api/catalog/no-such-course')).status).toBe(404)
+    expect((await new ApiClient().get('/api/catalog/Not%20A%20Slug')).status).toBe(400)
+  })
+
+  it('enrols a signed-in student in a free course, once, however often they click', async () => {
+    const student = await signedUp({ role: 'STUDENT' })
+    expect(data(await student.get<CourseOverview>(`/api/catalog/${free.course.slug}`)).viewer).toMatchObject({ canEnrol: true, enrolledAt: null })
+    const [a, b] = await Promise.all([student.post(`/api/catalog/${free.course.slug}/enrol`), student.post(`/api/catalog/${free.course.slug}/enrol`)])
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(data(a)).toEqual(data(b))
+    const overview = data(await student.get<CourseOverview>(`/api/catalog/${free.course.slug}`))
+    expect(overview.viewer).toMatchObject({ canEnrol: false, enrolledAt: expect.any(String) })
+    expect(overview.chapters[0]!.lessons.every(l => l.playable)).toBe(true)
+    expect(data(await student.get<MyLearningItem[]>('/api/learn')).map(i => i.course.slug)).toEqual([free.course.slug])
+  })
+
+  it('refuses enrolment: signed out 401, priced 403, own course 422, unpublished 404 — and enrols no one', async () => {
+    const student = await signedUp({ role: 'STUDENT' })
+    expect((await new ApiClient().post(`/api/catalog/${free.course.slug}/enrol`)).status).toBe(401)
+    const paid = await student.post(`/api/catalog/${priced.slug}/enrol`)
+    expect(paid.status).toBe(403)
+    expect(paid.body).toMatchObject({ error: { message: expect.stringContaining('instructor') } })
+    expect((await owner.post(`/api/catalog/${free.course.slug}/enrol`)).status).toBe(422)
+    expect((await student.post(`/api/catalog/${draft.slug}/enrol`)).status).toBe(404)
+    expect(data(await student.get<MyLearningItem[]>('/api/learn'))).toEqual([])
+  })
+})
+
+describe('watching and progress', () => {
+  let owner: ApiClient
+  let course: PublishedCourse
+  let student: ApiClient
+  beforeAll(async () => {
+    owner = await signedUp()
+    course = await publishedCourse(owner, { lessons: 2 })
+    student = await signedUp({ role: 'STUDENT' })
+    expect((await student.post(`/api/catalog/${course.course.slug}/enrol`)).status).toBe(200)
+  })
+  const progress = (client: ApiClient, videoId: string, body: unknown) => client.post<LessonProgressState>(`/api/learn/lessons/${videoId}/progress`, body)
+  const learn = async (client: ApiClient) => data(await client.get<LearnCourse>(`/api/learn/${course.course.slug}`))
+  const lesson = (view: LearnCourse, i: number) => view.chapters[0]!.lessons[i]!
+
+  it('streams every lesson to an enrolled student, and only the preview to anyone else', async () => {
+    const [preview, second] = course.lessons
+    const range = { range: 'bytes=0-99' }
+    const stream = (client: ApiClient, id: string) => fetch(`${client.baseURL}/api/videos/${id}/stream`, { headers: { ...range, cookie: client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ') } })
+    expect((await stream(student, second!.id)).status).toBe(206)
+    expect((await stream(new ApiClient(), preview!.id)).status).toBe(206)
+    for (const outsider of [new ApiClient(), await signedUp({ role: 'STUDENT' }), await signedUp()])
+      expect((await stream(outsider, second!.id)).status).toBe(404)
+  })
+
+  it('saves the position and resumes there; the same report twice changes nothing', async () => {
+    const first = course.lessons[0]!
+    const saved = await progress(student, first.id, { positionSeconds: 7.5 })
+    expect(saved.status).toBe(200)
+    expect(data(saved)).toMatchObject({ positionSeconds: 7.5, completed: false, percentComplete: 0 })
+    expect(data(await progress(student, first.id, { positionSeconds: 7.5 }))).toEqual(data(saved))
+    const view = await learn(student)
+    expect(lesson(view, 0)).toMatchObject({ positionSeconds: 7.5, completed: false, hasVideo: true, durationSeconds: 20 })
+    expect(view.resumeVideoId).toBe(first.id)
+    expect(data(await student.get<MyLearningItem[]>('/api/learn'))[0]!.resume).toEqual({ videoId: first.id, title: first.title, positionSeconds: 7.5 })
+  })
+
+  it('refuses positions outside the video and reports from the wrong person, changing nothing', async () => {
+    const first = course.lessons[0]!
+    const before = lesson(await learn(student), 0)
+    for (const body of [{ positionSeconds: 999 }, { positionSeconds: -1 }, {}, { positionSeconds: 'ten' }]) {
+      const result = await progress(student, first.id, body)
+      expect(result.status, JSON.stringify(body)).toBe(400)
+      expect(result.body).toMatchObject({ success: false, error: { code: 'VALIDATION' } })
+    }
+    expect((await progress(new ApiClient(), first.id, { positionSeconds: 3 })).status).toBe(401)
+    expect((await progress(await signedUp({ role: 'STUDENT' }), first.id, { positionSeconds: 3 })).status).toBe(404)
+    expect((await progress(owner, first.id, { positionSeconds: 3 })).status).toBe(404)
+    expect((await progress(student, 'no-such-lesson', { positionSeconds: 3 })).status).toBe(404)
+    expect(lesson(await learn(student), 0)).toEqual(before)
+  })
+
+  it('completes a lesson at 90 % watched, by hand, and the course when every lesson is; un-completing reopens it', async () => {
+    const [first, second] = course.lessons
+    expect(data(await progress(student, first!.id, { positionSeconds: 17.9 }))).toMatchObject({ completed: false })
+    expect(data(await progress(student, first!.id, { positionSeconds: 18 }))).toMatchObject({ completed: true, percentComplete: 50, courseCompletedAt: null })
+    const done = data(await progress(student, second!.id, { positionSeconds: 19 }))
+    expect(done).toMatchObject({ completed: true, percentComplete: 100, courseCompletedAt: expect.any(String) })
+    expect((await learn(student)).completedAt).toBe(done.courseCompletedAt)
+    // Un-marking keeps it un-marked while the student keeps watching past 90 %.
+    expect(data(await progress(student, second!.id, { completed: false }))).toMatchObject({ completed: false, percentComplete: 50, courseCompletedAt: null })
+    expect(data(await progress(student, second!.id, { positionSeconds: 19.5 }))).toMatchObject({ completed: false })
+    // Marking by hand needs no watching at all.
+    expect(data(await progress(student, second!.id, { completed: true }))).toMatchObject({ completed: true, percentComplete: 100 })
+    expect(data(await progress(student, second!.id, { completed: false }))).toMatchObject({ completed: false })
+    expect(data(await student.get<MyLearningItem[]>('/api/learn'))[0]).toMatchObject({ percentComplete: 50, completedLessons: 1, totalLessons: 2, completedAt: null })
+  })
+
+  it('closes the course to students when it is unpublished (404), and opens it again', async () => {
+    expect((await owner.post(`/api/courses/${course.course.id}/unpublish`, {})).status).toBe(200)
+    expect((await student.get(`/api/learn/${course.course.slug}`)).status).toBe(404)
+    expect((await progress(student, course.lessons[0]!.id, { positionSeconds: 1 })).status).toBe(404)
+    expect(data(await student.get<MyLearningItem[]>('/api/learn'))).toEqual([])
+    expect((await owner.post(`/api/courses/${course.course.id}/publish`, {})).status).toBe(200)
+    expect((await student.get(`/api/learn/${course.course.slug}`)).status).toBe(200)
+  })
+})

@@ -27,3 +27,18 @@ export function formatTimeLeft(seconds: number): string {
   if (seconds < 3600) return `${Math.round(seconds / 60)} min left`
   return `${(seconds / 3600).toFixed(1)} h left`
 }
+
+/** Total course length as a catalog shows it: "45 min", "3 h 20 min". */
+export function formatLength(seconds: number): string {
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) return `${Math.max(1, minutes)} min`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return m ? `${h} h ${m} min` : `${h} h`
+}
+
+/** A course's price: "Free" or "$29.00" in its currency. */
+export function formatPrice(priceCents: number | null, currency: string): string {
+  if (priceCents === null) return 'Free'
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(priceCents / 100)
+}

@@ -47,5 +47,6 @@ export function useSignOutMutation() {
 
 /** Where a user lands after signing in, unless a `next` page was asked for. */
 export function homeFor(role: User['role'] | undefined): string {
-  return role === 'INSTRUCTOR' ? '/studio' : '/'
+  if (role === 'INSTRUCTOR') return '/studio'
+  return role === 'STUDENT' ? '/learn' : '/'
 }

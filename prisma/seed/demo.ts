@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { slugify } from '../../shared/utils/slug.ts'
 import { createCourse, createOutline, createUser } from './factories.ts'
 import type { CourseData } from './factories.ts'
+import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
 
 export const DEMO_PASSWORD = 'lectern-demo'
 
@@ -82,5 +83,7 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
     })
     await createOutline(db, created.id, outline)
   }
+  await seedDemoCatalog(db, now, DEMO_PASSWORD)
+  await seedDemoVideos(db)
   return true
 }

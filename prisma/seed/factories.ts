@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { hashPassword } from '../../server/database/passwords.ts'
 import { slugify } from '../../shared/utils/slug.ts'
-import type { CourseCategory, CourseStatus } from '../../shared/schemas/course.ts'
+import type { CourseCategory, CourseLevel, CourseStatus } from '../../shared/schemas/course.ts'
 
 export type Role = 'INSTRUCTOR' | 'STUDENT' | 'OBSERVER'
 
@@ -21,6 +21,7 @@ export interface CourseData {
   category: CourseCategory
   status: CourseStatus
   priceCents: number | null
+  level: CourseLevel
 }
 
 const unique = () => randomUUID().slice(0, 8)
@@ -44,6 +45,7 @@ export function buildCourse(overrides: Partial<CourseData> = {}): CourseData {
     category: 'Development',
     status: 'DRAFT',
     priceCents: null,
+    level: 'ALL_LEVELS',
     ...overrides,
   }
 }

@@ -44,8 +44,8 @@ describe('signing in and out in the browser', () => {
     await page.getByLabel('Email').fill(student.email)
     await page.getByLabel('Password').fill(student.password)
     await page.getByRole('button', { name: 'Create account' }).click()
-    await page.waitForURL(url => new URL(url).pathname === '/')
-    await page.getByText(`You’re signed in as ${student.name}`).waitFor()
+    await page.waitForURL(url => new URL(url).pathname === '/learn')
+    await page.getByTestId('signed-in-as').getByText(student.name).waitFor()
     expectConsoleError(/NUXT_E1005/) // Nuxt reports the 403 it renders
     const response = await page.goto('/studio')
     expect(response?.status()).toBe(403)

@@ -28,10 +28,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
-export async function newPage(session?: ApiClient): Promise<Page> {
+export async function newPage(session?: ApiClient, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   browser ??= await chromium.connect(inject('browserWsEndpoint'))
   const baseURL = inject('baseURL')
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true })
   contexts.push(context)
   if (session) {
     const { hostname } = new URL(baseURL)

@@ -1,0 +1,57 @@
+// Short generated clips for the demo lessons, so a new user can press play on first start. Made
+// by ffmpeg when it is installed (the README's install step adds it on Debian); without it the
+// lessons simply have no video yet, and the seed says so. Files go where uploads go (storage
+// keys are 32 hex characters, the thumbnail sits beside them), so streaming serves them alike.
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { PrismaClient } from '../../server/generated/prisma/client.ts'
+import { storageDir } from '../../server/utils/storage-dir.ts'
+
+export interface DemoClip {
+  video: string
+  thumbnail: string
+  seconds: number
+}
+
+function ffmpegAvailable(): boolean {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' })
+    return true
+  }
+  catch {
+    return false
+  }
+}
+
+/** One clip per length (a moving test pattern with a tone), or [] without ffmpeg. */
+export function makeDemoClips(lengths: number[]): DemoClip[] {
+  if (!ffmpegAvailable()) {
+    console.warn('[seed] ffmpeg is not installed: demo lessons get no video (install ffmpeg and re-seed to watch them)')
+    return []
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-demo-clips-'))
+  return lengths.map((seconds) => {
+    const video = join(dir, `clip-${seconds}.mp4`)
+    const thumbnail = join(dir, `clip-${seconds}.jpg`)
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=duration=${seconds}:size=640x360:rate=25`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-shortest', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-movflags', '+faststart', video])
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-i', video, '-frames:v', '1', '-vf', 'scale=480:-2', thumbnail])
+    return { video, thumbnail, seconds }
+  })
+}
+
+/** Gives a lesson a ready video: a copy of the clip in storage and its media row. */
+export async function attachDemoVideo(db: PrismaClient, { ownerId, videoId, clip, fileName }: { ownerId: string, videoId: string, clip: DemoClip, fileName: string }): Promise<void> {
+  const key = randomBytes(16).toString('hex')
+  const root = storageDir()
+  for (const dir of ['files', 'thumbnails']) if (!existsSync(join(root, dir))) mkdirSync(join(root, dir), { recursive: true })
+  copyFileSync(clip.video, join(root, 'files', key))
+  copyFileSync(clip.thumbnail, join(root, 'thumbnails', `${key}.jpg`))
+  const size = statSync(clip.video).size
+  const media = await db.mediaFile.create({
+    data: { ownerId, storageKey: key, originalName: fileName, mimeType: 'video/mp4', sizeBytes: BigInt(size), receivedBytes: BigInt(size), status: 'READY', durationSeconds: clip.seconds, thumbnailKey: `${key}.jpg` },
+  })
+  await db.video.update({ where: { id: videoId }, data: { mediaFileId: media.id, status: 'READY', durationSeconds: clip.seconds } })
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { buildUser } from '../../prisma/seed/factories'
+import { signedUp } from '../support/api-client'
+import type { ApiClient } from '../support/api-client'
+import { newPage, visit } from '../support/browser'
+import { publishedCourse } from '../support/portal-fixtures'
+import type { PublishedCourse } from '../support/portal-fixtures'
+
+const videoState = (page: Page) => page.getByTestId('lesson-player').evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, ready: v.readyState }))
+
+describe('the student portal in the browser', () => {
+  const token = `Pz${randomBytes(3).toString('hex')}`
+  let owner: ApiClient
+  let course: PublishedCourse
+  beforeAll(async () => {
+    owner = await signedUp()
+    course = await publishedCourse(owner, { lessons: 2, seconds: 20, title: `Watercolour ${token} basics` })
+  })
+
+  it('renders the catalog on the server: the HTML holds the courses, with JavaScript off', async () => {
+    const page = await newPage(undefined, { javaScriptEnabled: false })
+    await page.goto(`/courses?q=${token}`)
+    await expect.poll(() => page.getByRole('link', { name: course.course.title }).count()).toBe(1)
+    expect(await page.title()).toContain(token)
+    // The search form is a plain GET form: it works without JavaScript too.
+    await page.getByRole('searchbox', { name: 'Search courses' }).fill(`no-such-${token}`)
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.getByText('No courses match').waitFor()
+  })
+
+  it('hydrates from the dehydrated cache: no second catalog fetch on load', async () => {
+    const page = await newPage()
+    const catalogCalls: string[] = []
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/catalog')) catalogCalls.push(request.url())
+    })
+    await visit(page, `/courses?q=${token}`)
+    await page.getByRole('link', { name: course.course.title }).waitFor()
+    expect(catalogCalls).toEqual([])
+  })
+
+  it('lets a visitor search, open a course and play its free preview', async () => {
+    const page = await newPage()
+    await visit(page, '/courses')
+    await page.getByRole('searchbox', { name: 'Search courses' }).fill(token)
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.waitForURL(url => new URL(url).searchParams.get('q') === token)
+    await page.getByRole('link', { name: course.course.title }).click()
+    await page.getByRole('heading', { level: 1, name: course.course.title }).waitFor()
+    // Only the preview has a Play button for a visitor.
+    expect(await page.getByRole('button', { name: /^Play / }).count()).toBe(1)
+    const stream = page.waitForResponse(r => r.url().includes(`/api/videos/${course.lessons[0]!.id}/stream`) && r.status() === 206)
+    await page.getByRole('button', { name: `Play ${course.lessons[0]!.title}` }).click()
+    await page.getByTestId('preview-player').waitFor()
+    await stream
+    await expect.poll(() => page.getByTestId('preview-player').evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 5000 }).toBeGreaterThanOrEqual(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('preview-player').count()).toBe(0)
+  })
+
+  it('signs up a student who enrols, watches, resumes at the saved second after a reload, and completes a lesson', async () => {
+    const student = buildUser({ role: 'STUDENT' })
+    const page = await newPage()
+    await visit(page, `/courses/${course.course.slug}`)
+    await page.getByRole('link', { name: 'Sign up to enrol' }).click()
+    await page.getByLabel('Name').fill(student.name)
+    await page.getByLabel('Email').fill(student.email)
+    await page.getByLabel('Password').fill(student.password)
+    await page.getByRole('button', { name: 'Create account' }).click()
+    // Back on the course page it came from, signed in.
+    await page.waitForURL(url => new URL(url).pathname === `/courses/${course.course.slug}`)
+    await page.getByRole('button', { name: 'Enrol for free' }).click()
+    await page.getByRole('link', { name: 'Go to the course' }).click()
+    await page.waitForURL(url => new URL(url).pathname === `/learn/${course.course.slug}`)
+
+    // Watch the first lesson to 8 s and pause: the position is saved.
+    await expect.poll(async () => (await videoState(page)).ready, { timeout: 10_000 }).toBeGreaterThanOrEqual(1)
+    const saved = page.waitForResponse(r => r.url().includes(`/api/learn/lessons/${course.lessons[0]!.id}/progress`) && r.request().method() === 'POST')
+    await page.getByTestId('lesson-player').evaluate(async (v: HTMLVideoElement) => {
+      v.muted = true
+      await v.play()
+      v.currentTime = 8
+      v.pause()
+    })
+    expect((await saved).status()).toBe(200)
+
+    await page.reload()
+    await page.waitForSelector('html[data-hydrated="true"]')
+    await expect.poll(async () => Math.round((await videoState(page)).time), { timeout: 10_000 }).toBe(8)
+
+    // Complete the lesson by hand: the tick and the course's percent follow.
+    await page.getByRole('button', { name: 'Mark as complete' }).click()
+    await page.getByRole('button', { name: '✓ Completed' }).waitFor()
+    await expect.poll(() => page.getByTestId('course-progress').innerText()).toContain('50% complete')
+    await expect.poll(() => page.getByRole('navigation', { name: 'Lessons' }).getByRole('img', { name: 'Completed', exact: true }).count()).toBe(1)
+
+    // "My learning" continues at the exact lesson and second.
+    await visit(page, '/learn')
+    const item = page.getByTestId('learning-item').filter({ hasText: course.course.title })
+    await expect.poll(() => item.innerText()).toContain('50%')
+    const href = await item.getByRole('link', { name: /Continue/ }).getAttribute('href')
+    expect(href).toBe(`/learn/${course.course.slug}?lesson=${course.lessons[0]!.id}&t=8`)
+  })
+})

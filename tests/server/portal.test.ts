@@ -95,6 +95,18 @@ describe('the course page and enrolment', () => {
     expect((await new ApiClient().get('/api/catalog/Not%20A%20Slug')).status).toBe(400)
   })
 
+  it('renders the course page on the server, and answers 404 for a course that is not there', async () => {
+    const base = new ApiClient().baseURL
+    const page = await fetch(`${base}/courses/${free.course.slug}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain(`<title>${free.course.title}`)
+    expect(html).toContain('property="og:title"')
+    const missing = await fetch(`${base}/courses/${draft.slug}`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('Course not found')
+  })
+
   it('enrols a signed-in student in a free course, once, however often they click', async () => {
     const student = await signedUp({ role: 'STUDENT' })
     expect(data(await student.get<CourseOverview>(`/api/catalog/${free.course.slug}`)).viewer).toMatchObject({ canEnrol: true, enrolledAt: null })

@@ -41,11 +41,19 @@ function failed(client: QueryClient, snapshot: Snapshot | undefined, what: strin
   toast.error(`${what}: ${errorMessage(error)}`)
 }
 
+/**
+ * Titles typed one after another are created in that order: the requests go one at a time
+ * (their optimistic rows still appear at once). In parallel, the server would take them in
+ * whatever order they arrived, and a fast typist's outline would come out shuffled.
+ */
+const CREATE_IN_ORDER = { id: 'outline-create' }
+
 export function useCreateChapterMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: ChapterInput) => api<Chapter>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`, { method: 'POST', body: input }),
+    scope: CREATE_IN_ORDER,
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
       const placeholderId = optimisticId()
@@ -81,6 +89,7 @@ export function useCreateVideoMutation(courseId: MaybeRefOrGetter<string>) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: ({ chapterId, input }: { chapterId: string, input: VideoInput }) => api<Video>(`/api/chapters/${encodeURIComponent(chapterId)}/videos`, { method: 'POST', body: input }),
+    scope: CREATE_IN_ORDER,
     onMutate: async ({ chapterId, input }) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
       const placeholderId = optimisticId()

@@ -89,6 +89,24 @@ describe('the course editor: outline', () => {
     expect(await save.count()).toBe(0)
   })
 
+  it('keeps every title of a fast typist: the next title typed before the last one was handled', async () => {
+    const owner = await signedUp()
+    const course = data(await owner.post<Course>('/api/courses', { title: 'Typed Fast', category: 'Design' }))
+    await owner.post(`/api/courses/${course.id}/chapters`, { title: 'Only' })
+    const page = await newPage(owner)
+    await visit(page, `/studio/courses/${course.id}`)
+    await chapterRow(page, 'Only').getByRole('button', { name: '+ Add lesson' }).click()
+    // Three titles submitted in one task, as a fast typist on a busy machine does.
+    await page.getByLabel('Title of the new lesson').evaluate((input: HTMLInputElement) => {
+      for (const title of ['One', 'Two', 'Three']) {
+        input.value = title
+        input.dispatchEvent(new Event('input'))
+        input.form!.requestSubmit()
+      }
+    })
+    await expect.poll(() => outlineOf(owner, course.id)).toEqual([['Only', ['One', 'Two', 'Three']]])
+  })
+
   it('reorders with the keyboard: Alt+↓ on a chapter, Alt+↑ on a lesson across chapters', async () => {
     const owner = await signedUp()
     const course = await courseWithOutline(owner, [['One', ['a', 'b']], ['Two', ['c']]])

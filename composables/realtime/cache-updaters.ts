@@ -5,6 +5,7 @@ import { courseDeleted, courseRestored, courseSaved } from '../queries/course-ca
 import { courseKeys } from '../queries/course-keys'
 import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../queries/outline-cache'
 import { chapterKeys } from '../queries/outline-keys'
+import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
@@ -21,6 +22,8 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'outline-deleted': ({ courseId, chapterIds, videoIds }) => outlineDeleted(client, courseId, { chapterIds, videoIds }),
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
     'upload-progress': event => uploadProgressed(client, event),
+    'student-updated': ({ courseId, student }) => studentSaved(client, courseId, student),
+    'student-removed': ({ courseId, userId }) => studentRemoved(client, courseId, userId),
     // This tab started an upload: its new lesson row shows even before the server's event.
     'upload:created': ({ courseId }) => void client.invalidateQueries({ queryKey: chapterKeys.list(courseId) }),
     // Back after an outage: refetch everything on screen, so nothing missed stays missing.

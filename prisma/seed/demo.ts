@@ -2,7 +2,7 @@
 // seeds a database without the demo instructor, so restarting never duplicates anything.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { slugify } from '../../shared/utils/slug.ts'
-import { createCourse, createOutline, createUser } from './factories.ts'
+import { createCourse, createEnrollment, createOutline, createUser } from './factories.ts'
 import type { CourseData } from './factories.ts'
 import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
 
@@ -71,9 +71,20 @@ const DEMO_COURSES: DemoCourse[] = [
   },
 ]
 
+/**
+ * The demo student's courses, so the instructor's students pages show someone on first start:
+ * the free course they enrolled in themselves (one lesson done), and the priced one the
+ * instructor gave them (how paid access is granted).
+ */
+const DEMO_ENROLMENTS: { course: string, source: 'SELF' | 'INSTRUCTOR', daysAgo: number, completedLessons: number }[] = [
+  { course: 'Data Visualisation with D3', source: 'SELF', daysAgo: 3, completedLessons: 1 },
+  { course: 'Modern JavaScript from First Principles', source: 'INSTRUCTOR', daysAgo: 1, completedLessons: 0 },
+]
+
 export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email } })) return false
-  const [instructor] = await Promise.all(DEMO_ACCOUNTS.map(account => createUser(db, { ...account, password: DEMO_PASSWORD })))
+  const [instructor, student] = await Promise.all(DEMO_ACCOUNTS.map(account => createUser(db, { ...account, password: DEMO_PASSWORD })))
+  const lessonsByCourse = new Map<string, { courseId: string, videoIds: string[] }>()
   for (const { daysAgo, deletedDaysAgo, outline = [], ...course } of DEMO_COURSES) {
     const created = await createCourse(db, instructor!.id, {
       ...course,
@@ -81,7 +92,20 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
       updatedAt: new Date(now.getTime() - daysAgo * DAY),
       deletedAt: deletedDaysAgo === undefined ? null : new Date(now.getTime() - deletedDaysAgo * DAY),
     })
-    await createOutline(db, created.id, outline)
+    const chapters = await createOutline(db, created.id, outline)
+    lessonsByCourse.set(created.title, { courseId: created.id, videoIds: chapters.flatMap(c => c.videos.map(v => v.id)) })
+  }
+  for (const { course, source, daysAgo, completedLessons } of DEMO_ENROLMENTS) {
+    const { courseId, videoIds } = lessonsByCourse.get(course)!
+    const enrolledAt = new Date(now.getTime() - daysAgo * DAY)
+    const enrollment = await createEnrollment(db, courseId, student!.id, { source, createdAt: enrolledAt })
+    const done = videoIds.slice(0, completedLessons)
+    // The lessons are not uploaded in the demo, so the completion stands in for a watched one.
+    for (const [index, videoId] of done.entries()) {
+      const completedAt = new Date(enrolledAt.getTime() + (index + 1) * 3_600_000)
+      await db.lessonProgress.create({ data: { enrollmentId: enrollment.id, videoId, completedAt } })
+      await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: videoId, lastActiveAt: completedAt } })
+    }
   }
   await seedDemoCatalog(db, now, DEMO_PASSWORD)
   await seedDemoVideos(db)

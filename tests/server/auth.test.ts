@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildUser } from '../../prisma/seed/factories'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../prisma/seed/demo'
+import type { StudentRow } from '../../shared/types/portal'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
 
@@ -95,5 +96,19 @@ describeWithDatabase('demo accounts', () => {
       expect(data(result).user.role).toBe(account.role)
     }
     expect(await seedDemoData(testDb())).toBe(false) // a second run changes nothing
+  })
+
+  it('gives the demo instructor a student in a free and a priced course, one lesson done', async () => {
+    // Runs after the test above has seeded (tests in a file run in order).
+    const instructor = new ApiClient()
+    data(await instructor.post('/api/auth/sign-in', { email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD }))
+    const courses = data(await instructor.get<{ id: string, title: string }[]>('/api/courses'))
+    const studentsOf = async (title: string) => data(await instructor.get<StudentRow[]>(`/api/courses/${courses.find(c => c.title === title)!.id}/students`))
+    expect(await studentsOf('Data Visualisation with D3')).toEqual([
+      expect.objectContaining({ email: DEMO_ACCOUNTS[1].email, source: 'SELF', percentComplete: 25, completedVideoIds: [expect.any(String)] }),
+    ])
+    expect(await studentsOf('Modern JavaScript from First Principles')).toEqual([
+      expect.objectContaining({ email: DEMO_ACCOUNTS[1].email, source: 'INSTRUCTOR', percentComplete: 0 }),
+    ])
   })
 })

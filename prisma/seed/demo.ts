@@ -100,7 +100,7 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
     const enrolledAt = new Date(now.getTime() - daysAgo * DAY)
     const enrollment = await createEnrollment(db, courseId, student!.id, { source, createdAt: enrolledAt })
     const done = videoIds.slice(0, completedLessons)
-    // The lessons are not uploaded in the demo, so the completion stands in for a watched one.
+    // Completed as if watched (the videos are attached after this, by seedDemoVideos).
     for (const [index, videoId] of done.entries()) {
       const completedAt = new Date(enrolledAt.getTime() + (index + 1) * 3_600_000)
       await db.lessonProgress.create({ data: { enrollmentId: enrollment.id, videoId, completedAt } })

@@ -5,6 +5,7 @@ import { buildUser } from '../../prisma/seed/factories'
 import { signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { liveTab } from '../support/live-tab'
 import { publishedCourse } from '../support/portal-fixtures'
 import type { PublishedCourse } from '../support/portal-fixtures'
 
@@ -90,11 +91,22 @@ describe('the student portal in the browser', () => {
     await page.waitForSelector('html[data-hydrated="true"]')
     await expect.poll(async () => Math.round((await videoState(page)).time), { timeout: 10_000 }).toBe(8)
 
+    // The instructor watches the students page (socket only, no refetching).
+    const instructor = await liveTab(owner, course.course.id)
+    await visit(instructor.page, `/studio/courses/${course.course.id}/students`)
+    const row = instructor.page.getByRole('row', { name: new RegExp(student.name) })
+    await row.waitFor()
+    await instructor.subscribedToCourse()
+    instructor.listRequests.length = 0
+
     // Complete the lesson by hand: the tick and the course's percent follow.
     await page.getByRole('button', { name: 'Mark as complete' }).click()
     await page.getByRole('button', { name: '✓ Completed' }).waitFor()
     await expect.poll(() => page.getByTestId('course-progress').innerText()).toContain('50% complete')
     await expect.poll(() => page.getByRole('navigation', { name: 'Lessons' }).getByRole('img', { name: 'Completed', exact: true }).count()).toBe(1)
+    // …and the instructor's list shows it without a reload.
+    await expect.poll(() => row.getByRole('progressbar').getAttribute('aria-valuenow'), { timeout: 5000 }).toBe('50')
+    expect(instructor.listRequests).toEqual([])
 
     // "My learning" continues at the exact lesson and second.
     await visit(page, '/learn')

@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
 import type { Chapter, Video } from '../../shared/types/outline'
 import type { StudentRow } from '../../shared/types/portal'
-import { courseChannel } from '../../shared/realtime/channels'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { liveTab } from '../support/live-tab'
 import { describeWithDatabase, testDb } from '../support/database'
 
 async function courseWithLessons(owner: ApiClient, title: string, outline: [string, string[]][] = []) {
@@ -23,33 +23,6 @@ const studentsPath = (courseId: string) => `/api/courses/${courseId}/students`
 const addVia = async (owner: ApiClient, courseId: string, email: string) => data(await owner.post<StudentRow>(studentsPath(courseId), { email }))
 const toast = (page: Page, text: string | RegExp) => page.locator('[data-sonner-toast]').filter({ hasText: text })
 const studentRow = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(name) })
-
-/**
- * An instructor's tab whose fallback polling and focus refetch are off, so a change it shows
- * can only have come through the socket; its socket runs through a Playwright route that tells
- * the test when the course channel is subscribed (events sent before that would be missed).
- */
-async function liveTab(owner: ApiClient, courseId: string) {
-  const page = await newPage(owner)
-  await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
-  const channel = courseChannel(courseId)
-  let subscribed = false
-  await page.routeWebSocket(/\/_ws$/, (ws) => {
-    const server = ws.connectToServer()
-    ws.onMessage(message => server.send(message))
-    server.onMessage((message) => {
-      const parsed = JSON.parse(String(message))
-      if (parsed.op === 'subscribed' && parsed.channel === channel) subscribed = true
-      ws.send(message)
-    })
-  })
-  // Every request the tab makes for the students list, after load.
-  const listRequests: string[] = []
-  page.on('request', (request) => {
-    if (request.method() === 'GET' && new URL(request.url()).pathname === studentsPath(courseId)) listRequests.push(request.url())
-  })
-  return { page, listRequests, subscribedToCourse: () => expect.poll(() => subscribed, { timeout: 5000 }).toBe(true) }
-}
 
 describe('the students page', () => {
   it('opens from the editor, adds a student by email with the form\'s and the server\'s errors, and goes back', async () => {

@@ -2,8 +2,9 @@
 // (server/domain/events.ts: services publish, subscribers react).
 import { onDomainEvent } from '../domain/events'
 import { keepStudentsLive } from '../domain/subscribers/students-live'
+import { writeConversationActivity } from '../domain/subscribers/conversation-activity'
 
 export default defineNitroPlugin((nitroApp) => {
-  const unsubscribe = onDomainEvent(keepStudentsLive)
-  nitroApp.hooks.hook('close', () => unsubscribe())
+  const unsubscribers = [onDomainEvent(keepStudentsLive), onDomainEvent(writeConversationActivity)]
+  nitroApp.hooks.hook('close', () => unsubscribers.forEach(unsubscribe => unsubscribe()))
 })

@@ -14,8 +14,12 @@ async function publish(message: BusMessage): Promise<void> {
   }
 }
 
-export function broadcast(channel: string, event: RealtimeEvent): Promise<void> {
-  return publish({ kind: 'event', channel, event })
+/**
+ * Sends an event to a channel's subscribers; with `onlyUsers`, only to those users' sockets (a
+ * conversation's private message reaches its participants, not the observers on the channel).
+ */
+export function broadcast(channel: string, event: RealtimeEvent, options: { onlyUsers?: string[] } = {}): Promise<void> {
+  return publish({ kind: 'event', channel, event, ...(options.onlyUsers ? { onlyUsers: options.onlyUsers } : {}) })
 }
 
 /** Closes every socket of a session, on every instance (sign-out). */

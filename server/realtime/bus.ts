@@ -6,7 +6,7 @@ import type { RealtimeEvent } from '#shared/realtime/events'
 import { closeSessionLocally, deliverLocally, dropChannelLocally } from './peers'
 
 export type BusMessage
-  = | { kind: 'event', channel: string, event: RealtimeEvent }
+  = | { kind: 'event', channel: string, event: RealtimeEvent, onlyUsers?: string[] }
     | { kind: 'close-session', sessionId: string }
     | { kind: 'drop-channel', channel: string, reason: 'deleted' | 'access-lost' }
 
@@ -19,7 +19,7 @@ export interface Bus {
 const REDIS_CHANNEL = 'lectern:realtime'
 
 function apply(message: BusMessage): void {
-  if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', event: message.event }))
+  if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', event: message.event }), message.onlyUsers)
   else if (message.kind === 'close-session') closeSessionLocally(message.sessionId)
   else dropChannelLocally(message.channel, message.reason)
 }

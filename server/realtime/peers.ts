@@ -48,13 +48,19 @@ export function unsubscribePeer(peer: Peer, channel: string): void {
  * once and the same bytes go to each socket as a text frame (crossws passes `binary` through to
  * ws), instead of one string-to-bytes conversion per subscriber.
  */
-export function deliverLocally(channel: string, text: string): number {
+export function deliverLocally(channel: string, text: string, onlyUsers?: string[]): number {
   const set = subscribers.get(channel)
   if (!set) return 0
   const bytes = Buffer.from(text)
   const asText = { binary: false } as { compress?: boolean }
-  for (const peer of set) peer.send(bytes, asText)
-  return set.size
+  const allowed = onlyUsers && new Set(onlyUsers)
+  let sent = 0
+  for (const peer of set) {
+    if (allowed && !allowed.has(identities.get(peer)?.userId ?? '')) continue
+    peer.send(bytes, asText)
+    sent++
+  }
+  return sent
 }
 
 /** Signing out ends the session's sockets, with a code that tells the client not to retry. */

@@ -59,6 +59,21 @@ const StudentSnapshot = z.object({
   completedVideoIds: z.array(id),
 })
 
+// A conversation's message (published on `conversation:<id>`, to those who may read it).
+const MessageSnapshot = z.object({
+  id,
+  conversationId: id,
+  type: z.enum(['DAILY_NOTE', 'INSTRUCTOR_RESPONSE', 'ACTIVITY_LOG', 'MILESTONE']),
+  body: z.string(),
+  targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  createdAt: isoDate,
+  sender: z.object({ id, name: z.string(), role: z.enum(['INSTRUCTOR', 'STUDENT', 'OBSERVER']) }).nullable(),
+  courseId: id.nullable(),
+  payload: z.record(z.unknown()),
+  access: z.enum(['PARTICIPANTS', 'OBSERVERS']),
+  clientKey: z.string().nullable(),
+})
+
 export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('course-created'), course: CourseSnapshot }),
   z.object({ type: z.literal('course-updated'), course: CourseSnapshot }),
@@ -92,6 +107,10 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   // Enrolments and completion in one course, for its instructor's students page.
   z.object({ type: z.literal('student-updated'), courseId: id, student: StudentSnapshot }),
   z.object({ type: z.literal('student-removed'), courseId: id, userId: id }),
+  // Conversations: a new message in the stream; and, on each participant's `user:<id>`, that one
+  // of their conversations moved (the list re-sorts and counts unread).
+  z.object({ type: z.literal('message-created'), conversationId: id, message: MessageSnapshot }),
+  z.object({ type: z.literal('conversation-touched'), conversationId: id, at: isoDate }),
 ])
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>
 export type RealtimeEventType = RealtimeEvent['type']

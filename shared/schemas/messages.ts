@@ -1,0 +1,56 @@
+// Conversations: message types, their versioned payloads, and what the composer sends. The
+// server validates with these; the composer's form uses SendMessageInput.
+import { z } from 'zod'
+
+export const MESSAGE_TYPES = ['DAILY_NOTE', 'INSTRUCTOR_RESPONSE', 'ACTIVITY_LOG', 'MILESTONE'] as const
+export type MessageType = typeof MESSAGE_TYPES[number]
+export const MESSAGE_TYPE_LABELS: Record<MessageType, string> = {
+  DAILY_NOTE: 'Daily note',
+  INSTRUCTOR_RESPONSE: 'Response',
+  ACTIVITY_LOG: 'Activity',
+  MILESTONE: 'Milestone',
+}
+export const MESSAGE_ACCESS = ['PARTICIPANTS', 'OBSERVERS'] as const
+export type MessageAccess = typeof MESSAGE_ACCESS[number]
+
+/** A calendar day, `YYYY-MM-DD` (the day a message is about, in the writer's time zone). */
+export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26')
+  .refine(day => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'Not a real date')
+
+/** Each type's extra data, by version. Reading an old version upgrades it here. */
+export const MessagePayloads = {
+  DAILY_NOTE: z.object({ v: z.literal(1), mood: z.enum(['great', 'good', 'ok', 'hard']).optional() }),
+  INSTRUCTOR_RESPONSE: z.object({ v: z.literal(1), replyToId: z.string().max(64).optional() }),
+  ACTIVITY_LOG: z.object({
+    v: z.literal(1),
+    event: z.enum(['enrolled', 'lesson-completed', 'course-completed']),
+    courseTitle: z.string().max(200),
+    lessonTitle: z.string().max(200).optional(),
+  }),
+  MILESTONE: z.object({ v: z.literal(1), kind: z.enum(['course-completed', 'custom']), courseTitle: z.string().max(200).optional() }),
+} satisfies Record<MessageType, z.ZodTypeAny>
+export type MessagePayload<T extends MessageType> = z.infer<typeof MessagePayloads[T]>
+
+export const messageBody = z.string().trim().max(10_000, 'Keep a message under 10 000 characters')
+
+export const SendMessageInput = z.object({
+  /** What the sender may choose: students write daily notes; instructors responses or milestones. */
+  type: z.enum(['DAILY_NOTE', 'INSTRUCTOR_RESPONSE', 'MILESTONE']),
+  body: messageBody.min(1, 'Write something first'),
+  targetDate: calendarDay,
+  access: z.enum(MESSAGE_ACCESS).optional(),
+  /** The sender's idempotency key (a retry sends the same one). */
+  clientKey: z.string().min(8).max(64).regex(/^[\w-]+$/),
+  courseId: z.string().max(64).optional(),
+})
+export type SendMessageInput = z.infer<typeof SendMessageInput>
+
+export const MESSAGE_PAGE_SIZE = 30
+
+export const MessagePageQuery = z.object({
+  /** Opaque cursor from the previous page's `olderCursor`. */
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(MESSAGE_PAGE_SIZE),
+})
+
+export const ConversationIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id') })

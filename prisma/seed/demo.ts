@@ -5,6 +5,7 @@ import { slugify } from '../../shared/utils/slug.ts'
 import { createCourse, createEnrollment, createOutline, createUser } from './factories.ts'
 import type { CourseData } from './factories.ts'
 import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
+import { seedDemoConversation } from './demo-conversation.ts'
 
 export const DEMO_PASSWORD = 'lectern-demo'
 
@@ -83,7 +84,7 @@ const DEMO_ENROLMENTS: { course: string, source: 'SELF' | 'INSTRUCTOR', daysAgo:
 
 export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email } })) return false
-  const [instructor, student] = await Promise.all(DEMO_ACCOUNTS.map(account => createUser(db, { ...account, password: DEMO_PASSWORD })))
+  const [instructor, student, observer] = await Promise.all(DEMO_ACCOUNTS.map(account => createUser(db, { ...account, password: DEMO_PASSWORD })))
   const lessonsByCourse = new Map<string, { courseId: string, videoIds: string[] }>()
   for (const { daysAgo, deletedDaysAgo, outline = [], ...course } of DEMO_COURSES) {
     const created = await createCourse(db, instructor!.id, {
@@ -107,6 +108,7 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
       await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: videoId, lastActiveAt: completedAt } })
     }
   }
+  await seedDemoConversation(db, { studentId: student!.id, instructorId: instructor!.id, observerId: observer!.id }, now)
   await seedDemoCatalog(db, now, DEMO_PASSWORD)
   await seedDemoVideos(db)
   return true

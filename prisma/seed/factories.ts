@@ -90,3 +90,26 @@ export async function createOutline(db: PrismaClient, courseId: string, outline:
   }
   return chapters
 }
+
+/** A message in a student–instructor conversation (opened if needed); `sender: null` for Lectern's own. */
+export async function createMessage(db: PrismaClient, pair: { studentId: string, instructorId: string }, message: { senderId: string | null, type: 'DAILY_NOTE' | 'INSTRUCTOR_RESPONSE' | 'ACTIVITY_LOG' | 'MILESTONE', body: string, at: Date, targetDate?: string, access?: 'PARTICIPANTS' | 'OBSERVERS', payload?: Record<string, unknown> }) {
+  const conversation = await db.conversation.upsert({
+    where: { studentId_instructorId: pair },
+    create: pair,
+    update: {},
+  })
+  const created = await db.message.create({
+    data: {
+      conversationId: conversation.id,
+      senderId: message.senderId,
+      type: message.type,
+      body: message.body,
+      targetDate: new Date(message.targetDate ?? message.at.toISOString().slice(0, 10)),
+      access: message.access ?? (message.senderId ? 'PARTICIPANTS' : 'OBSERVERS'),
+      payload: (message.payload ?? { v: 1 }) as object,
+      createdAt: message.at,
+    },
+  })
+  await db.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: message.at } })
+  return created
+}

@@ -1,0 +1,74 @@
+// The Vue Query layer for conversations: the list, each stream (infinite, older pages on demand),
+// optimistic sending with retry/discard, and read state.
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/vue-query'
+import type { MaybeRefOrGetter } from 'vue'
+import type { SendMessageInput } from '#shared/schemas/messages'
+import type { ChatMessage, ConversationSummary, MessagePage, Participant } from '#shared/types/messages'
+import { useApi } from '../api/api-client'
+import { discardPending, insertMessage, setStatus } from './message-cache'
+import type { StreamData } from './message-cache'
+import { conversationKeys } from './message-keys'
+import { useSsrQuery } from './ssr-query'
+
+export function useConversationsQuery() {
+  const api = useApi()
+  return useSsrQuery({ queryKey: conversationKeys.list(), queryFn: () => api<ConversationSummary[]>('/api/conversations') })
+}
+
+export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  return useInfiniteQuery({
+    queryKey: computed(() => conversationKeys.stream(toValue(conversationId))),
+    queryFn: ({ pageParam }) => api<MessagePage>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/messages`, { query: pageParam ? { before: pageParam } : {} }),
+    initialPageParam: null as string | null,
+    getNextPageParam: page => page.olderCursor,
+    // New messages arrive through the socket; a refetch of every loaded page is not needed.
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+export function useSendMessageMutation(conversationId: MaybeRefOrGetter<string>, me: () => Participant | null) {
+  const api = useApi()
+  const client = useQueryClient()
+  const key = () => conversationKeys.stream(toValue(conversationId))
+  return useMutation({
+    mutationFn: (input: SendMessageInput) => api<ChatMessage>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/messages`, { method: 'POST', body: input }),
+    onMutate: (input) => {
+      // The bubble appears at once as "sending" (a retry flips a failed one back to sending).
+      const pending: ChatMessage & { status: 'sending' } = {
+        id: `pending-${input.clientKey}`,
+        conversationId: toValue(conversationId),
+        type: input.type,
+        body: input.body,
+        targetDate: input.targetDate,
+        createdAt: new Date().toISOString(),
+        sender: me(),
+        courseId: input.courseId ?? null,
+        payload: {},
+        access: input.access ?? 'PARTICIPANTS',
+        clientKey: input.clientKey,
+        status: 'sending',
+      }
+      client.setQueryData<StreamData>(key(), data => insertMessage(discardPending(data, input.clientKey), pending))
+    },
+    onSuccess: message => client.setQueryData<StreamData>(key(), data => insertMessage(data, message)),
+    // Kept on screen with "Retry" / "Discard"; the same clientKey makes a retry safe.
+    onError: (_error, input) => client.setQueryData<StreamData>(key(), data => setStatus(data, input.clientKey, 'failed')),
+    onSettled: () => client.invalidateQueries({ queryKey: conversationKeys.list(), refetchType: 'none' }),
+  })
+}
+
+/** "Discard" on a message that failed to send: it leaves the stream (nothing was stored). */
+export function useDiscardFailedMessage(conversationId: MaybeRefOrGetter<string>) {
+  const client = useQueryClient()
+  return (clientKey: string) => client.setQueryData<StreamData>(conversationKeys.stream(toValue(conversationId)), data => discardPending(data, clientKey))
+}
+
+export function useMarkReadMutation(conversationId: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => api<{ lastReadAt: string }>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/read`, { method: 'POST' }),
+    onSuccess: () => client.setQueryData<ConversationSummary[]>(conversationKeys.list(), list => list?.map(c => (c.id === toValue(conversationId) ? { ...c, unread: 0 } : c))),
+  })
+}

@@ -1,0 +1,51 @@
+// How a message lands in a conversation's stream cache, shared by the send mutation and socket
+// events: each message once (by id, or by the sender's clientKey for our own optimistic one), in
+// (targetDate, createdAt, id) order, in the loaded page that covers its day. A back-dated message
+// older than everything loaded waits for "load older" to fetch it from the server.
+import type { InfiniteData } from '@tanstack/vue-query'
+import type { ChatMessage, MessagePage } from '#shared/types/messages'
+
+/** A message as the stream shows it: optimistic ones carry their sending state. */
+export type StreamMessage = ChatMessage & { status?: 'sending' | 'failed' }
+export type StreamPage = Omit<MessagePage, 'messages'> & { messages: StreamMessage[] }
+export type StreamData = InfiniteData<StreamPage, string | null>
+
+export const messageKey = (m: Pick<ChatMessage, 'targetDate' | 'createdAt' | 'id'>) => `${m.targetDate}|${m.createdAt}|${m.id}`
+
+function without(data: StreamData, match: (m: StreamMessage) => boolean): StreamData {
+  return { ...data, pages: data.pages.map(page => ({ ...page, messages: page.messages.filter(m => !match(m)) })) }
+}
+
+export function insertMessage(data: StreamData | undefined, message: StreamMessage): StreamData | undefined {
+  if (!data?.pages.length) return data
+  const same = (m: StreamMessage) => m.id === message.id || (!!message.clientKey && m.clientKey === message.clientKey && m.sender?.id === message.sender?.id)
+  const rest = without(data, same)
+  const key = messageKey(message)
+  // Pages: [newest, older, …]. The message goes to the newest page whose oldest message is not after it.
+  let index = rest.pages.findIndex(page => !page.messages.length || messageKey(page.messages[0]!) <= key)
+  if (index === -1) {
+    const last = rest.pages.at(-1)!
+    if (last.olderCursor !== null) return rest // older than what is loaded: fetched when scrolled to
+    index = rest.pages.length - 1
+  }
+  const pages = rest.pages.map((page, i) => {
+    if (i !== index) return page
+    const messages = [...page.messages, message].sort((a, b) => (messageKey(a) < messageKey(b) ? -1 : 1))
+    return { ...page, messages }
+  })
+  return { ...rest, pages }
+}
+
+export function setStatus(data: StreamData | undefined, clientKey: string, status: StreamMessage['status']): StreamData | undefined {
+  if (!data) return data
+  return { ...data, pages: data.pages.map(page => ({ ...page, messages: page.messages.map(m => (m.clientKey === clientKey && m.status ? { ...m, status } : m)) })) }
+}
+
+export function discardPending(data: StreamData | undefined, clientKey: string): StreamData | undefined {
+  return data && without(data, m => m.clientKey === clientKey && !!m.status)
+}
+
+/** The stream, oldest first, for drawing. */
+export function flatten(data: StreamData | undefined): StreamMessage[] {
+  return data ? [...data.pages].reverse().flatMap(page => page.messages) : []
+}

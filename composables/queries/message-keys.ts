@@ -1,0 +1,8 @@
+// Query keys for conversations: the list, and each conversation's stream (an infinite query whose
+// first page is the newest and whose later pages go back in time).
+export const conversationKeys = {
+  all: ['conversations'] as const,
+  list: () => [...conversationKeys.all, 'list'] as const,
+  streams: () => [...conversationKeys.all, 'stream'] as const,
+  stream: (conversationId: string) => [...conversationKeys.streams(), conversationId] as const,
+}

@@ -1,0 +1,20 @@
+// The demo student's conversation with the demo instructor: their enrolment, daily notes with
+// answers (one back-dated, one shared with observers), a completed lesson; and the demo observer
+// linked to the student by the instructor, who sees only what is shared.
+import type { PrismaClient } from '../../server/generated/prisma/client.ts'
+import { createMessage } from './factories.ts'
+
+const HOUR = 3_600_000
+
+export async function seedDemoConversation(db: PrismaClient, ids: { studentId: string, instructorId: string, observerId: string }, now: Date): Promise<void> {
+  const pair = { studentId: ids.studentId, instructorId: ids.instructorId }
+  const ago = (hours: number) => new Date(now.getTime() - hours * HOUR)
+  const day = (hours: number) => ago(hours).toISOString().slice(0, 10)
+  await createMessage(db, pair, { senderId: null, type: 'ACTIVITY_LOG', body: 'Enrolled in Data Visualisation with D3', at: ago(72), payload: { v: 1, event: 'enrolled', courseTitle: 'Data Visualisation with D3' } })
+  await createMessage(db, pair, { senderId: ids.studentId, type: 'DAILY_NOTE', body: 'Watched “Why charts work”. The bit about pre-attentive attributes clicked for me.', at: ago(70) })
+  await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'Glad it clicked! Try spotting them in the next three charts you see at work.', at: ago(68), access: 'OBSERVERS' })
+  await createMessage(db, pair, { senderId: null, type: 'ACTIVITY_LOG', body: 'Completed “Why charts work” in Data Visualisation with D3', at: ago(67), payload: { v: 1, event: 'lesson-completed', courseTitle: 'Data Visualisation with D3', lessonTitle: 'Why charts work' } })
+  await createMessage(db, pair, { senderId: ids.studentId, type: 'DAILY_NOTE', body: 'Forgot to write yesterday: spent an hour on scales and got stuck on log scales.', at: ago(20), targetDate: day(44) })
+  await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'Log scales trip everyone up. Rewatch “Scales and axes” from 4:10, then tell me what you see.', at: ago(2) })
+  await db.observerLink.create({ data: { observerId: ids.observerId, ...pair } })
+}

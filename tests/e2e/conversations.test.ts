@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { Course } from '../../shared/types/course'
+import type { Chapter } from '../../shared/types/outline'
+import type { ConversationSummary, MessagePage } from '../../shared/types/messages'
+import { data, signedUp } from '../support/api-client'
+import type { ApiClient } from '../support/api-client'
+import { newPage, visit } from '../support/browser'
+
+async function enrolledPair() {
+  const instructor = await signedUp({ name: 'Iris Teacher' })
+  const course = data(await instructor.post<Course>('/api/courses', { title: 'Conversations Course', category: 'Writing' }))
+  const chapter = data(await instructor.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
+  await instructor.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })
+  await instructor.post(`/api/courses/${course.id}/publish`, {})
+  const student = await signedUp({ role: 'STUDENT', name: 'Sol Learner' })
+  await student.post(`/api/catalog/${course.slug}/enrol`)
+  const [conversation] = data(await student.get<ConversationSummary[]>('/api/conversations'))
+  return { instructor, student, course, conversationId: conversation!.id }
+}
+
+/** A tab that can only learn of new messages through its socket (no fallback polling). */
+async function chatTab(client: ApiClient, conversationId: string) {
+  const page = await newPage(client)
+  await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+  await visit(page, `/messages/${conversationId}`)
+  return page
+}
+
+const bubble = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text })
+const composer = (page: Page) => page.getByLabel('Message', { exact: true })
+
+describe('conversations in the browser', () => {
+  let pair: Awaited<ReturnType<typeof enrolledPair>>
+  beforeAll(async () => {
+    pair = await enrolledPair()
+  })
+
+  it('lets a student and an instructor exchange messages live, with the enrolment in the stream', async () => {
+    const [studentPage, instructorPage] = await Promise.all([chatTab(pair.student, pair.conversationId), chatTab(pair.instructor, pair.conversationId)])
+    await bubble(studentPage, 'Enrolled in Conversations Course').waitFor()
+    await studentPage.getByRole('heading', { name: /Iris Teacher/ }).waitFor()
+
+    await composer(studentPage).fill('Watched the first lesson tonight.')
+    await composer(studentPage).press('Enter')
+    await expect.poll(() => bubble(studentPage, 'Watched the first lesson').getAttribute('data-status')).toBe('sent')
+    await bubble(instructorPage, 'Watched the first lesson tonight.').waitFor({ timeout: 5000 })
+    expect(await composer(studentPage).inputValue()).toBe('')
+
+    await composer(instructorPage).fill('Great start, Sol.')
+    await instructorPage.getByRole('button', { name: 'Send' }).click()
+    await bubble(studentPage, 'Great start, Sol.').waitFor({ timeout: 5000 })
+    expect(await bubble(studentPage, 'Great start, Sol.').innerText()).toContain('Response')
+  })
+
+  it('keeps a draft across a reload', async () => {
+    const page = await chatTab(pair.student, pair.conversationId)
+    await composer(page).fill('Half a thought')
+    await page.reload()
+    await page.waitForSelector('html[data-hydrated="true"]')
+    await expect.poll(() => composer(page).inputValue()).toBe('Half a thought')
+  })
+
+  it('shows a failed send with Retry and Discard; a retry stores the message once', async () => {
+    const page = await chatTab(pair.student, pair.conversationId)
+    let fail = true
+    await page.route(`**/api/conversations/${pair.conversationId}/messages`, async (route) => {
+      if (route.request().method() === 'POST' && fail) {
+        fail = false
+        return route.abort('connectionreset') // the network drops the request
+      }
+      return route.continue()
+    })
+    await composer(page).fill('Sent over a flaky line')
+    await composer(page).press('Enter')
+    await expect.poll(() => bubble(page, 'Sent over a flaky line').getAttribute('data-status')).toBe('failed')
+    await bubble(page, 'Sent over a flaky line').getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => bubble(page, 'Sent over a flaky line').getAttribute('data-status')).toBe('sent')
+    const stored = data(await pair.student.get<MessagePage>(`/api/conversations/${pair.conversationId}/messages?limit=100`)).messages
+    expect(stored.filter(m => m.body === 'Sent over a flaky line')).toHaveLength(1)
+    expect(await bubble(page, 'Sent over a flaky line').count()).toBe(1)
+
+    // A failed message can also be thrown away.
+    await page.route(`**/api/conversations/${pair.conversationId}/messages`, route => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()))
+    await composer(page).fill('Never mind')
+    await composer(page).press('Enter')
+    await bubble(page, 'Never mind').getByRole('button', { name: 'Discard' }).click()
+    await expect.poll(() => bubble(page, 'Never mind').count()).toBe(0)
+  })
+
+  it('stores a message whose answer was lost once, and shows it sent (the socket brings it)', async () => {
+    const page = await chatTab(pair.student, pair.conversationId)
+    let lose = true
+    await page.route(`**/api/conversations/${pair.conversationId}/messages`, async (route) => {
+      if (route.request().method() === 'POST' && lose) {
+        lose = false
+        await route.fetch() // stored on the server…
+        return route.abort('connectionreset') // …but the answer never arrives
+      }
+      return route.continue()
+    })
+    await composer(page).fill('Did this arrive?')
+    await composer(page).press('Enter')
+    await expect.poll(() => bubble(page, 'Did this arrive?').getAttribute('data-status')).toBe('sent')
+    const stored = data(await pair.student.get<MessagePage>(`/api/conversations/${pair.conversationId}/messages?limit=100`)).messages
+    expect(stored.filter(m => m.body === 'Did this arrive?')).toHaveLength(1)
+  })
+})

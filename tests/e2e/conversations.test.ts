@@ -6,6 +6,7 @@ import type { ConversationSummary, MessagePage } from '../../shared/types/messag
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { describeWithDatabase, testDb } from '../support/database'
 
 async function enrolledPair() {
   const instructor = await signedUp({ name: 'Iris Teacher' })
@@ -104,5 +105,34 @@ describe('conversations in the browser', () => {
     await expect.poll(() => bubble(page, 'Did this arrive?').getAttribute('data-status')).toBe('sent')
     const stored = data(await pair.student.get<MessagePage>(`/api/conversations/${pair.conversationId}/messages?limit=100`)).messages
     expect(stored.filter(m => m.body === 'Did this arrive?')).toHaveLength(1)
+  })
+
+  it('clears unread in the student\'s other tab when one tab reads the conversation', async () => {
+    // A pair of its own: the other tests' tabs are still open, reading as messages come.
+    const fresh = await enrolledPair()
+    await fresh.instructor.post(`/api/conversations/${fresh.conversationId}/messages`, { type: 'INSTRUCTOR_RESPONSE', body: 'A question for you', targetDate: new Date().toISOString().slice(0, 10), clientKey: `k-${Date.now()}` })
+    const list = await newPage(fresh.student)
+    await list.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    await visit(list, '/messages')
+    const row = list.getByTestId('conversation-row').filter({ hasText: 'Iris Teacher' })
+    await row.getByLabel(/unread/).waitFor()
+    await chatTab(fresh.student, fresh.conversationId)
+    await expect.poll(() => row.getByLabel(/unread/).count(), { timeout: 5000 }).toBe(0)
+  })
+})
+
+describeWithDatabase('an observer in the browser', () => {
+  it('sees the shared messages of the linked pair only, and no composer', async () => {
+    const { instructor, student, conversationId } = await enrolledPair()
+    const observer = await signedUp({ role: 'OBSERVER', name: 'Opal Parent' })
+    await testDb().observerLink.create({ data: { observerId: observer.user!.id, studentId: student.user!.id, instructorId: instructor.user!.id } })
+    const today = new Date().toISOString().slice(0, 10)
+    await instructor.post(`/api/conversations/${conversationId}/messages`, { type: 'INSTRUCTOR_RESPONSE', body: 'Private feedback', targetDate: today, clientKey: 'k-private-1' })
+    await instructor.post(`/api/conversations/${conversationId}/messages`, { type: 'INSTRUCTOR_RESPONSE', body: 'Shared progress update', targetDate: today, clientKey: 'k-shared-1', access: 'OBSERVERS' })
+    const page = await chatTab(observer, conversationId)
+    await bubble(page, 'Shared progress update').waitFor()
+    expect(await bubble(page, 'Private feedback').count()).toBe(0)
+    await page.getByText('You are observing').waitFor()
+    expect(await composer(page).count()).toBe(0)
   })
 })

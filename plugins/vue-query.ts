@@ -1,7 +1,9 @@
 // Vue Query owns all server state. On the server, queries prefetched during render are
 // dehydrated into the payload; the client hydrates them, so a server-rendered list is not
-// fetched a second time on load.
-import { QueryCache, QueryClient, VueQueryPlugin, dehydrate, hydrate } from '@tanstack/vue-query'
+// fetched a second time on load. Failed queries travel too (as plain error data, rebuilt into
+// ApiRequestError in the browser), so a page rendered as "not found" hydrates as "not found"
+// instead of flashing a loading state that does not match the server's HTML.
+import { QueryCache, QueryClient, VueQueryPlugin, defaultShouldDehydrateQuery, dehydrate, hydrate } from '@tanstack/vue-query'
 import type { DehydratedState } from '@tanstack/vue-query'
 import { ApiRequestError } from '~/composables/api/api-client'
 
@@ -25,6 +27,10 @@ export default defineNuxtPlugin({
           staleTime: 30_000,
           // 4xx answers will not change on retry; network failures might.
           retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && failureCount < 2,
+          // A failed query is not retried just because a component mounts: the server's error
+          // render must hydrate as an error. Error states carry a Retry button; transient
+          // failures from the server render are retried once hydration is done (below).
+          retryOnMount: false,
         },
       },
     })
@@ -34,13 +40,46 @@ export default defineNuxtPlugin({
 
     if (import.meta.server) {
       nuxtApp.hooks.hook('app:rendered', () => {
-        state.value = dehydrate(queryClient)
+        state.value = toPayload(dehydrate(queryClient, { shouldDehydrateQuery: query => defaultShouldDehydrateQuery(query) || query.state.status === 'error' }))
       })
     }
     if (import.meta.client) {
       nuxtApp.hooks.hook('app:created', () => {
-        if (state.value) hydrate(queryClient, state.value)
+        if (state.value) hydrate(queryClient, fromPayload(state.value))
+      })
+      nuxtApp.hooks.hook('app:suspense:resolve', () => {
+        const transient = (error: unknown) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500)
+        void queryClient.refetchQueries({ predicate: query => query.state.status === 'error' && transient(query.state.error) })
       })
     }
   },
 })
+
+type PlainError = { name: 'ApiRequestError', status: number, code: ApiRequestError['code'], message: string, fields?: Record<string, string[]>, details?: Record<string, unknown> }
+
+/** The payload is serialised with devalue, which takes plain data only: errors become plain objects. */
+function toPayload(state: DehydratedState): DehydratedState {
+  return {
+    ...state,
+    queries: state.queries.map((query) => {
+      const error = query.state.error
+      if (!error) return query
+      const plain: PlainError = error instanceof ApiRequestError
+        ? { name: 'ApiRequestError', status: error.status, code: error.code, message: error.message, fields: error.fields, details: error.details }
+        : { name: 'ApiRequestError', status: 0, code: 'UNAVAILABLE', message: (error as Error).message ?? 'Something went wrong' }
+      return { ...query, state: { ...query.state, error: plain as unknown as Error, fetchFailureReason: plain as unknown as Error } }
+    }),
+  }
+}
+
+function fromPayload(state: DehydratedState): DehydratedState {
+  return {
+    ...state,
+    queries: state.queries.map((query) => {
+      const plain = query.state.error as unknown as PlainError | null
+      if (!plain || plain.name !== 'ApiRequestError') return query
+      const error = new ApiRequestError(plain.status, { code: plain.code, message: plain.message, fields: plain.fields, details: plain.details })
+      return { ...query, state: { ...query.state, error, fetchFailureReason: error } }
+    }),
+  }
+}

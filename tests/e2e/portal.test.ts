@@ -31,6 +31,14 @@ describe('the student portal in the browser', () => {
     await page.getByText('No courses match').waitFor()
   })
 
+  it('shows a missing course as not found, rendered on the server and hydrated without mismatch', async () => {
+    const page = await newPage()
+    const response = await page.goto('/courses/no-such-course-anywhere')
+    expect(response?.status()).toBe(404)
+    await page.waitForSelector('html[data-hydrated="true"]')
+    await page.getByRole('heading', { name: 'Course not found' }).waitFor()
+  })
+
   it('hydrates from the dehydrated cache: no second catalog fetch on load', async () => {
     const page = await newPage()
     const catalogCalls: string[] = []

@@ -13,10 +13,11 @@
 //
 // Smoke mode (CI): 300 courses, 2 s per measurement, one round.
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import autocannon from 'autocannon'
+import pg from 'pg'
 import type { Prisma } from '../server/generated/prisma/client.ts'
 import { PrismaClient } from '../server/generated/prisma/client.ts'
 import { openDatabase } from '../server/database/connection.ts'
@@ -196,21 +197,55 @@ async function checkPage(url: string, texts: string[], what: string) {
 // ---------------------------------------------------------------------------------------------
 // Load.
 
-interface Figures { rps: number, p50: number, p99: number, requests: number }
+interface Figures { rps: number, p50: number, p99: number, requests: number, serverCpu: number, databaseCpu: number }
 
-async function load(url: string, connections: number, seconds: number): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds })
-  if (result.errors || result.non2xx) throw new Error(`${url} at ${connections} connections: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx answers of ${result.requests.total}`)
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total }
+/** CPU time (ms) a process has used so far, from /proc (Linux; 0 elsewhere, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  }
+  catch {
+    return 0
+  }
 }
 
+/**
+ * CPU used per request alongside req/s: on a shared box req/s moves with the neighbours' load,
+ * CPU per request much less. The database's share is the PostgreSQL backends serving the
+ * server (with PGlite the database runs inside the server process and counts there).
+ */
+let serverPid = 0
+let databaseBackends: () => Promise<number[]> = async () => []
+
+async function load(url: string, connections: number, seconds: number): Promise<Figures> {
+  const before = new Map((await databaseBackends()).map(pid => [pid, cpuMs(pid)]))
+  const serverBefore = cpuMs(serverPid)
+  const result = await autocannon({ url, connections, duration: seconds })
+  const serverCpu = cpuMs(serverPid) - serverBefore
+  // Backends present before and after (the pool may open or close some in between).
+  const databaseCpu = [...before].reduce((sum, [pid, ms]) => sum + Math.max(0, cpuMs(pid) - ms), 0)
+  if (result.errors || result.non2xx) throw new Error(`${url} at ${connections} connections: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx answers of ${result.requests.total}`)
+  const requests = result.requests.total
+  if (!requests) {
+    // Nothing answered within the run (an overloaded box): no figures, but the page itself works.
+    console.warn(`${url} at ${connections} connections: no response completed within ${seconds} s`)
+    return { rps: 0, p50: Number.NaN, p99: Number.NaN, requests, serverCpu: Number.NaN, databaseCpu: Number.NaN }
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests, serverCpu: serverCpu / requests, databaseCpu: databaseCpu / requests }
+}
+
+/** Figures that could not be measured (no response within a run) print as n/a. */
+const n = (value: number, digits = 0) => Number.isFinite(value) ? value.toFixed(digits) : 'n/a'
 const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
+  if (!sorted.length) return Number.NaN
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 const started = performance.now()
+let closeAdmin = async () => {}
 const database = await provisionTestDatabase()
 const scratch = mkdtempSync(join(tmpdir(), 'lectern-bench-ssr-'))
 try {
@@ -238,6 +273,14 @@ try {
     ...(database.url ? { DATABASE_URL: database.url, LECTERN_DATA_DIR: join(scratch, 'data') } : { DATABASE_URL: '', LECTERN_DATA_DIR: resolve(database.pgliteDir!, '..') }),
   })
   try {
+    serverPid = server.process.pid ?? 0
+    if (database.url) {
+      const admin = new pg.Client({ connectionString: database.url })
+      await admin.connect()
+      const name = new URL(database.url).pathname.slice(1)
+      databaseBackends = async () => (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map(r => r.pid)
+      closeAdmin = () => admin.end()
+    }
     const bare = `${server.url}/sign-in`
     const catalog = `${server.url}/courses`
     const search = `${server.url}/courses?q=${SEARCH.q}&category=${SEARCH.category}&page=${expected.searchPage}`
@@ -257,19 +300,29 @@ try {
       const runBare = async () => void rounds.bare50.push(await load(bare, 50, SECONDS))
       const runCatalog = async () => void rounds.catalog50.push(await load(catalog, 50, SECONDS))
       for (const run of round % 2 ? [runCatalog, runBare] : [runBare, runCatalog]) await run()
-      ratios.push(rounds.catalog50.at(-1)!.rps / rounds.bare50.at(-1)!.rps)
+      const [bareRun, catalogRun] = [rounds.bare50.at(-1)!, rounds.catalog50.at(-1)!]
+      ratios.push(bareRun.rps && catalogRun.rps ? catalogRun.rps / bareRun.rps : Number.NaN)
       rounds.catalog10.push(await load(catalog, 10, SECONDS))
       rounds.search10.push(await load(search, 10, SECONDS))
     }
     // For the notes: the catalog's API call alone (what SSR awaits), no rendering.
     const apiAlone = await load(api, 50, SECONDS)
 
-    const summary = (list: Figures[]): Figures => ({ rps: median(list.map(f => f.rps)), p50: median(list.map(f => f.p50)), p99: median(list.map(f => f.p99)), requests: list.reduce((s, f) => s + f.requests, 0) })
-    const spread = (list: Figures[], key: keyof Figures, digits = 0) => list.length > 1 ? `  (${list.map(f => f[key].toFixed(digits)).join(', ')})` : ''
+    const summary = (list: Figures[]): Figures => ({
+      rps: median(list.map(f => f.rps)),
+      p50: median(list.map(f => f.p50)),
+      p99: median(list.map(f => f.p99)),
+      requests: list.reduce((s, f) => s + f.requests, 0),
+      serverCpu: median(list.map(f => f.serverCpu)),
+      databaseCpu: median(list.map(f => f.databaseCpu)),
+    })
+    const spread = (list: Figures[], key: keyof Figures, digits = 0) => list.length > 1 ? `  (${list.map(f => n(f[key], digits)).join(', ')})` : ''
+    const cpu = (f: Figures) => `CPU/req ${n(f.serverCpu, 1)}${database.kind === 'postgresql' ? ` + ${n(f.databaseCpu, 1)} db` : ''} ms`
     const row = (name: string, list: Figures[]) => {
       const f = summary(list)
-      return `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${f.p50.toFixed(0).padStart(4)} ms   p99 ${f.p99.toFixed(0).padStart(4)} ms${spread(list, 'rps')}`
+      return `${name.padEnd(44)} ${n(f.rps).padStart(6)} req/s   p50 ${n(f.p50).padStart(4)} ms   p99 ${n(f.p99).padStart(4)} ms   ${cpu(f)}${spread(list, 'rps')}`
     }
+    const total = (f: Figures) => f.serverCpu + f.databaseCpu
     const bare50 = summary(rounds.bare50)
     const catalog50 = summary(rounds.catalog50)
     const catalog10 = summary(rounds.catalog10)
@@ -284,11 +337,13 @@ try {
     console.log(row(`search GET /courses?q=${SEARCH.q}&category=…&page=${expected.searchPage}, 10 conn`, rounds.search10))
     console.log(row('(API alone) GET /api/catalog, 50 conn', [apiAlone]))
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
-    console.log(`catalog / bare page at 50 connections: ×${ratio.toFixed(2)} req/s${ratios.length > 1 ? ` (rounds ${ratios.map(r => r.toFixed(2)).join(', ')})` : ''} (target ≥ 0.5: ${met(ratio >= 0.5)}); p99 ${catalog50.p99.toFixed(0)} ms vs ${bare50.p99.toFixed(0)} ms`)
-    console.log(`catalog p99 at 10 connections: ${catalog10.p99.toFixed(0)} ms (target < 100: ${met(catalog10.p99 < 100)}); search p99 at 10 connections: ${search10.p99.toFixed(0)} ms (${met(search10.p99 < 100)} against the same bar)`)
+    console.log(`catalog / bare page at 50 connections: ×${n(ratio, 2)} req/s${ratios.length > 1 ? ` (rounds ${ratios.map(r => n(r, 2)).join(', ')})` : ''} (target ≥ 0.5: ${met(ratio >= 0.5)}); p99 ${n(catalog50.p99)} ms vs ${n(bare50.p99)} ms`)
+    console.log(`CPU per request (server${database.kind === 'postgresql' ? ' + PostgreSQL' : ''}), bare / catalog at 50 connections: ×${n(total(bare50) / total(catalog50), 2)} (where req/s tends to when the box is CPU-bound)`)
+    console.log(`catalog p99 at 10 connections: ${n(catalog10.p99)} ms (target < 100: ${met(catalog10.p99 < 100)}); search p99 at 10 connections: ${n(search10.p99)} ms (${met(search10.p99 < 100)} against the same bar)`)
     console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`)
   }
   finally {
+    await closeAdmin()
     await server.stop()
   }
 }

@@ -37,8 +37,17 @@ export function formatLength(seconds: number): string {
   return m ? `${h} h ${m} min` : `${h} h`
 }
 
+// One formatter per currency: building an Intl.NumberFormat costs far more than using one, and
+// the catalog formats a price on every card it renders (bench/ssr.bench.ts).
+const priceFormats = new Map<string, Intl.NumberFormat>()
+
 /** A course's price: "Free" or "$29.00" in its currency. */
 export function formatPrice(priceCents: number | null, currency: string): string {
   if (priceCents === null) return 'Free'
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(priceCents / 100)
+  let format = priceFormats.get(currency)
+  if (!format) {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency })
+    priceFormats.set(currency, format)
+  }
+  return format.format(priceCents / 100)
 }

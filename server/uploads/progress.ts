@@ -56,6 +56,10 @@ async function flush(uploadId: string): Promise<void> {
 async function send(uploadId: string, count: Count, context: UploadContext): Promise<void> {
   const { lesson, sizeBytes: total } = context
   if (!lesson) return
+  // Reports are not awaited by the request: a later, larger count may have gone out while this
+  // one waited for the upload's context. Never send a count below one already sent.
+  const previous = last.get(uploadId)
+  if (previous && count.bytes <= previous.bytes) return
   // The interval runs from when this report went out, not from when its bytes were read.
   last.set(uploadId, { bytes: count.bytes, at: Date.now() })
   if (process.env.PROGRESS_DEBUG) (await import('node:fs')).appendFileSync(process.env.PROGRESS_DEBUG, `${Date.now() - count.at}\n`)

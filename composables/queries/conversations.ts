@@ -44,6 +44,9 @@ export function useSendMessageMutation(conversationId: MaybeRefOrGetter<string>,
   const client = useQueryClient()
   const update = (change: Parameters<typeof updateStreams>[2]) => updateStreams(client, toValue(conversationId), change)
   return useMutation({
+    // One send at a time per conversation, in the order written: two sends in flight at once could
+    // be stored (and ordered by the server) the other way round.
+    scope: { id: computed(() => `send-message:${toValue(conversationId)}`) },
     mutationFn: (input: SendMessageInput) => api<ChatMessage>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/messages`, { method: 'POST', body: input }),
     onMutate: (input) => {
       // The bubble appears at once as "sending" (a retry flips a failed one back to sending).

@@ -162,6 +162,16 @@ describe('conversations in the browser', () => {
     expect(await bubble(page, 'Arrived while away.').count()).toBe(1)
     expect(await bubble(page, 'Today 39.').count()).toBe(1)
     expect(await loadNewer.count()).toBe(0)
+
+    // Writing from a past day's window: the message goes to the newest end, and so does the view.
+    await page.getByLabel('Jump to date').fill('2025-05-30')
+    await page.getByRole('button', { name: 'Go' }).click()
+    await bubble(page, 'May note 0').waitFor()
+    await composer(page).fill('Sent from the past.')
+    await composer(page).press('Enter')
+    await expect.poll(() => new URL(page.url()).searchParams.has('day')).toBe(false)
+    await expect.poll(() => bubble(page, 'Sent from the past.').getAttribute('data-status')).toBe('sent')
+    expect(await bubble(page, 'May note 0').count()).toBe(0)
   })
 
   it('clears unread in the student\'s other tab when one tab reads the conversation', async () => {

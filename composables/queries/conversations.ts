@@ -1,12 +1,13 @@
-// The Vue Query layer for conversations: the list, each stream (infinite, older pages on demand),
-// optimistic sending with retry/discard, and read state.
+// The Vue Query layer for conversations: the list, each stream (infinite: older pages on demand,
+// and newer ones after a jump to a day), optimistic sending with retry/discard, and read state.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/vue-query'
+import type { QueryKey } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { SendMessageInput } from '#shared/schemas/messages'
-import type { ChatMessage, ConversationSummary, MessagePage, Participant } from '#shared/types/messages'
+import type { ChatMessage, ConversationSummary, Participant } from '#shared/types/messages'
 import { useApi } from '../api/api-client'
-import { discardPending, insertMessage, setStatus } from './message-cache'
-import type { StreamData } from './message-cache'
+import { discardPending, insertMessage, messageReceived, setStatus, updateStreams } from './message-cache'
+import type { StreamPage, StreamPageParam } from './message-cache'
 import { conversationKeys } from './message-keys'
 import { useSsrQuery } from './ssr-query'
 
@@ -15,23 +16,37 @@ export function useConversationsQuery() {
   return useSsrQuery({ queryKey: conversationKeys.list(), queryFn: () => api<ConversationSummary[]>('/api/conversations') })
 }
 
-export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>) {
+/**
+ * One window of a conversation: the latest (`day` null), or the messages around a day. Pages are
+ * [newest, …, oldest]: `fetchNextPage` loads older messages, `fetchPreviousPage` newer ones (only
+ * a window around a day has newer ones to load, until it reaches the newest).
+ */
+export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>, day: MaybeRefOrGetter<string | null> = null) {
   const api = useApi()
-  return useInfiniteQuery({
-    queryKey: computed(() => conversationKeys.stream(toValue(conversationId))),
-    queryFn: ({ pageParam }) => api<MessagePage>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/messages`, { query: pageParam ? { before: pageParam } : {} }),
-    initialPageParam: null as string | null,
-    getNextPageParam: page => page.olderCursor,
-    // New messages arrive through the socket; a refetch of every loaded page is not needed.
-    staleTime: Number.POSITIVE_INFINITY,
+  return useInfiniteQuery(() => {
+    const id = toValue(conversationId)
+    const around = toValue(day)
+    const queryKey: QueryKey = around ? conversationKeys.streamAround(id, around) : conversationKeys.streamLatest(id)
+    return {
+      queryKey,
+      queryFn: ({ pageParam }: { pageParam: StreamPageParam }) => api<StreamPage>(`/api/conversations/${encodeURIComponent(id)}/messages`, { query: pageParam }),
+      initialPageParam: (around ? { around } : {}) as StreamPageParam,
+      getNextPageParam: (page: StreamPage): StreamPageParam | null => (page.olderCursor ? { before: page.olderCursor } : null),
+      getPreviousPageParam: (page: StreamPage): StreamPageParam | null => (page.newerCursor ? { after: page.newerCursor } : null),
+      // New messages arrive through the socket; a refetch of every loaded page is not needed.
+      staleTime: Number.POSITIVE_INFINITY,
+    }
   })
 }
 
 export function useSendMessageMutation(conversationId: MaybeRefOrGetter<string>, me: () => Participant | null) {
   const api = useApi()
   const client = useQueryClient()
-  const key = () => conversationKeys.stream(toValue(conversationId))
+  const update = (change: Parameters<typeof updateStreams>[2]) => updateStreams(client, toValue(conversationId), change)
   return useMutation({
+    // One send at a time per conversation, in the order written: two sends in flight at once could
+    // be stored (and ordered by the server) the other way round.
+    scope: { id: computed(() => `send-message:${toValue(conversationId)}`) },
     mutationFn: (input: SendMessageInput) => api<ChatMessage>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/messages`, { method: 'POST', body: input }),
     onMutate: (input) => {
       // The bubble appears at once as "sending" (a retry flips a failed one back to sending).
@@ -49,11 +64,11 @@ export function useSendMessageMutation(conversationId: MaybeRefOrGetter<string>,
         clientKey: input.clientKey,
         status: 'sending',
       }
-      client.setQueryData<StreamData>(key(), data => insertMessage(discardPending(data, input.clientKey), pending))
+      update(data => insertMessage(discardPending(data, input.clientKey), pending))
     },
-    onSuccess: message => client.setQueryData<StreamData>(key(), data => insertMessage(data, message)),
+    onSuccess: message => messageReceived(client, message),
     // Kept on screen with "Retry" / "Discard"; the same clientKey makes a retry safe.
-    onError: (_error, input) => client.setQueryData<StreamData>(key(), data => setStatus(data, input.clientKey, 'failed')),
+    onError: (_error, input) => update(data => setStatus(data, input.clientKey, 'failed')),
     onSettled: () => client.invalidateQueries({ queryKey: conversationKeys.list(), refetchType: 'none' }),
   })
 }
@@ -61,7 +76,7 @@ export function useSendMessageMutation(conversationId: MaybeRefOrGetter<string>,
 /** "Discard" on a message that failed to send: it leaves the stream (nothing was stored). */
 export function useDiscardFailedMessage(conversationId: MaybeRefOrGetter<string>) {
   const client = useQueryClient()
-  return (clientKey: string) => client.setQueryData<StreamData>(conversationKeys.stream(toValue(conversationId)), data => discardPending(data, clientKey))
+  return (clientKey: string) => updateStreams(client, toValue(conversationId), data => discardPending(data, clientKey))
 }
 
 export function useMarkReadMutation(conversationId: MaybeRefOrGetter<string>) {

@@ -1,14 +1,20 @@
-// How a message lands in a conversation's stream cache, shared by the send mutation and socket
+// How a message lands in a conversation's stream caches, shared by the send mutation and socket
 // events: each message once (by id, or by the sender's clientKey for our own optimistic one), in
-// (targetDate, createdAt, id) order, in the loaded page that covers its day. A back-dated message
-// older than everything loaded waits for "load older" to fetch it from the server.
-import type { InfiniteData } from '@tanstack/vue-query'
+// (targetDate, createdAt, id) order, in the loaded page that covers its key. A window only takes
+// messages inside the span it has loaded, or beyond an end it has reached: a back-dated message
+// older than everything loaded waits for "load older", and a new message after a window that stops
+// short of the newest (a jump to a past day) waits for "load newer", so paging never repeats it.
+import type { InfiniteData, QueryClient } from '@tanstack/vue-query'
 import type { ChatMessage, MessagePage } from '#shared/types/messages'
+import { conversationKeys } from './message-keys'
 
 /** A message as the stream shows it: optimistic ones carry their sending state. */
 export type StreamMessage = ChatMessage & { status?: 'sending' | 'failed' }
 export type StreamPage = Omit<MessagePage, 'messages'> & { messages: StreamMessage[] }
-export type StreamData = InfiniteData<StreamPage, string | null>
+/** Where a page starts: the newest (`{}`), a day, or either side of a cursor. */
+export type StreamPageParam = { before?: string, after?: string, around?: string }
+/** Pages: [newest, …, oldest], each oldest-first inside. */
+export type StreamData = InfiniteData<StreamPage, StreamPageParam>
 
 export const messageKey = (m: Pick<ChatMessage, 'targetDate' | 'createdAt' | 'id'>) => `${m.targetDate}|${m.createdAt}|${m.id}`
 
@@ -16,13 +22,18 @@ function without(data: StreamData, match: (m: StreamMessage) => boolean): Stream
   return { ...data, pages: data.pages.map(page => ({ ...page, messages: page.messages.filter(m => !match(m)) })) }
 }
 
+/** Does this window reach the newest message (nothing newer left to load)? */
+export const reachesLatest = (data: StreamData | undefined) => !!data?.pages.length && data.pages[0]!.newerCursor === null
+
 export function insertMessage(data: StreamData | undefined, message: StreamMessage): StreamData | undefined {
   if (!data?.pages.length) return data
   const same = (m: StreamMessage) => m.id === message.id || (!!message.clientKey && m.clientKey === message.clientKey && m.sender?.id === message.sender?.id)
   const rest = without(data, same)
   const key = messageKey(message)
-  // Pages: [newest, older, …]. The message goes to the newest page whose oldest message is not after it.
-  let index = rest.pages.findIndex(page => !page.messages.length || messageKey(page.messages[0]!) <= key)
+  const newest = rest.pages.find(page => page.messages.length)?.messages.at(-1)
+  if (newest && key > messageKey(newest) && !reachesLatest(rest)) return rest // fetched by "load newer"
+  // The message goes to the newest page whose oldest message is not after it.
+  let index = rest.pages.findIndex(page => page.messages.length && messageKey(page.messages[0]!) <= key)
   if (index === -1) {
     const last = rest.pages.at(-1)!
     if (last.olderCursor !== null) return rest // older than what is loaded: fetched when scrolled to
@@ -43,6 +54,16 @@ export function setStatus(data: StreamData | undefined, clientKey: string, statu
 
 export function discardPending(data: StreamData | undefined, clientKey: string): StreamData | undefined {
   return data && without(data, m => m.clientKey === clientKey && !!m.status)
+}
+
+/** Applies a change to every loaded window of one conversation (latest, and around any day). */
+export function updateStreams(client: QueryClient, conversationId: string, update: (data: StreamData | undefined) => StreamData | undefined): void {
+  client.setQueriesData<StreamData>({ queryKey: conversationKeys.stream(conversationId) }, update)
+}
+
+/** A message from the server (the socket, or our own send's answer), into every window that covers it. */
+export function messageReceived(client: QueryClient, message: ChatMessage): void {
+  updateStreams(client, message.conversationId, data => insertMessage(data, message))
 }
 
 /** The stream, oldest first, for drawing. */

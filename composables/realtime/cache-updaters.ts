@@ -7,8 +7,7 @@ import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../q
 import { chapterKeys } from '../queries/outline-keys'
 import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
-import { insertMessage } from '../queries/message-cache'
-import type { StreamData } from '../queries/message-cache'
+import { messageReceived } from '../queries/message-cache'
 import { conversationKeys } from '../queries/message-keys'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
@@ -25,7 +24,7 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'outline-deleted': ({ courseId, chapterIds, videoIds }) => outlineDeleted(client, courseId, { chapterIds, videoIds }),
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
     'upload-progress': event => uploadProgressed(client, event),
-    'message-created': ({ conversationId, message }) => client.setQueryData<StreamData>(conversationKeys.stream(conversationId), data => insertMessage(data, message)),
+    'message-created': ({ message }) => messageReceived(client, message),
     // One of my conversations moved (a message, or I read it in another tab): the list refetches.
     'conversation-touched': () => void client.invalidateQueries({ queryKey: conversationKeys.list() }),
     'student-updated': ({ courseId, student }) => studentSaved(client, courseId, student),

@@ -16,4 +16,10 @@ export const lecternConfig = () => ({
   uploadExpirySeconds: positiveNumber('LECTERN_UPLOAD_EXPIRY_SECONDS', 24 * 60 * 60),
   /** Bearer token of the internal endpoints (workers, scripts); empty disables them. */
   internalToken: process.env.LECTERN_INTERNAL_TOKEN ?? '',
+  /**
+   * Lets internal callers (tests) ask how many SQL statements a piece of a request ran
+   * (server/utils/query-count.ts). Off by default: it turns on Prisma's query log, which builds
+   * an event (with the parameters serialised) for every statement.
+   */
+  queryCounting: process.env.LECTERN_QUERY_COUNTING === '1',
 })

@@ -3,6 +3,8 @@
 import { PrismaClient } from '../generated/prisma/client'
 import { openDatabase } from '../database/connection'
 import type { DatabaseConnection } from '../database/connection'
+import { lecternConfig } from './config'
+import { countStatement } from './query-count'
 
 let connection: DatabaseConnection | undefined
 let client: PrismaClient | undefined
@@ -12,8 +14,16 @@ export function useDatabaseConnection(): DatabaseConnection {
   return connection
 }
 
+function createClient(): PrismaClient {
+  const adapter = useDatabaseConnection().adapter
+  if (!lecternConfig().queryCounting) return new PrismaClient({ adapter })
+  const counted = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+  counted.$on('query', countStatement)
+  return counted
+}
+
 export function useDb(): PrismaClient {
-  client ??= new PrismaClient({ adapter: useDatabaseConnection().adapter })
+  client ??= createClient()
   return client
 }
 

@@ -47,10 +47,26 @@ export type SendMessageInput = z.infer<typeof SendMessageInput>
 
 export const MESSAGE_PAGE_SIZE = 30
 
+/** An opaque page cursor (a message's key, base64url); the service decodes and checks it. */
+const pageCursor = z.string().max(200).regex(/^[\w-]+$/, 'Not a cursor from this conversation')
+
+/**
+ * Which page of a stream: the newest (no position), older than a cursor (`before`), newer than a
+ * cursor (`after`), or around a day (`around`: that day onward plus the messages just before).
+ */
 export const MessagePageQuery = z.object({
-  /** Opaque cursor from the previous page's `olderCursor`. */
-  before: z.string().max(200).optional(),
+  /** Opaque cursor from a page's `olderCursor`. */
+  before: pageCursor.optional(),
+  /** Opaque cursor from a page's `newerCursor`. */
+  after: pageCursor.optional(),
+  /** A calendar day to jump to. */
+  around: calendarDay.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(MESSAGE_PAGE_SIZE),
-})
+}).refine(q => [q.before, q.after, q.around].filter(v => v !== undefined).length <= 1, { message: 'Ask for one of before, after or around', path: ['around'] })
+export type MessagePageQuery = z.infer<typeof MessagePageQuery>
+
+/** "Jump to date" in a conversation: the day to show. */
+export const JumpToDateInput = z.object({ day: calendarDay })
+export type JumpToDateInput = z.infer<typeof JumpToDateInput>
 
 export const ConversationIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id') })

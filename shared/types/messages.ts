@@ -39,4 +39,6 @@ export interface MessagePage {
   messages: ChatMessage[]
   /** Pass as `before` to load older messages; null at the start of the conversation. */
   olderCursor: string | null
+  /** Pass as `after` to load newer messages; null when the page reaches the newest message. */
+  newerCursor: string | null
 }

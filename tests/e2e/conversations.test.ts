@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
@@ -105,6 +106,72 @@ describe('conversations in the browser', () => {
     await expect.poll(() => bubble(page, 'Did this arrive?').getAttribute('data-status')).toBe('sent')
     const stored = data(await pair.student.get<MessagePage>(`/api/conversations/${pair.conversationId}/messages?limit=100`)).messages
     expect(stored.filter(m => m.body === 'Did this arrive?')).toHaveLength(1)
+  })
+
+  it('jumps to a back-dated day, pages newer without repeats while new messages wait, and goes back to the latest', async () => {
+    const { instructor, student, conversationId } = await enrolledPair()
+    const post = (client: ApiClient, body: string, targetDate: string) => client.post(`/api/conversations/${conversationId}/messages`, {
+      type: client === student ? 'DAILY_NOTE' : 'INSTRUCTOR_RESPONSE', body, targetDate, clientKey: `k-${randomUUID()}`,
+    })
+    const today = new Date().toISOString().slice(0, 10)
+    for (let i = 0; i < 3; i++) await post(student, `May note ${i}`, '2025-05-30')
+    for (let i = 0; i < 4; i++) await post(student, `June note ${i}`, '2025-06-01')
+    // More than a page of today's messages, so the latest page does not reach back to June.
+    for (let i = 0; i < 40; i++) await post(i % 2 ? instructor : student, `Today ${i}.`, today)
+
+    const page = await newPage(student)
+    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    const frames: string[] = []
+    page.on('websocket', ws => ws.on('framereceived', frame => void frames.push(String(frame.payload))))
+    await visit(page, `/messages/${conversationId}`)
+    await bubble(page, 'Today 39.').waitFor()
+    expect(await bubble(page, 'June note 0').count()).toBe(0)
+
+    // Keyboard only: type the day, Enter.
+    await page.getByLabel('Jump to date').fill('2025-06-01')
+    await page.getByLabel('Jump to date').press('Enter')
+    await bubble(page, 'June note 0').waitFor()
+    await page.getByText(/Showing messages around .*2025/).waitFor()
+    expect(new URL(page.url()).searchParams.get('day')).toBe('2025-06-01')
+    expect(await bubble(page, 'May note 2').count()).toBe(1) // just before the day
+    expect(await bubble(page, 'Today 39.').count()).toBe(0)
+    // The day's first message is in view, and focus is on its day heading.
+    const stream = page.getByRole('region', { name: 'Messages' })
+    await expect.poll(async () => {
+      const [box, first] = [await stream.boundingBox(), await bubble(page, 'June note 0').boundingBox()]
+      return !!box && !!first && first.y >= box.y && first.y + first.height <= box.y + box.height
+    }).toBe(true)
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/June.*2025|2025.*June/)
+
+    // A message arriving now belongs after what this window shows: it waits for "Load newer".
+    await post(instructor, 'Arrived while away.', today)
+    await expect.poll(() => frames.some(frame => frame.includes('Arrived while away.'))).toBe(true)
+    await page.evaluate(() => new Promise(resolve => requestAnimationFrame(resolve)))
+    expect(await bubble(page, 'Arrived while away.').count()).toBe(0)
+    const loadNewer = page.getByRole('button', { name: 'Load newer messages' })
+    await expect.poll(async () => {
+      if (await loadNewer.count()) await loadNewer.click({ timeout: 1000 }).catch(() => {}) // it says "Loading…" meanwhile
+      return bubble(page, 'Arrived while away.').count()
+    }, { timeout: 10_000 }).toBe(1)
+    await loadNewer.waitFor({ state: 'detached' }) // the window now reaches the newest
+    for (const text of ['Today 0.', 'Today 39.', 'Arrived while away.', 'June note 3']) expect(await bubble(page, text).count(), text).toBe(1)
+
+    await page.getByRole('button', { name: 'Back to latest' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.has('day')).toBe(false)
+    await expect.poll(() => bubble(page, 'June note 0').count()).toBe(0)
+    expect(await bubble(page, 'Arrived while away.').count()).toBe(1)
+    expect(await bubble(page, 'Today 39.').count()).toBe(1)
+    expect(await loadNewer.count()).toBe(0)
+
+    // Writing from a past day's window: the message goes to the newest end, and so does the view.
+    await page.getByLabel('Jump to date').fill('2025-05-30')
+    await page.getByRole('button', { name: 'Go' }).click()
+    await bubble(page, 'May note 0').waitFor()
+    await composer(page).fill('Sent from the past.')
+    await composer(page).press('Enter')
+    await expect.poll(() => new URL(page.url()).searchParams.has('day')).toBe(false)
+    await expect.poll(() => bubble(page, 'Sent from the past.').getAttribute('data-status')).toBe('sent')
+    expect(await bubble(page, 'May note 0').count()).toBe(0)
   })
 
   it('clears unread in the student\'s other tab when one tab reads the conversation', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { conversationChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
 import type { Course } from '../../shared/types/course'
@@ -32,6 +32,28 @@ async function pair() {
 const send = (client: ApiClient, conversationId: string, body: Record<string, unknown>) =>
   client.post<ChatMessage>(`/api/conversations/${conversationId}/messages`, { targetDate: today(), clientKey: key(), ...body })
 const page = async (client: ApiClient, conversationId: string, query = '') => data(await client.get<MessagePage>(`/api/conversations/${conversationId}/messages${query}`))
+const keyOf = (m: ChatMessage) => `${m.targetDate} ${m.createdAt} ${m.id}`
+
+/** Pages newer with `after` from a page until the newest, checking each page's order. */
+async function pageNewer(client: ApiClient, conversationId: string, from: MessagePage, limit: number) {
+  const seen = [...from.messages]
+  let cursor = from.newerCursor
+  while (cursor !== null) {
+    const next: MessagePage = await page(client, conversationId, `?limit=${limit}&after=${cursor}`)
+    expect(next.messages.length).toBeLessThanOrEqual(limit)
+    expect(next.olderCursor).not.toBeNull()
+    seen.push(...next.messages)
+    cursor = next.newerCursor
+  }
+  return seen
+}
+
+/** The SQL statements the server counted for the page itself (not the session and access checks). */
+async function statementsFor(client: ApiClient, path: string, method = 'GET', body?: unknown) {
+  const result = await client.request(method, path, body, { headers: { 'x-lectern-count-queries': '1', 'authorization': `Bearer ${inject('internalToken')}` } })
+  expect(result.status, JSON.stringify(result.body)).toBeLessThan(300)
+  return Number(result.headers.get('x-lectern-query-count'))
+}
 
 describe('conversations', () => {
   let p: Awaited<ReturnType<typeof pair>>
@@ -114,6 +136,68 @@ describe('conversations', () => {
     expect((await student.get(`/api/conversations/${conversation.id}/messages?before=not-a-cursor`)).status).toBe(400)
   })
 
+  it('jumps to a back-dated day: that day onward in order, the messages just before, and cursors both ways', async () => {
+    const { instructor, student, conversation } = await pair()
+    const write = (i: number, targetDate: string) => send(i % 2 ? instructor : student, conversation.id, { type: i % 2 ? 'INSTRUCTOR_RESPONSE' : 'DAILY_NOTE', body: `${targetDate} #${i}`, targetDate })
+    for (let i = 0; i < 5; i++) expect((await write(i, '2026-03-08')).status).toBe(201)
+    for (let i = 0; i < 4; i++) expect((await write(i, '2026-03-10')).status).toBe(201)
+    for (let i = 0; i < 3; i++) expect((await write(i, '2026-03-11')).status).toBe(201)
+    for (let i = 0; i < 8; i++) expect((await write(i, today())).status).toBe(201)
+    const all = (await page(student, conversation.id, '?limit=100')).messages // oldest first, with the enrolment
+    expect(all).toHaveLength(21)
+
+    const around = await page(student, conversation.id, '?around=2026-03-10&limit=6')
+    // Half the page from just before the day (the last three of 8 March), the rest from the day on.
+    expect(around.messages.map(m => m.body)).toEqual(['2026-03-08 #2', '2026-03-08 #3', '2026-03-08 #4', '2026-03-10 #0', '2026-03-10 #1', '2026-03-10 #2'])
+    expect(around.messages.map(m => m.id)).toEqual(all.slice(2, 8).map(m => m.id))
+    expect(around.olderCursor).not.toBeNull()
+    expect(around.newerCursor).not.toBeNull()
+
+    // Older from there reaches the start; newer reaches the newest (messages arriving meanwhile
+    // included): each exactly once, in the stream's order.
+    const older = await page(student, conversation.id, `?limit=6&before=${around.olderCursor}`)
+    expect(older.messages.map(m => m.id)).toEqual(all.slice(0, 2).map(m => m.id))
+    expect([older.olderCursor, older.newerCursor === null]).toEqual([null, false])
+    const late = data(await send(student, conversation.id, { type: 'DAILY_NOTE', body: 'written during the jump' }))
+    const newer = await pageNewer(student, conversation.id, around, 4)
+    expect(newer.map(m => m.id)).toEqual([...all.slice(2).map(m => m.id), late.id])
+    expect(newer.map(keyOf)).toEqual(newer.map(keyOf).sort())
+
+    // A day with no messages shows the next ones; a day after everything is the latest page;
+    // before everything there is nothing older.
+    expect((await page(student, conversation.id, '?around=2026-03-09&limit=4')).messages.map(m => m.body)).toEqual(['2026-03-08 #3', '2026-03-08 #4', '2026-03-10 #0', '2026-03-10 #1'])
+    const future = await page(student, conversation.id, '?around=2099-01-01&limit=6')
+    expect(future).toEqual(await page(student, conversation.id, '?limit=6'))
+    expect(future.newerCursor).toBeNull()
+    const past = await page(student, conversation.id, '?around=2000-01-01&limit=6')
+    expect(past.messages.map(m => m.id)).toEqual(all.slice(0, 6).map(m => m.id))
+    expect(past.olderCursor).toBeNull()
+  })
+
+  it('refuses a bad day, a bad cursor, or two positions at once (400)', async () => {
+    const bad = ['?around=2026-02-30', '?around=yesterday', '?around=2026-03-10&before=abc', '?after=not-a-cursor', '?after=a%20b',
+      `?after=${Buffer.from(JSON.stringify({ d: 'soon', c: '2026-01-01T00:00:00.000Z', i: 'x' })).toString('base64url')}`,
+      `?before=${Buffer.from(JSON.stringify({ d: '2026-01-01', c: 'later', i: 'x' })).toString('base64url')}`]
+    for (const query of bad) expect((await p.student.get(`/api/conversations/${p.conversation.id}/messages${query}`)).status, query).toBe(400)
+  })
+
+  it('reads a page, older, newer and around a day in exactly one SQL statement each', async () => {
+    const { student, conversation } = await pair()
+    for (let i = 0; i < 12; i++) await send(student, conversation.id, { type: 'DAILY_NOTE', body: `n${i}`, targetDate: `2026-05-${String(10 + i).padStart(2, '0')}` })
+    const path = `/api/conversations/${conversation.id}/messages`
+    const around = await page(student, conversation.id, '?around=2026-05-15&limit=4')
+    expect(await statementsFor(student, `${path}?limit=4`)).toBe(1)
+    expect(await statementsFor(student, `${path}?limit=4&before=${around.olderCursor}`)).toBe(1)
+    expect(await statementsFor(student, `${path}?limit=4&after=${around.newerCursor}`)).toBe(1)
+    expect(await statementsFor(student, `${path}?limit=4&around=2026-05-15`)).toBe(1)
+    // The counter does count: a send is several statements (look-up by key, insert, conversation).
+    expect(await statementsFor(student, path, 'POST', { type: 'DAILY_NOTE', body: 'counted', targetDate: today(), clientKey: key() })).toBeGreaterThan(1)
+    // Without the internal token, the header is ignored.
+    const asked = await student.request('GET', path, undefined, { headers: { 'x-lectern-count-queries': '1' } })
+    expect(asked.status).toBe(200)
+    expect(asked.headers.get('x-lectern-query-count')).toBeNull()
+  })
+
   it('delivers a private message only to the pair\'s sockets, and a shared one to linked observers too', async () => {
     const { student, conversation } = await pair()
     const base = new ApiClient().baseURL
@@ -148,6 +232,16 @@ describeWithDatabase('observers', () => {
     expect((await send(observer, conversation.id, { type: 'DAILY_NOTE', body: 'Hello' })).status).toBe(404)
     const [listed] = data(await observer.get<ConversationSummary[]>('/api/conversations'))
     expect(listed).toMatchObject({ id: conversation.id, readerRole: 'observer', lastMessage: { preview: 'For the family too' } })
+
+    // Around a day and paging from there, the same rule: shared messages only.
+    for (const [i, access] of (['PARTICIPANTS', 'OBSERVERS', 'PARTICIPANTS', 'OBSERVERS', 'OBSERVERS'] as const).entries())
+      await send(instructor, conversation.id, { type: 'INSTRUCTOR_RESPONSE', body: `back-dated ${access} ${i}`, targetDate: '2026-04-0' + (i + 1), access })
+    const around = await page(observer, conversation.id, '?around=2026-04-02&limit=2')
+    expect(around.messages.map(m => m.body)).toEqual(['back-dated OBSERVERS 1', 'back-dated OBSERVERS 3'])
+    expect(around.olderCursor).toBeNull()
+    const onward = await pageNewer(observer, conversation.id, around, 2)
+    expect(onward.map(m => m.body)).toEqual(['back-dated OBSERVERS 1', 'back-dated OBSERVERS 3', 'back-dated OBSERVERS 4', expect.stringMatching(/^Enrolled in /), 'For the family too'])
+    expect(await statementsFor(observer, `/api/conversations/${conversation.id}/messages?around=2026-04-02`)).toBe(1)
 
     // An observer linked to this student by another instructor sees nothing of this pair.
     const stranger = await signedUp({ role: 'OBSERVER' })

@@ -65,6 +65,8 @@ export default async function setup(project: TestProject) {
     server = await startServer(root, {
       NUXT_SESSION_PASSWORD: sessionPassword,
       LECTERN_INTERNAL_TOKEN: internalToken,
+      // Lets tests count the SQL statements behind a request (server/utils/query-count.ts).
+      LECTERN_QUERY_COUNTING: '1',
       LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
       LECTERN_DATA_DIR: join(scratch, 'data'),
       REDIS_URL: redisUrl ?? '',

@@ -1,4 +1,7 @@
-// GET /api/conversations/:id/messages?before=&limit= — one page, newest first by cursor.
+// GET /api/conversations/:id/messages?before=|after=|around=&limit= — one page of the stream:
+// the newest, older or newer than a cursor, or around a day. The page itself is one SQL
+// statement; an internal caller can have that counted (server/utils/query-count.ts), apart from
+// the session and access checks before it.
 import { ConversationIdParams, MessagePageQuery } from '#shared/schemas/messages'
 import { messagePage } from '../../../services/conversations/message-page'
 import { readerOf } from '../../../services/conversations/reader'
@@ -7,5 +10,6 @@ export default defineApiHandler(async (event) => {
   const user = await requireUser(event)
   const { id } = readParams(event, ConversationIdParams)
   const query = readQuery(event, MessagePageQuery)
-  return messagePage(await readerOf({ conversationId: id, userId: user.id }), query)
+  const reader = await readerOf({ conversationId: id, userId: user.id })
+  return countedQueries(event, () => messagePage(reader, query))
 })

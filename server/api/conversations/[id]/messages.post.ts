@@ -1,4 +1,5 @@
 // POST /api/conversations/:id/messages — send (idempotent by clientKey: 201 new, 200 repeat).
+// An internal caller can have the send's SQL statements counted (server/utils/query-count.ts).
 import { ConversationIdParams, SendMessageInput } from '#shared/schemas/messages'
 import { readerOf } from '../../../services/conversations/reader'
 import { sendMessage } from '../../../services/conversations/send'
@@ -7,7 +8,8 @@ export default defineApiHandler(async (event) => {
   const user = await requireUser(event)
   const { id } = readParams(event, ConversationIdParams)
   const input = await readInput(event, SendMessageInput)
-  const { message, created } = await sendMessage(await readerOf({ conversationId: id, userId: user.id }), input)
+  const reader = await readerOf({ conversationId: id, userId: user.id })
+  const { message, created } = await countedQueries(event, () => sendMessage(reader, input))
   setResponseStatus(event, created ? 201 : 200)
   return message
 })

@@ -24,6 +24,8 @@ declare module 'vitest' {
     internalToken: string
     /** Lets a test start a second instance that accepts the same session cookies. */
     sessionPassword: string
+    /** Presence heartbeat of every test server: short, so an instance that dies is noticed in seconds. */
+    presenceHeartbeatMs: string
     /** Where the server stores uploaded files (tests check the stored bytes). */
     storageDir: string
     browserWsEndpoint: string
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
   const redisUrl = await findRedis()
 
   const internalToken = randomBytes(24).toString('hex')
+  const presenceHeartbeatMs = '2000'
   const sessionPassword = randomBytes(32).toString('hex')
   let server: RunningServer | undefined
   let browser: BrowserServer | undefined
@@ -68,6 +71,7 @@ export default async function setup(project: TestProject) {
       LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
       LECTERN_DATA_DIR: join(scratch, 'data'),
       REDIS_URL: redisUrl ?? '',
+      LECTERN_PRESENCE_HEARTBEAT_MS: presenceHeartbeatMs,
       ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', LECTERN_DATA_DIR: resolve(database.pgliteDir!, '..') }),
     })
     browser = await chromium.launchServer({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true })
@@ -84,6 +88,7 @@ export default async function setup(project: TestProject) {
   project.provide('redisUrl', redisUrl)
   project.provide('internalToken', internalToken)
   project.provide('sessionPassword', sessionPassword)
+  project.provide('presenceHeartbeatMs', presenceHeartbeatMs)
   project.provide('storageDir', join(scratch, 'uploads'))
   project.provide('browserWsEndpoint', browser.wsEndpoint())
 

@@ -56,6 +56,9 @@ async function flush(uploadId: string): Promise<void> {
 async function send(uploadId: string, count: Count, context: UploadContext): Promise<void> {
   const { lesson, sizeBytes: total } = context
   if (!lesson) return
+  // Two reports can race past the checks above while the first looks its upload up in the
+  // database; the later, larger count may get here first. A bar never moves backwards.
+  if (count.bytes <= (last.get(uploadId)?.bytes ?? -1)) return
   // The interval runs from when this report went out, not from when its bytes were read.
   last.set(uploadId, { bytes: count.bytes, at: Date.now() })
   if (process.env.PROGRESS_DEBUG) (await import('node:fs')).appendFileSync(process.env.PROGRESS_DEBUG, `${Date.now() - count.at}\n`)

@@ -34,8 +34,13 @@ declare module 'vitest' {
 
 const root = resolve(import.meta.dirname, '../..')
 
-/** REDIS_URL as given, else the local Redis when one answers, so its health check is exercised. */
+/**
+ * REDIS_URL as given, else the local Redis when one answers, so its health check is exercised.
+ * LECTERN_TEST_REDIS=off runs without it, to test the in-process bus and presence on a machine
+ * that has Redis.
+ */
 async function findRedis(): Promise<string | null> {
+  if (process.env.LECTERN_TEST_REDIS === 'off') return null
   if (process.env.REDIS_URL) return process.env.REDIS_URL
   return (await answers('127.0.0.1', 6379)) ? 'redis://127.0.0.1:6379' : null
 }

@@ -113,9 +113,9 @@ describeWithDatabase('presence and observers', () => {
 const redisUrl = inject('redisUrl')
 const twoInstances = databaseUrl && redisUrl
 describe.skipIf(!twoInstances)(`presence across two instances sharing Redis${twoInstances ? '' : ' [skipped: needs PostgreSQL and Redis on this machine]'}`, () => {
-  it('adds up a user\'s tabs on both instances, and drops those of an instance that dies', async () => {
+  async function secondInstance() {
     const scratch = mkdtempSync(join(tmpdir(), 'lectern-second-'))
-    const second = await startServer(resolve(import.meta.dirname, '../..'), {
+    const server = await startServer(resolve(import.meta.dirname, '../..'), {
       NUXT_SESSION_PASSWORD: inject('sessionPassword'),
       DATABASE_URL: databaseUrl!,
       REDIS_URL: redisUrl!,
@@ -123,38 +123,58 @@ describe.skipIf(!twoInstances)(`presence across two instances sharing Redis${two
       LECTERN_INTERNAL_TOKEN: randomBytes(8).toString('hex'),
       LECTERN_PRESENCE_HEARTBEAT_MS: inject('presenceHeartbeatMs'),
     })
-    try {
-      const { instructor, student } = await conversationPair()
-      const iris = instructor.user!.id
-      const onB = (client: ApiClient) => Object.assign(new ApiClient(), client, { baseURL: second.url })
-      const sol = await tab(student) // on instance A, like everything not said to be on B
-      const tabB = await tab(instructor, second.url)
-      await hears(sol, iris, 'online') // B's change reached A's socket
-      tabB.send({ op: 'visibility', state: 'hidden' })
-      await hears(sol, iris, 'away')
-      const tabA = await tab(instructor)
-      await hears(sol, iris, 'online')
-      tabA.send({ op: 'visibility', state: 'hidden' }) // away only because B's tab is hidden too
-      await hears(sol, iris, 'away')
-      expect(await presenceSeenBy(onB(student))).toEqual({ [iris]: 'away' })
-      tabB.send({ op: 'visibility', state: 'visible' })
-      await hears(sol, iris, 'online')
-      tabB.send({ op: 'visibility', state: 'hidden' })
-      await hears(sol, iris, 'away')
-      tabA.close() // B's hidden tab is left: still away, not offline
-      tabB.send({ op: 'visibility', state: 'visible' })
-      await hears(sol, iris, 'online')
-      expect(presenceEvents(sol, iris)).toEqual(['online', 'away', 'online', 'away', 'online', 'away', 'online'])
-      expect(await presenceSeenBy(student)).toEqual({ [iris]: 'online' })
-
-      // Instance B dies without closing anything: within a few heartbeats A takes it for dead.
-      second.process.kill('SIGKILL')
-      await hears(sol, iris, 'offline', 20_000)
-      expect(await presenceSeenBy(student)).toEqual({ [iris]: 'offline' })
-    }
-    finally {
-      await second.stop()
+    instances.push(async () => {
+      await server.stop()
       rmSync(scratch, { recursive: true, force: true })
-    }
+    })
+    return server
+  }
+  const instances: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    for (const dispose of instances.splice(0)) await dispose()
+  })
+
+  it('adds up a user\'s tabs on both instances, and drops those of an instance that dies', async () => {
+    const second = await secondInstance()
+    const { instructor, student } = await conversationPair()
+    const iris = instructor.user!.id
+    const onB = (client: ApiClient) => Object.assign(new ApiClient(), client, { baseURL: second.url })
+    const sol = await tab(student) // on instance A, like everything not said to be on B
+    const tabB = await tab(instructor, second.url)
+    await hears(sol, iris, 'online') // B's change reached A's socket
+    tabB.send({ op: 'visibility', state: 'hidden' })
+    await hears(sol, iris, 'away')
+    const tabA = await tab(instructor)
+    await hears(sol, iris, 'online')
+    tabA.send({ op: 'visibility', state: 'hidden' }) // away only because B's tab is hidden too
+    await hears(sol, iris, 'away')
+    expect(await presenceSeenBy(onB(student))).toEqual({ [iris]: 'away' })
+    tabB.send({ op: 'visibility', state: 'visible' })
+    await hears(sol, iris, 'online')
+    tabB.send({ op: 'visibility', state: 'hidden' })
+    await hears(sol, iris, 'away')
+    tabA.close() // B's hidden tab is left: still away, not offline
+    tabB.send({ op: 'visibility', state: 'visible' })
+    await hears(sol, iris, 'online')
+    expect(presenceEvents(sol, iris)).toEqual(['online', 'away', 'online', 'away', 'online', 'away', 'online'])
+    expect(await presenceSeenBy(student)).toEqual({ [iris]: 'online' })
+
+    // Instance B dies without closing anything: within a few heartbeats A takes it for dead.
+    second.process.kill('SIGKILL')
+    await hears(sol, iris, 'offline', 20_000)
+    expect(await presenceSeenBy(student)).toEqual({ [iris]: 'offline' })
+  }, 60_000)
+
+  it('announces an instance\'s users offline when it shuts down in order, without waiting for the heartbeat', async () => {
+    const second = await secondInstance()
+    const { instructor, student } = await conversationPair()
+    const iris = instructor.user!.id
+    const sol = await tab(student)
+    await tab(instructor, second.url)
+    await hears(sol, iris, 'online')
+    const stopping = Date.now()
+    await second.stop() // SIGTERM: the database closes first, the last known audience is used
+    await hears(sol, iris, 'offline')
+    expect(Date.now() - stopping).toBeLessThan(Number(inject('presenceHeartbeatMs')) * 3)
   }, 60_000)
 })

@@ -26,7 +26,7 @@ let stopping = false
 // Who hears of a user's changes, kept for a minute: tab switching must not cost a database query
 // each time, and at shutdown (the database may already be closed) the last known audience is
 // still there to tell. Someone who gains a conversation meanwhile hears of it within the minute,
-// and loads the current status with the conversation list anyway.
+// and any page they open asks GET /api/presence for the current status anyway.
 const AUDIENCE_TTL_MS = 60_000
 const audiences = new Map<string, { userIds: string[], at: number }>()
 

@@ -1,4 +1,5 @@
-// Wires the realtime path for a signed-in tab: socket client → observer → cache updaters.
+// Wires the realtime path for a signed-in tab: socket client → observer → cache updaters, and
+// the tab's visibility → socket (presence: away while every tab of the user is hidden).
 // While the socket is not live, Vue Query falls back to plain requests: refetch on window focus
 // and every 30 s. (`localStorage['lectern:realtime-fallback'] = 'off'` switches the fallback off,
 // so a test can prove an update came through the socket.)
@@ -30,6 +31,9 @@ export default defineNuxtPlugin({
       status.value = event.status
     })
     registerCacheUpdaters(observer, queryClient)
+    const reportVisibility = () => socket.setVisibility(document.visibilityState === 'hidden' ? 'hidden' : 'visible')
+    reportVisibility()
+    document.addEventListener('visibilitychange', reportVisibility)
 
     queryClient.setDefaultOptions({
       ...queryClient.getDefaultOptions(),
@@ -62,6 +66,7 @@ export default defineNuxtPlugin({
         realtime: {
           status: readonly(status),
           retain: (channel: string) => socket.retain(channel),
+          signalTyping: (conversationId: string) => socket.signal({ op: 'typing', conversationId }),
           observer,
         },
       },

@@ -1,6 +1,7 @@
 // The Vue Query layer for conversations: the list, each stream (infinite: older pages on demand,
-// and newer ones after a jump to a day), optimistic sending with retry/discard, and read state.
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/vue-query'
+// and newer ones after a jump to a day), optimistic sending with retry/discard, read state, and
+// who is typing.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { QueryKey } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { SendMessageInput } from '#shared/schemas/messages'
@@ -10,6 +11,7 @@ import { discardPending, insertMessage, messageReceived, setStatus, updateStream
 import type { StreamPage, StreamPageParam } from './message-cache'
 import { conversationKeys } from './message-keys'
 import { useSsrQuery } from './ssr-query'
+import type { TypingData } from './typing-cache'
 
 export function useConversationsQuery() {
   const api = useApi()
@@ -85,5 +87,19 @@ export function useMarkReadMutation(conversationId: MaybeRefOrGetter<string>) {
   return useMutation({
     mutationFn: () => api<{ lastReadAt: string }>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/read`, { method: 'POST' }),
     onSuccess: () => client.setQueryData<ConversationSummary[]>(conversationKeys.list(), list => list?.map(c => (c.id === toValue(conversationId) ? { ...c, unread: 0 } : c))),
+  })
+}
+
+/**
+ * Who is typing in a conversation (user id → name). Only socket events fill it (typing-cache.ts);
+ * its "fetch" returns what the cache already holds, so a refetch after an outage keeps it.
+ */
+export function useTypingQuery(conversationId: MaybeRefOrGetter<string>) {
+  const client = useQueryClient()
+  return useQuery({
+    queryKey: computed(() => conversationKeys.typing(toValue(conversationId))),
+    queryFn: () => client.getQueryData<TypingData>(conversationKeys.typing(toValue(conversationId))) ?? {},
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: import.meta.client,
   })
 }

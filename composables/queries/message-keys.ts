@@ -1,7 +1,8 @@
-// Query keys for conversations: the list, and each conversation's stream. A stream is an infinite
-// query over a window of the conversation: the latest window starts at the newest message and
-// pages back in time; a window around a day ("jump to date") pages both ways. `stream(id)` is the
-// prefix of every window of one conversation, so a new message can be offered to all of them.
+// Query keys for conversations: the list, each conversation's stream, and who is typing in each
+// (filled by socket events only, never fetched). A stream is an infinite query over a window of
+// the conversation: the latest window starts at the newest message and pages back in time; a
+// window around a day ("jump to date") pages both ways. `stream(id)` is the prefix of every
+// window of one conversation, so a new message can be offered to all of them.
 export const conversationKeys = {
   all: ['conversations'] as const,
   list: () => [...conversationKeys.all, 'list'] as const,
@@ -9,4 +10,5 @@ export const conversationKeys = {
   stream: (conversationId: string) => [...conversationKeys.streams(), conversationId] as const,
   streamLatest: (conversationId: string) => [...conversationKeys.stream(conversationId), 'latest'] as const,
   streamAround: (conversationId: string, day: string) => [...conversationKeys.stream(conversationId), 'around', day] as const,
+  typing: (conversationId: string) => [...conversationKeys.all, 'typing', conversationId] as const,
 }

@@ -9,6 +9,9 @@ import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
 import { messageReceived } from '../queries/message-cache'
 import { conversationKeys } from '../queries/message-keys'
+import { presenceChanged } from '../queries/presence-cache'
+import { readStateMoved } from '../queries/read-state-cache'
+import { typingStarted, typingStopped } from '../queries/typing-cache'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
 type Handlers = { [K in keyof ObserverEvents]?: (event: ObserverEvents[K]) => void }
@@ -24,7 +27,14 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'outline-deleted': ({ courseId, chapterIds, videoIds }) => outlineDeleted(client, courseId, { chapterIds, videoIds }),
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
     'upload-progress': event => uploadProgressed(client, event),
-    'message-created': ({ message }) => messageReceived(client, message),
+    'message-created': ({ conversationId, message }) => {
+      messageReceived(client, message)
+      // Their message is what they were typing: the indicator goes at once, not when it expires.
+      if (message.sender) typingStopped(client, conversationId, message.sender.id)
+    },
+    'conversation-read': event => readStateMoved(client, event),
+    'typing': event => typingStarted(client, event),
+    'presence-changed': event => presenceChanged(client, event),
     // One of my conversations moved (a message, or I read it in another tab): the list refetches.
     'conversation-touched': () => void client.invalidateQueries({ queryKey: conversationKeys.list() }),
     'student-updated': ({ courseId, student }) => studentSaved(client, courseId, student),

@@ -5,5 +5,7 @@ import type { RealtimeObserver, SocketStatus } from './observer'
 export interface RealtimeApi {
   status: Readonly<Ref<SocketStatus>>
   retain: (channel: string) => () => void
+  /** Tells the other participant of a conversation that this user is typing (if the socket is up). */
+  signalTyping: (conversationId: string) => boolean
   observer: RealtimeObserver
 }

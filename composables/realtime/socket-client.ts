@@ -1,8 +1,10 @@
 // One WebSocket per tab to /_ws: connects, reconnects with exponential back-off and jitter,
-// resubscribes to every retained channel after each reconnect, and turns each server message
-// into an observer event. It knows nothing of Vue Query or components.
+// resubscribes to every retained channel and repeats the tab's visibility after each reconnect,
+// and turns each server message into an observer event. It knows nothing of Vue Query or
+// components.
+import type { TabVisibility } from '#shared/schemas/presence'
 import type { RealtimeEvent } from '#shared/realtime/events'
-import type { ServerMessage } from '#shared/realtime/protocol'
+import type { ClientMessage, ServerMessage } from '#shared/realtime/protocol'
 import { CLOSE_SESSION_ENDED } from '#shared/realtime/protocol'
 import type { RealtimeObserver, SocketStatus } from './observer'
 
@@ -27,6 +29,7 @@ export class RealtimeSocketClient {
   private pongTimer?: ReturnType<typeof setTimeout>
   private downSince?: number
   private running = false
+  private visibility: TabVisibility = 'visible'
   status: SocketStatus = 'idle'
 
   constructor(private readonly options: SocketClientOptions) {}
@@ -64,6 +67,21 @@ export class RealtimeSocketClient {
     }
   }
 
+  /** This tab's visibility, for presence: told to the server now and after every reconnect. */
+  setVisibility(state: TabVisibility): void {
+    if (this.visibility === state) return
+    this.visibility = state
+    this.sendIfOpen({ op: 'visibility', state })
+  }
+
+  /**
+   * A one-off signal (typing). Sent only while connected: queued for later it would arrive
+   * stale, so it is dropped instead. Returns whether it went.
+   */
+  signal(message: Extract<ClientMessage, { op: 'typing' }>): boolean {
+    return this.sendIfOpen(message)
+  }
+
   private connect(status: SocketStatus): void {
     this.setStatus(status)
     const Impl = this.options.WebSocketImpl ?? WebSocket
@@ -87,6 +105,8 @@ export class RealtimeSocketClient {
       case 'ready': {
         this.attempt = 0
         for (const channel of this.channels.keys()) this.sendIfOpen({ op: 'subscribe', channel })
+        // The server counts a new socket as visible; a tab reconnecting in the background says so.
+        if (this.visibility !== 'visible') this.sendIfOpen({ op: 'visibility', state: this.visibility })
         this.startHeartbeat()
         const downForMs = this.downSince === undefined ? undefined : Date.now() - this.downSince
         this.downSince = undefined
@@ -152,8 +172,10 @@ export class RealtimeSocketClient {
     clearTimeout(this.pongTimer)
   }
 
-  private sendIfOpen(message: object): void {
-    if (this.ws?.readyState === 1) this.ws.send(JSON.stringify(message))
+  private sendIfOpen(message: ClientMessage): boolean {
+    if (this.ws?.readyState !== 1) return false
+    this.ws.send(JSON.stringify(message))
+    return true
   }
 
   private setStatus(status: SocketStatus): void {

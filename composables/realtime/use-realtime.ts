@@ -3,6 +3,7 @@
 // directly.
 import type { SocketStatus } from './observer'
 import type { RealtimeApi } from './realtime-api'
+import { createTypingSignal } from './typing-signal'
 
 const realtime = () => useNuxtApp().$realtime as RealtimeApi
 
@@ -23,4 +24,11 @@ export function useRealtimeChannel(channel: () => string | null | undefined): vo
     }, { immediate: true })
   })
   onBeforeUnmount(() => release?.())
+}
+
+/** A throttled "I am typing" for a conversation: call it on every keystroke. */
+export function useTypingSignal(conversationId: () => string): () => void {
+  if (import.meta.server) return () => {}
+  const $realtime = realtime()
+  return createTypingSignal(() => $realtime.signalTyping(conversationId()))
 }

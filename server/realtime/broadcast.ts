@@ -22,6 +22,11 @@ export function broadcast(channel: string, event: RealtimeEvent, options: { only
   return publish({ kind: 'event', channel, event, ...(options.onlyUsers ? { onlyUsers: options.onlyUsers } : {}) })
 }
 
+/** Sends one event to each of these users' own channels (every tab they have open), in one publish. */
+export function broadcastToUsers(userIds: string[], event: RealtimeEvent): Promise<void> {
+  return userIds.length ? publish({ kind: 'users', userIds, event }) : Promise.resolve()
+}
+
 /** Closes every socket of a session, on every instance (sign-out). */
 export function endSessionSockets(sessionId: string): Promise<void> {
   return publish({ kind: 'close-session', sessionId })

@@ -3,10 +3,14 @@
 // publishing instance hears its own message back too, so delivery happens in one place.
 import Redis from 'ioredis'
 import type { RealtimeEvent } from '#shared/realtime/events'
+import { userChannel } from '#shared/realtime/channels'
 import { closeSessionLocally, deliverLocally, dropChannelLocally } from './peers'
 
 export type BusMessage
   = | { kind: 'event', channel: string, event: RealtimeEvent, onlyUsers?: string[] }
+    // One event for many people (presence goes to everyone who shares a conversation with that
+    // user): one publish instead of one per person, delivered on each person's user channel.
+    | { kind: 'users', userIds: string[], event: RealtimeEvent }
     | { kind: 'close-session', sessionId: string }
     | { kind: 'drop-channel', channel: string, reason: 'deleted' | 'access-lost' }
 
@@ -16,10 +20,15 @@ export interface Bus {
   close: () => Promise<void>
 }
 
-const REDIS_CHANNEL = 'lectern:realtime'
+/** The Redis pub/sub channel; presence publishes to it from inside a Redis script (presence-redis.ts). */
+export const REDIS_CHANNEL = 'lectern:realtime'
 
 function apply(message: BusMessage): void {
   if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', event: message.event }), message.onlyUsers)
+  else if (message.kind === 'users') {
+    const text = JSON.stringify({ op: 'event', event: message.event })
+    for (const userId of message.userIds) deliverLocally(userChannel(userId), text)
+  }
   else if (message.kind === 'close-session') closeSessionLocally(message.sessionId)
   else dropChannelLocally(message.channel, message.reason)
 }

@@ -1,11 +1,14 @@
 // The realtime socket. Authenticated in `upgrade` with the session cookie (a missing or forged
 // cookie gets a 401 instead of a hanging handshake); then the client subscribes to channels,
-// each checked by canReadChannel and refused with an error message, not silence.
+// each checked by canReadChannel and refused with an error message, not silence. Each open socket
+// is one tab for presence (it reports whether it is visible), and may signal typing.
 import type { Peer } from 'crossws'
 import type { User } from '#auth-utils'
 import { ClientMessage } from '#shared/realtime/protocol'
 import { canReadChannel } from '../realtime/access'
 import { MAX_CHANNELS_PER_SOCKET, addPeer, removePeer, send, subscribePeer, unsubscribePeer } from '../realtime/peers'
+import { tabClosed, tabOpened, tabVisibility } from '../realtime/presence'
+import { relayTyping } from '../realtime/typing'
 
 interface SocketContext {
   user: User
@@ -25,6 +28,7 @@ export default defineWebSocketHandler({
   open(peer) {
     const { user, sessionId } = contextOf(peer)
     addPeer(peer, { userId: user.id, sessionId })
+    tabOpened(peer, user.id)
     send(peer, { op: 'ready', userId: user.id })
   },
 
@@ -37,11 +41,18 @@ export default defineWebSocketHandler({
       parsed = undefined
     }
     if (!parsed?.success) {
-      send(peer, { op: 'error', code: 'BAD_MESSAGE', message: 'Send JSON: {"op":"subscribe"|"unsubscribe","channel":"kind:id"} or {"op":"ping"}' })
+      send(peer, { op: 'error', code: 'BAD_MESSAGE', message: 'Send JSON: {"op":"subscribe"|"unsubscribe","channel":"kind:id"}, {"op":"typing","conversationId":"…"}, {"op":"visibility","state":"visible"|"hidden"} or {"op":"ping"}' })
       return
     }
     const message = parsed.data
     if (message.op === 'ping') return send(peer, { op: 'pong' })
+    if (message.op === 'visibility') return tabVisibility(peer, message.state)
+    if (message.op === 'typing') {
+      // Relayed or dropped silently when too frequent; refused (with an answer) only when not a participant.
+      if (await relayTyping(peer, contextOf(peer).user, message.conversationId) === 'forbidden')
+        send(peer, { op: 'error', conversationId: message.conversationId, code: 'FORBIDDEN', message: `You may not type in conversation ${message.conversationId}` })
+      return
+    }
     if (message.op === 'unsubscribe') {
       unsubscribePeer(peer, message.channel)
       return send(peer, { op: 'unsubscribed', channel: message.channel, reason: 'requested' })
@@ -55,10 +66,12 @@ export default defineWebSocketHandler({
 
   close(peer) {
     removePeer(peer)
+    tabClosed(peer)
   },
 
   error(peer, error) {
     console.error('[realtime] socket error:', error.message)
     removePeer(peer)
+    tabClosed(peer)
   },
 })

@@ -14,6 +14,11 @@ export const lecternConfig = () => ({
   maxBodyBytes: positiveNumber('LECTERN_MAX_BODY_BYTES', 1024 * 1024),
   /** An upload with no new bytes for this long is abandoned: its file and rows are removed. */
   uploadExpirySeconds: positiveNumber('LECTERN_UPLOAD_EXPIRY_SECONDS', 24 * 60 * 60),
+  /**
+   * How often each instance tells Redis it is alive (presence across instances). An instance
+   * silent for three of these is taken for dead: its users' presence is recomputed and announced.
+   */
+  presenceHeartbeatMs: positiveNumber('LECTERN_PRESENCE_HEARTBEAT_MS', 10_000),
   /** Bearer token of the internal endpoints (workers, scripts); empty disables them. */
   internalToken: process.env.LECTERN_INTERNAL_TOKEN ?? '',
   /**

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { COURSE_CATEGORIES, COURSE_LANGUAGES, COURSE_LEVELS, COURSE_STATUSES } from '../schemas/course'
 import { VIDEO_STATUSES } from '../schemas/video-status'
+import { PRESENCE_STATUSES } from '../schemas/presence'
 
 const id = z.string().min(1).max(64)
 const isoDate = z.string().datetime()
@@ -111,6 +112,15 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   // of their conversations moved (the list re-sorts and counts unread).
   z.object({ type: z.literal('message-created'), conversationId: id, message: MessageSnapshot }),
   z.object({ type: z.literal('conversation-touched'), conversationId: id, at: isoDate }),
+  // A participant read the conversation up to `lastReadAt` (on `conversation:<id>`, participants
+  // only): the other side's "Seen" moves without a refetch.
+  z.object({ type: z.literal('conversation-read'), conversationId: id, userId: id, lastReadAt: isoDate }),
+  // The other participant is typing (on `conversation:<id>`, to the other participant only). No
+  // "stopped" event: the signal repeats while they type and the receiver lets it expire.
+  z.object({ type: z.literal('typing'), conversationId: id, userId: id, name: z.string().max(200) }),
+  // Someone who shares a conversation with the receiver came online, went away (every tab
+  // hidden) or offline (no tab connected). Sent to those people's `user:<id>` only.
+  z.object({ type: z.literal('presence-changed'), userId: id, status: z.enum(PRESENCE_STATUSES) }),
 ])
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>
 export type RealtimeEventType = RealtimeEvent['type']

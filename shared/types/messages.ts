@@ -18,6 +18,8 @@ export interface ConversationSummary {
   unread: number
   /** The reader's place: a participant, or an observer (read-only). */
   readerRole: 'participant' | 'observer'
+  /** How far each participant has read (user id → ISO time); empty for observers. */
+  readState: Record<string, string>
 }
 
 export interface ChatMessage {

@@ -188,6 +188,82 @@ describe('conversations in the browser', () => {
   })
 })
 
+describe('typing, read receipts and presence in the browser', () => {
+  const typingLine = (page: Page) => page.getByTestId('typing')
+
+  it('shows the instructor that the student is typing, lets it expire by itself, and drops it when the message arrives', async () => {
+    const { student, instructor, conversationId } = await enrolledPair()
+    const [studentPage, instructorPage] = await Promise.all([chatTab(student, conversationId), chatTab(instructor, conversationId)])
+    await Promise.all([bubble(studentPage, 'Enrolled in').waitFor(), bubble(instructorPage, 'Enrolled in').waitFor()])
+
+    // A few keystrokes, then a pause: the indicator shows, stays a while, then goes by itself.
+    await composer(studentPage).pressSequentially('Thinking', { delay: 40 })
+    await typingLine(instructorPage).getByText('Sol Learner is typing…').waitFor({ timeout: 5000 })
+    const shownAt = Date.now()
+    await instructorPage.waitForTimeout(2500)
+    expect(await typingLine(instructorPage).innerText()).toContain('Sol Learner is typing…')
+    await expect.poll(() => typingLine(instructorPage).innerText(), { timeout: 8000 }).toBe('')
+    expect(Date.now() - shownAt).toBeGreaterThan(3500) // it expired, ~5 s after the last signal
+    expect(await typingLine(studentPage).innerText()).toBe('') // never shown to the typist
+
+    // Typing again, then sending: it goes when the message lands, long before it would expire.
+    await composer(studentPage).pressSequentially(' about lesson two', { delay: 60 })
+    await typingLine(instructorPage).getByText('is typing…').waitFor({ timeout: 5000 })
+    await composer(studentPage).press('Enter')
+    await bubble(instructorPage, 'Thinking about lesson two').waitFor({ timeout: 5000 })
+    await expect.poll(() => typingLine(instructorPage).innerText(), { timeout: 1000 }).toBe('')
+  })
+
+  it('shows "Seen" under the student\'s message once the instructor opens the conversation, also after a reload', async () => {
+    const { student, instructor, conversationId } = await enrolledPair()
+    const studentPage = await chatTab(student, conversationId)
+    await composer(studentPage).fill('Did you see my question?')
+    await composer(studentPage).press('Enter')
+    const mine = bubble(studentPage, 'Did you see my question?')
+    await expect.poll(() => mine.getAttribute('data-status')).toBe('sent')
+    expect(await mine.getByTestId('seen').count()).toBe(0)
+    expect(await mine.innerText()).toContain('Sent')
+
+    await chatTab(instructor, conversationId)
+    await expect.poll(() => mine.getByTestId('seen').count(), { timeout: 5000 }).toBe(1)
+    expect(await mine.getByTestId('seen').innerText()).toMatch(/^Seen \d{1,2}:\d{2}/)
+    // Only the last message the instructor has read carries it: the enrolment activity does not.
+    expect(await studentPage.getByTestId('seen').count()).toBe(1)
+
+    await studentPage.reload()
+    await studentPage.waitForSelector('html[data-hydrated="true"]')
+    await bubble(studentPage, 'Did you see my question?').getByTestId('seen').waitFor()
+  })
+
+  it('shows the other person online while their tab is open, away when it is hidden, offline when it closes', async () => {
+    const { student, instructor, conversationId } = await enrolledPair()
+    const list = await newPage(student)
+    await list.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    await visit(list, '/messages')
+    const rowDot = list.getByTestId('conversation-row').filter({ hasText: 'Iris Teacher' }).getByTestId('presence')
+    const studentChat = await chatTab(student, conversationId)
+    const headerDot = studentChat.getByRole('heading', { name: /Iris Teacher/ }).getByTestId('presence')
+    const statuses = async () => [await rowDot.getAttribute('data-presence'), await headerDot.getAttribute('data-presence')]
+    await expect.poll(statuses).toEqual(['offline', 'offline'])
+
+    const instructorPage = await newPage(instructor)
+    await visit(instructorPage, '/studio')
+    await expect.poll(statuses, { timeout: 5000 }).toEqual(['online', 'online'])
+    expect(await headerDot.innerText()).toBe('Online')
+
+    // The instructor switches to another tab: the page is hidden, as the browser would report it.
+    await instructorPage.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+      document.dispatchEvent(new Event('visibilitychange'))
+    })
+    await expect.poll(statuses, { timeout: 5000 }).toEqual(['away', 'away'])
+    expect(await headerDot.innerText()).toBe('Away')
+
+    await instructorPage.close()
+    await expect.poll(statuses, { timeout: 5000 }).toEqual(['offline', 'offline'])
+  })
+})
+
 describeWithDatabase('an observer in the browser', () => {
   it('sees the shared messages of the linked pair only, and no composer', async () => {
     const { instructor, student, conversationId } = await enrolledPair()
@@ -201,5 +277,9 @@ describeWithDatabase('an observer in the browser', () => {
     expect(await bubble(page, 'Private feedback').count()).toBe(0)
     await page.getByText('You are observing').waitFor()
     expect(await composer(page).count()).toBe(0)
+    // Nothing of the participants' presence, typing or reading reaches an observer's page.
+    expect(await page.getByTestId('presence').count()).toBe(0)
+    expect(await page.getByTestId('typing').count()).toBe(0)
+    expect(await page.getByTestId('seen').count()).toBe(0)
   })
 })

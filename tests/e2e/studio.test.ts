@@ -200,6 +200,9 @@ describe('the course editor', () => {
     await description.press('End')
     await description.pressSequentially(' Second')
     await page.getByRole('button', { name: 'Save changes' }).click()
+    // The submit handler validates first and reads the values after: wait until the save is
+    // under way, or the keystrokes below can land in the values it sends.
+    await page.getByRole('status').filter({ hasText: 'Saving…' }).waitFor()
     await description.pressSequentially(' and third')
     release()
     await page.getByTestId('course-heading').filter({ hasText: 'Renamed Elsewhere' }).waitFor()

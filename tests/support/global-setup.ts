@@ -24,6 +24,8 @@ declare module 'vitest' {
     internalToken: string
     /** Lets a test start a second instance that accepts the same session cookies. */
     sessionPassword: string
+    /** Presence heartbeat of every test server: short, so an instance that dies is noticed in seconds. */
+    presenceHeartbeatMs: string
     /** Where the server stores uploaded files (tests check the stored bytes). */
     storageDir: string
     browserWsEndpoint: string
@@ -32,8 +34,13 @@ declare module 'vitest' {
 
 const root = resolve(import.meta.dirname, '../..')
 
-/** REDIS_URL as given, else the local Redis when one answers, so its health check is exercised. */
+/**
+ * REDIS_URL as given, else the local Redis when one answers, so its health check is exercised.
+ * LECTERN_TEST_REDIS=off runs without it, to test the in-process bus and presence on a machine
+ * that has Redis.
+ */
 async function findRedis(): Promise<string | null> {
+  if (process.env.LECTERN_TEST_REDIS === 'off') return null
   if (process.env.REDIS_URL) return process.env.REDIS_URL
   return (await answers('127.0.0.1', 6379)) ? 'redis://127.0.0.1:6379' : null
 }
@@ -58,6 +65,7 @@ export default async function setup(project: TestProject) {
   const redisUrl = await findRedis()
 
   const internalToken = randomBytes(24).toString('hex')
+  const presenceHeartbeatMs = '2000'
   const sessionPassword = randomBytes(32).toString('hex')
   let server: RunningServer | undefined
   let browser: BrowserServer | undefined
@@ -70,6 +78,7 @@ export default async function setup(project: TestProject) {
       LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
       LECTERN_DATA_DIR: join(scratch, 'data'),
       REDIS_URL: redisUrl ?? '',
+      LECTERN_PRESENCE_HEARTBEAT_MS: presenceHeartbeatMs,
       ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', LECTERN_DATA_DIR: resolve(database.pgliteDir!, '..') }),
     })
     browser = await chromium.launchServer({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true })
@@ -86,6 +95,7 @@ export default async function setup(project: TestProject) {
   project.provide('redisUrl', redisUrl)
   project.provide('internalToken', internalToken)
   project.provide('sessionPassword', sessionPassword)
+  project.provide('presenceHeartbeatMs', presenceHeartbeatMs)
   project.provide('storageDir', join(scratch, 'uploads'))
   project.provide('browserWsEndpoint', browser.wsEndpoint())
 

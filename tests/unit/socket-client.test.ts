@@ -145,6 +145,29 @@ describe('RealtimeSocketClient', () => {
     expect(refused).toEqual(['course:theirs'])
   })
 
+  it('tells the server when the tab is hidden, and again after a reconnect; drops typing signals while down', () => {
+    client.setVisibility('hidden') // before connecting: said once the socket is ready
+    client.start()
+    expect(client.signal({ op: 'typing', conversationId: 'c1' })).toBe(false) // not open yet: dropped
+    latest().accept()
+    expect(latest().sent).toEqual([{ op: 'visibility', state: 'hidden' }])
+    client.setVisibility('visible')
+    client.setVisibility('visible') // no change, nothing sent
+    expect(client.signal({ op: 'typing', conversationId: 'c1' })).toBe(true)
+    expect(latest().sent).toEqual([{ op: 'visibility', state: 'hidden' }, { op: 'visibility', state: 'visible' }, { op: 'typing', conversationId: 'c1' }])
+    client.setVisibility('hidden')
+    latest().drop()
+    vi.advanceTimersByTime(1000)
+    latest().accept()
+    expect(latest().sent).toEqual([{ op: 'visibility', state: 'hidden' }])
+  })
+
+  it('says nothing about visibility on connect while the tab is visible (the server assumes it)', () => {
+    client.start()
+    latest().accept()
+    expect(latest().sent).toEqual([])
+  })
+
   it('treats a missing pong as a dead line and reconnects', () => {
     client.start()
     latest().accept()

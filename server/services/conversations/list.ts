@@ -1,6 +1,7 @@
 // "Messages": the conversations a user is in (as student or instructor), and those they observe,
-// newest activity first, each with the other person, the last message they may see, and how many
-// messages from others arrived since they last read it.
+// newest activity first, each with the other person, the last message they may see, how many
+// messages from others arrived since they last read it, and (participants only) how far each
+// participant has read, for "Seen".
 import type { ConversationSummary, Participant } from '#shared/types/messages'
 import { useDb } from '../../utils/db'
 
@@ -21,13 +22,13 @@ export async function listConversations({ userId }: { userId: string }): Promise
       instructorId: true,
       student: person,
       instructor: person,
-      reads: { where: { userId }, select: { lastReadAt: true } },
+      reads: { select: { userId: true, lastReadAt: true } },
     },
   })
   return Promise.all(conversations.map(async (c) => {
     const observer = c.studentId !== userId && c.instructorId !== userId
     const visible = observer ? { access: 'OBSERVERS' as const } : {}
-    const lastReadAt = c.reads[0]?.lastReadAt ?? new Date(0)
+    const lastReadAt = c.reads.find(r => r.userId === userId)?.lastReadAt ?? new Date(0)
     const [last, unread] = await Promise.all([
       db.message.findFirst({
         where: { conversationId: c.id, ...visible },
@@ -46,6 +47,7 @@ export async function listConversations({ userId }: { userId: string }): Promise
       lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
       unread: observer ? 0 : unread,
       readerRole: observer ? 'observer' : 'participant',
+      readState: observer ? {} : Object.fromEntries(c.reads.filter(r => r.userId === c.studentId || r.userId === c.instructorId).map(r => [r.userId, r.lastReadAt.toISOString()])),
     }
   }))
 }

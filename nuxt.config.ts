@@ -27,7 +27,10 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
 
   nitro: {
-    experimental: { websocket: true },
+    // WebSockets are switched on in the nitro:config hook below, not here: seeing this flag,
+    // nuxt-auth-utils would add a plugin that creates and seals a session for every request
+    // (static files and anonymous pages included) so upgrade handlers can read it. Our socket
+    // upgrade unseals the cookie from its headers (server/utils/auth.ts), so it needs none of that.
     // Worker scripts that jobs run as their own processes (server/workers), shipped with the build.
     serverAssets: [{ baseName: 'workers', dir: './workers' }],
     // The generated Prisma client imports with .ts extensions.
@@ -46,4 +49,10 @@ export default defineNuxtConfig({
     typeCheck: false,
   },
   telemetry: false,
+
+  hooks: {
+    'nitro:config': (config) => {
+      config.experimental = { ...config.experimental, websocket: true }
+    },
+  },
 })

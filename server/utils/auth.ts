@@ -4,10 +4,11 @@ import type { H3Event } from 'h3'
 import type { User } from '#auth-utils'
 import { AppError } from './errors'
 import { useDb } from './db'
+import { hasSessionCookie } from './session-cookie'
 
 export async function requireUser(event: H3Event): Promise<User> {
   // A cookie sealed with another password, or tampered with, makes h3 throw: treat as signed out.
-  const session = await getUserSession(event).catch(() => null)
+  const session = hasSessionCookie(getRequestHeader(event, 'cookie')) ? await getUserSession(event).catch(() => null) : null
   const id = session?.user?.id
   if (!id) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
   const user = await useDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } })
@@ -29,6 +30,7 @@ export async function requireInstructor(event: H3Event): Promise<User> {
  * Same rules as requireUser: a cookie that cannot be unsealed, or a deleted account, is no one.
  */
 export async function userFromHeaders(headers: Headers): Promise<(User & { sessionId: string }) | null> {
+  if (!hasSessionCookie(headers.get('cookie'))) return null
   const session = await getUserSession({ headers, context: {} }).catch(() => null)
   if (!session?.user?.id) return null
   const user = await useDb().user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true } })
@@ -41,6 +43,7 @@ export async function userFromHeaders(headers: Headers): Promise<(User & { sessi
  * (deleted with its owner) names this id as owner.
  */
 export async function sessionUserId(headers: Headers): Promise<string | null> {
+  if (!hasSessionCookie(headers.get('cookie'))) return null
   const session = await getUserSession({ headers, context: {} }).catch(() => null)
   return session?.user?.id ?? null
 }

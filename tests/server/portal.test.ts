@@ -207,3 +207,18 @@ describe('watching and progress', () => {
     expect((await student.get(`/api/learn/${course.course.slug}`)).status).toBe(200)
   })
 })
+
+describe('anonymous visitors', () => {
+  it('get pages without a session cookie being created for them', async () => {
+    const base = new ApiClient().baseURL
+    for (const path of ['/', '/courses', '/api/catalog', '/api/_auth/session']) {
+      const response = await fetch(`${base}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.getSetCookie().filter(c => c.startsWith('lectern-session=')), path).toEqual([])
+    }
+    // A signed-in visitor still gets their session on the server render.
+    const student = await signedUp({ role: 'STUDENT' })
+    const cookie = student.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
+    expect(await (await fetch(`${base}/api/_auth/session`, { headers: { cookie } })).json()).toMatchObject({ user: { id: student.user!.id } })
+  })
+})

@@ -1,0 +1,8 @@
+// The session cookie's name (nuxt.config.ts: runtimeConfig.session.name) and a cheap check for
+// it: a request without it has no session, so there is nothing to unseal (and no new session
+// should be sealed and sent back just because someone looked).
+export const SESSION_COOKIE = 'lectern-session'
+
+export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return !!cookieHeader && cookieHeader.split(';').some(part => part.trim().startsWith(`${SESSION_COOKIE}=`))
+}

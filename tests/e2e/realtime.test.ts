@@ -8,17 +8,24 @@ import { newPage, visit } from '../support/browser'
 /**
  * A studio tab whose fallback polling and focus refetch are off, so anything new it shows can
  * only have come through the socket. Its socket runs through a Playwright route, so the test can
- * cut the connection the way a network or a server restart would.
+ * cut the connection the way a network or a server restart would, and see which channels the
+ * server has confirmed (an event sent before that cannot reach the tab).
  */
 async function liveTab(owner: ApiClient) {
   const page = await newPage(owner)
   await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
-  const link = { blocked: false, current: undefined as WebSocketRoute | undefined, connections: 0 }
+  const link = { blocked: false, current: undefined as WebSocketRoute | undefined, connections: 0, subscribed: new Set<string>() }
   await page.routeWebSocket(/\/_ws$/, (ws) => {
     if (link.blocked) return ws.close({ code: 1006, reason: 'network down' })
     link.connections++
     link.current = ws
-    ws.connectToServer()
+    const server = ws.connectToServer()
+    ws.onMessage(message => server.send(message))
+    server.onMessage((message) => {
+      const parsed = JSON.parse(String(message))
+      if (parsed.op === 'subscribed') link.subscribed.add(parsed.channel)
+      ws.send(message)
+    })
   })
   return { page, link }
 }
@@ -88,9 +95,11 @@ describe('live updates between tabs', () => {
   it('shows that a course open in the editor was deleted in another tab', async () => {
     const owner = await signedUp()
     const course = data(await owner.post<Course>('/api/courses', { title: 'Open Elsewhere', category: 'Design' }))
-    const { page } = await liveTab(owner)
+    const { page, link } = await liveTab(owner)
     await visit(page, `/studio/courses/${course.id}`)
     await page.getByLabel('Title', { exact: true }).waitFor()
+    // Deleted only once the tab listens: before that, no event could reach it.
+    await expect.poll(() => link.subscribed.has(`course:${course.id}`), { timeout: 5000 }).toBe(true)
     data(await owner.delete(`/api/courses/${course.id}`))
     await page.getByRole('heading', { name: 'This course isn’t available' }).waitFor({ timeout: 5000 })
   })

@@ -5,6 +5,8 @@ import { courseDeleted, courseRestored, courseSaved } from '../queries/course-ca
 import { courseKeys } from '../queries/course-keys'
 import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../queries/outline-cache'
 import { chapterKeys } from '../queries/outline-keys'
+import { studentKeys } from '../queries/portal-keys'
+import type { Chapter } from '#shared/types/outline'
 import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
 import { messageReceived } from '../queries/message-cache'
@@ -23,8 +25,15 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'course-deleted': ({ course }) => courseDeleted(client, course),
     'course-restored': ({ course }) => courseRestored(client, course),
     'chapter-saved': ({ courseId, chapter }) => chapterSaved(client, courseId, chapter),
-    'video-saved': ({ courseId, video }) => videoSaved(client, courseId, video),
-    'outline-deleted': ({ courseId, chapterIds, videoIds }) => outlineDeleted(client, courseId, { chapterIds, videoIds }),
+    'video-saved': ({ courseId, video }) => {
+      // A new lesson changes every student's percent complete: the students list is stale.
+      if (!lessonKnown(courseId, video.id)) void client.invalidateQueries({ queryKey: studentKeys.list(courseId) })
+      videoSaved(client, courseId, video)
+    },
+    'outline-deleted': ({ courseId, chapterIds, videoIds }) => {
+      outlineDeleted(client, courseId, { chapterIds, videoIds })
+      void client.invalidateQueries({ queryKey: studentKeys.list(courseId) })
+    },
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
     'upload-progress': event => uploadProgressed(client, event),
     'message-created': ({ conversationId, message }) => {
@@ -47,6 +56,10 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
       const parsed = parseChannel(channel)
       if (parsed?.kind === 'course') void client.invalidateQueries({ queryKey: courseKeys.detail(parsed.id) })
     },
+  }
+
+  function lessonKnown(courseId: string, videoId: string): boolean {
+    return !!client.getQueryData<Chapter[]>(chapterKeys.list(courseId))?.some(c => c.videos.some(v => v.id === videoId))
   }
 
   for (const [type, handler] of Object.entries(handlers)) observer.on(type as never, handler as never)

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
 import type { Course, DeletedCourse } from '../../shared/types/course'
 import { courseKeys } from '../../composables/queries/course-keys'
+import { chapterKeys } from '../../composables/queries/outline-keys'
+import { studentKeys } from '../../composables/queries/portal-keys'
 import { registerCacheUpdaters } from '../../composables/realtime/cache-updaters'
 import { createRealtimeObserver } from '../../composables/realtime/observer'
 import type { RealtimeObserver } from '../../composables/realtime/observer'
@@ -76,5 +78,19 @@ describe('realtime cache updaters', () => {
     observer.emit('channel:dropped', { channel: 'course:b', reason: 'deleted' })
     expect(client.getQueryState(courseKeys.detail('b'))!.isInvalidated).toBe(true)
     expect(client.getQueryState(courseKeys.list())!.isInvalidated).toBe(false)
+  })
+
+  it('marks a course\'s students stale when lessons are added or deleted (percent complete changes), not on updates', () => {
+    const lesson = { id: 'v1', chapterId: 'ch1', title: 'One', position: 0, status: 'DRAFT' as const, durationSeconds: null, freePreview: false, failureReason: null, hasThumbnail: false, updatedAt: '2026-11-01T00:00:00.000Z' }
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'Ch', position: 0, updatedAt: '', videos: [lesson] }])
+    client.setQueryData(studentKeys.list('c1'), [])
+    const stale = () => client.getQueryCache().find({ queryKey: studentKeys.list('c1') })!.state.isInvalidated
+    observer.emit('video-saved', { type: 'video-saved', courseId: 'c1', video: { ...lesson, title: 'Renamed' } })
+    expect(stale()).toBe(false)
+    observer.emit('video-saved', { type: 'video-saved', courseId: 'c1', video: { ...lesson, id: 'v2', position: 1 } })
+    expect(stale()).toBe(true)
+    client.setQueryData(studentKeys.list('c1'), [])
+    observer.emit('outline-deleted', { type: 'outline-deleted', courseId: 'c1', chapterIds: [], videoIds: ['v2'] })
+    expect(stale()).toBe(true)
   })
 })

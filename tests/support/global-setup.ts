@@ -89,6 +89,14 @@ export default async function setup(project: TestProject) {
     throw error
   }
 
+  // A server that dies mid-run turns every later test into 'fetch failed'; say so once, with
+  // how it ended and what it printed last, where the run's output shows it.
+  let stopping = false
+  const running = server
+  running.process.once('exit', (code, signal) => {
+    if (!stopping) console.error(`[tests] the test server exited during the run (code ${code}, signal ${signal}); its last output:\n${running.output().slice(-4000)}`)
+  })
+
   project.provide('baseURL', server.url)
   project.provide('databaseUrl', database.url ?? null)
   project.provide('databaseKind', database.kind)
@@ -100,6 +108,7 @@ export default async function setup(project: TestProject) {
   project.provide('browserWsEndpoint', browser.wsEndpoint())
 
   return async () => {
+    stopping = true
     await browser?.close()
     await server?.stop()
     if (process.env.LECTERN_TEST_SERVER_LOG) console.log(server?.output())

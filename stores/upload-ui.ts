@@ -1,17 +1,20 @@
 // The uploader's UI state in this tab: which files are queued, uploading, paused or failed, for
-// which chapter or lesson. Labels and flags only; the bytes received come from Vue Query
-// (upload-progress events), and the lessons themselves from the outline query.
+// which chapter, lesson or conversation. Labels and flags only; the bytes received come from Vue
+// Query (progress events), and the lessons and attachments themselves from their queries.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import type { UploadTarget } from '../composables/uploads/upload-target'
 
 export type UploadState = 'queued' | 'uploading' | 'paused' | 'failed'
 
 export interface UploadEntry {
   operationId: string
-  courseId: string
-  chapterId: string
-  /** Known once the server created the upload (or from the start when replacing a lesson's file). */
-  videoId: string | null
+  target: UploadTarget
+  /**
+   * What the upload fills: the lesson (video id) or the attachment id. Known once the server
+   * created the upload (or from the start when replacing a lesson's file).
+   */
+  resourceId: string | null
   fileName: string
   sizeBytes: number
   state: UploadState
@@ -22,9 +25,11 @@ export const useUploadUiStore = defineStore('upload-ui', () => {
   const entries = ref<Record<string, UploadEntry>>({})
 
   const list = computed(() => Object.values(entries.value))
-  const forVideo = (videoId: string) => list.value.find(e => e.videoId === videoId)
+  const forVideo = (videoId: string) => list.value.find(e => e.target.kind === 'lesson' && e.resourceId === videoId)
   /** Files waiting for their turn that have no lesson yet: shown at the end of their chapter. */
-  const waitingInChapter = (chapterId: string) => list.value.filter(e => e.chapterId === chapterId && !e.videoId)
+  const waitingInChapter = (chapterId: string) => list.value.filter(e => e.target.kind === 'lesson' && e.target.chapterId === chapterId && !e.resourceId)
+  /** A conversation's attachment uploads in this tab (the composer shows the ones not created yet, and failures). */
+  const inConversation = (conversationId: string) => list.value.filter(e => e.target.kind === 'attachment' && e.target.conversationId === conversationId)
   const countIn = (state: UploadState) => list.value.filter(e => e.state === state).length
 
   function add(entry: UploadEntry) {
@@ -39,5 +44,5 @@ export const useUploadUiStore = defineStore('upload-ui', () => {
     entries.value = rest
   }
 
-  return { entries, list, forVideo, waitingInChapter, countIn, add, update, remove }
+  return { entries, list, forVideo, waitingInChapter, inConversation, countIn, add, update, remove }
 })

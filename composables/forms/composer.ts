@@ -1,12 +1,12 @@
 // The conversation composer: VeeValidate over the shared send schema (minus what the client
-// adds: clientKey, course). Its values are saved to local storage per conversation as they
+// adds: clientKey, course, and the files, which are server state: my unsent attachments). Its values are saved to local storage per conversation as they
 // change, so a draft survives navigation and reload; they are form values, never Pinia state.
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
-import { SendMessageInput } from '#shared/schemas/messages'
+import { SendMessageFields } from '#shared/schemas/messages'
 import type { MessageAccess } from '#shared/schemas/messages'
 
-export const ComposerInput = SendMessageInput.pick({ type: true, body: true, targetDate: true, access: true })
+export const ComposerInput = SendMessageFields.pick({ type: true, body: true, targetDate: true, access: true })
 export type ComposerValues = {
   type: 'DAILY_NOTE' | 'INSTRUCTOR_RESPONSE' | 'MILESTONE'
   body: string

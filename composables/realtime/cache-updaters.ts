@@ -10,6 +10,7 @@ import type { Chapter } from '#shared/types/outline'
 import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
 import { messageReceived } from '../queries/message-cache'
+import { attachmentProgressed, attachmentUpdated } from '../queries/attachment-cache'
 import { conversationKeys } from '../queries/message-keys'
 import { presenceChanged } from '../queries/presence-cache'
 import { readStateMoved } from '../queries/read-state-cache'
@@ -41,6 +42,10 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
       // Their message is what they were typing: the indicator goes at once, not when it expires.
       if (message.sender) typingStopped(client, conversationId, message.sender.id)
     },
+    'attachment-progress': event => attachmentProgressed(client, event),
+    'attachment-updated': event => attachmentUpdated(client, event),
+    // This tab created an attachment upload: the composer lists it before the server's event.
+    'attachment:created': ({ conversationId }) => void client.invalidateQueries({ queryKey: conversationKeys.unsentAttachments(conversationId) }),
     'conversation-read': event => readStateMoved(client, event),
     'typing': event => typingStarted(client, event),
     'presence-changed': event => presenceChanged(client, event),

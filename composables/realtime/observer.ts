@@ -22,6 +22,8 @@ export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & 
   'channel:refused': { channel: string, message: string }
   /** This tab created an upload (the resumable upload client reports through the observer too). */
   'upload:created': { courseId: string, chapterId: string, videoId: string, operationId: string }
+  /** This tab created an attachment upload (or finished one while the socket was down: attachmentId ''). */
+  'attachment:created': { conversationId: string, attachmentId: string, operationId: string }
 }
 
 export type RealtimeObserver = Emitter<ObserverEvents>

@@ -1,18 +1,16 @@
 // The resumable upload client (ARCHITECTURE's named exception: it talks to /api/uploads directly).
 // tus-js-client sends each file in chunks and resumes from the server's offset after a dropped
 // connection, a server restart, or a reload (the file picked again is recognised by fingerprint).
-// At most three files upload at once; the rest wait. Its results reach components only through
-// the observer (→ Vue Query) and the upload UI store (queued/paused/failed flags).
+// At most three files upload at once; the rest wait. Lesson videos and message attachments go
+// the same way (upload-target.ts). Its results reach components only through the observer
+// (→ Vue Query) and the upload UI store (queued/paused/failed flags).
 import * as tus from 'tus-js-client'
 import type { RealtimeObserver } from '../realtime/observer'
 import type { useUploadUiStore } from '../../stores/upload-ui'
+import { metadataFor, refusalFor } from './upload-target'
+import type { UploadTarget } from './upload-target'
 
-export interface UploadTarget {
-  courseId: string
-  chapterId: string
-  /** Replace this lesson's file instead of adding a lesson. */
-  videoId?: string
-}
+export type { UploadTarget } from './upload-target'
 
 interface ManagerOptions {
   observer: RealtimeObserver
@@ -24,7 +22,6 @@ interface ManagerOptions {
   onRefused?: (message: string) => void
 }
 
-const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'ogv', 'mpg', 'mpeg', 'ts']
 const newId = () => `op-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`
 
 /** The server's message from a refused request (our JSON envelope in the body), else tus's. */
@@ -49,18 +46,18 @@ export class UploadManager {
 
   constructor(private readonly options: ManagerOptions) {}
 
-  /** Adds files to the queue; anything that is not a video is refused here, before any byte moves. */
+  /** Adds files to the queue; a file the target does not take is refused here, before any byte moves. */
   add(files: File[], target: UploadTarget): void {
     for (const file of files) {
-      const extension = file.name.toLowerCase().split('.').pop() ?? ''
-      if (!file.type.startsWith('video/') || !VIDEO_EXTENSIONS.includes(extension)) {
-        this.options.onRefused?.(`“${file.name}” is not a video file (${VIDEO_EXTENSIONS.join(', ')}).`)
+      const refusal = refusalFor(target, file)
+      if (refusal) {
+        this.options.onRefused?.(refusal)
         continue
       }
       const operationId = newId()
       this.files.set(operationId, { file, target })
       this.options.store.add({
-        operationId, courseId: target.courseId, chapterId: target.chapterId, videoId: target.videoId ?? null,
+        operationId, target, resourceId: target.kind === 'lesson' ? target.videoId ?? null : null,
         fileName: file.name, sizeBytes: file.size, state: 'queued',
       })
     }
@@ -81,6 +78,15 @@ export class UploadManager {
 
   retry(operationId: string): void {
     this.resume(operationId)
+  }
+
+  /** Stops an upload here and forgets it, leaving the server's side to the caller (an attachment's DELETE). */
+  discard(operationId: string): void {
+    void this.uploads.get(operationId)?.abort(false)
+    this.uploads.delete(operationId)
+    this.files.delete(operationId)
+    this.options.store.remove(operationId)
+    this.pump()
   }
 
   /** Cancels and asks the server to delete what it has (the lesson goes back to "no video yet"). */
@@ -120,19 +126,21 @@ export class UploadManager {
       chunkSize: this.options.chunkSize ?? 8 * 1024 * 1024,
       retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
       removeFingerprintOnSuccess: true,
-      metadata: {
-        filename: file.name,
-        filetype: file.type,
-        target: 'lesson',
-        chapterId: target.chapterId,
-        ...(target.videoId ? { videoId: target.videoId } : {}),
-      },
+      metadata: { filename: file.name, filetype: file.type, ...metadataFor(target) },
       onAfterResponse: (request, response) => {
         if (request.getMethod() !== 'POST') return
         created()
+        if (target.kind === 'attachment') {
+          const attachmentId = response.getHeader('lectern-attachment-id')
+          if (attachmentId) {
+            store.update(operationId, { resourceId: attachmentId })
+            observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId, operationId })
+          }
+          return
+        }
         const videoId = response.getHeader('lectern-video-id')
         if (videoId) {
-          store.update(operationId, { videoId })
+          store.update(operationId, { resourceId: videoId })
           observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId, operationId })
         }
       },
@@ -141,8 +149,11 @@ export class UploadManager {
         this.uploads.delete(operationId)
         this.files.delete(operationId)
         store.remove(operationId)
-        // Without the socket, no event says "processing": refetch the outline instead.
-        if (!this.options.socketLive()) observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId: '', operationId })
+        // Without the socket, no event says "processing": refetch the outline (or the composer's files) instead.
+        if (!this.options.socketLive()) {
+          if (target.kind === 'lesson') observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId: '', operationId })
+          else observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: '', operationId })
+        }
         this.pump()
       },
       onError: (error) => {
@@ -181,14 +192,19 @@ export class UploadManager {
     this.trailing.delete(operationId)
     const entry = this.options.store.entries[operationId]
     const latest = this.latest.get(operationId)
-    if (!entry?.videoId || !latest) return
+    if (!entry?.resourceId || !latest) return
     this.lastClientEvent.set(operationId, Date.now())
     const { bytes, total } = latest
+    const { target } = entry
+    if (target.kind === 'attachment') {
+      this.options.observer.emit('attachment-progress', { type: 'attachment-progress', conversationId: target.conversationId, attachmentId: entry.resourceId, operationId, data: { bytes, total } })
+      return
+    }
     this.options.observer.emit('upload-progress', {
       type: 'upload-progress',
-      courseId: entry.courseId,
-      chapterId: entry.chapterId,
-      videoId: entry.videoId,
+      courseId: target.courseId,
+      chapterId: target.chapterId,
+      videoId: entry.resourceId,
       operationId,
       data: { progress: total ? Math.round((bytes / total) * 1000) / 10 : 0, bytes, total },
     })

@@ -1,11 +1,12 @@
 // The Nitro side of the upload endpoint: hands the request to tus, then, after each PATCH, checks
-// the first bytes of a new upload (a file that is not a video container is deleted and refused
-// with 415) and reports the server-side byte count as progress.
+// the first bytes of a new upload against its target (a file whose content is not what it claims
+// is deleted and refused with 415) and reports the server-side byte count as progress.
 import type { H3Event } from 'h3'
 import { NodeRequest } from 'srvx/node'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { reportProgress } from './progress'
-import { looksLikeVideo, SIGNATURE_BYTES } from './signature'
+import { SIGNATURE_BYTES } from './signature'
+import { uploadTargets } from './targets'
 import { useFileStorage } from './storage'
 import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/uploads/upload-context'
@@ -17,16 +18,20 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   const request: Request = new NodeRequest({ req: event.node.req, res: event.node.res })
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
   const response = await useTusServer().handleWeb(request)
-  if (request.method === 'POST' && response.status === 201) return withLessonId(response)
+  if (request.method === 'POST' && response.status === 201) return withCreatedIds(response)
   if (request.method !== 'PATCH' || !response.ok) return response
 
   const uploadId = new URL(request.url).pathname.split('/').pop()!
   const offset = Number(response.headers.get('upload-offset') ?? 0)
   if (startOffset === 0 && offset > 0) {
-    const head = await useFileStorage().readHead(uploadId, SIGNATURE_BYTES)
-    if (head.length >= Math.min(SIGNATURE_BYTES, offset) && !looksLikeVideo(head)) {
+    const [head, upload] = await Promise.all([useFileStorage().readHead(uploadId, SIGNATURE_BYTES), findUpload(uploadId)])
+    const target = upload?.attachment ? uploadTargets.attachment : uploadTargets.lesson
+    if (upload && head.length >= Math.min(SIGNATURE_BYTES, offset) && !target.contentMatches(head, upload.mimeType)) {
       await abortUpload(uploadId)
-      const { status_code, body } = refusal(415, 'BAD_REQUEST', 'This file is not a video: its content does not start like any video format.')
+      const message = upload.attachment
+        ? `This file's content is not a ${upload.mimeType} file.`
+        : 'This file is not a video: its content does not start like any video format.'
+      const { status_code, body } = refusal(415, 'BAD_REQUEST', message)
       return new Response(body, { status: status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })
     }
   }
@@ -36,13 +41,16 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   return response
 }
 
-/** Tells the uploading tab which lesson its upload fills, so it can follow it before any event arrives. */
-async function withLessonId(response: Response): Promise<Response> {
+/** Tells the uploading tab what its upload fills (a lesson, an attachment), so it can follow it before any event arrives. */
+async function withCreatedIds(response: Response): Promise<Response> {
   const uploadId = (response.headers.get('location') ?? '').split('/').pop() ?? ''
   const upload = uploadId ? await findUpload(uploadId) : null
-  if (!upload?.lesson) return response
+  if (!upload) return response
   const headers = new Headers(response.headers)
-  headers.set('lectern-video-id', upload.lesson.videoId)
-  headers.set('lectern-chapter-id', upload.lesson.chapterId)
+  if (upload.lesson) {
+    headers.set('lectern-video-id', upload.lesson.videoId)
+    headers.set('lectern-chapter-id', upload.lesson.chapterId)
+  }
+  if (upload.attachment) headers.set('lectern-attachment-id', upload.attachment.id)
   return new Response(response.body, { status: response.status, headers })
 }

@@ -1,8 +1,8 @@
-// Upload progress as the server sees it (bytes read from the request), broadcast on the course
-// channel at most every 100 ms per upload (≤ 10 events/s), and always for the last byte. Each
-// event is ~270 bytes and carries what the caches need: course, chapter, lesson, upload, byte
-// counts and when the server had read them.
-import { courseChannel } from '#shared/realtime/channels'
+// Upload progress as the server sees it (bytes read from the request), broadcast at most every
+// 100 ms per upload (≤ 10 events/s), and always for the last byte: a lesson's on its course's
+// channel (~270 bytes: course, chapter, lesson, upload, byte counts and when the server had read
+// them), an attachment's on its conversation's channel to the uploader only.
+import { conversationChannel, courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../realtime/broadcast'
 import { findUpload } from '../services/uploads/upload-context'
 import type { UploadContext } from '../services/uploads/upload-context'
@@ -29,7 +29,7 @@ export async function reportProgress(uploadId: string, bytes: number, at = Date.
   if (previous && bytes <= previous.bytes) return
   const wait = previous ? MIN_INTERVAL_MS - (at - previous.at) : 0
   const context = contexts.get(uploadId) ?? await findUpload(uploadId)
-  if (!context?.lesson) return
+  if (!context?.lesson && !context?.attachment) return
   contexts.set(uploadId, context)
   if (wait > 0 && bytes < context.sizeBytes) {
     const pending = trailing.get(uploadId)
@@ -54,8 +54,7 @@ async function flush(uploadId: string): Promise<void> {
 }
 
 async function send(uploadId: string, count: Count, context: UploadContext): Promise<void> {
-  const { lesson, sizeBytes: total } = context
-  if (!lesson) return
+  const { lesson, attachment, sizeBytes: total } = context
   // Reports are not awaited by the request: a later, larger count may have gone out while this
   // one waited for the upload's context. Never send a count below one already sent.
   const previous = last.get(uploadId)
@@ -63,14 +62,25 @@ async function send(uploadId: string, count: Count, context: UploadContext): Pro
   // The interval runs from when this report went out, not from when its bytes were read.
   last.set(uploadId, { bytes: count.bytes, at: Date.now() })
   if (process.env.PROGRESS_DEBUG) (await import('node:fs')).appendFileSync(process.env.PROGRESS_DEBUG, `${Date.now() - count.at}\n`)
-  await broadcast(courseChannel(lesson.courseId), {
-    type: 'upload-progress',
-    courseId: lesson.courseId,
-    chapterId: lesson.chapterId,
-    videoId: lesson.videoId,
-    operationId: uploadId,
-    data: { progress: total ? Math.min(100, Math.round((count.bytes / total) * 1000) / 10) : 0, bytes: count.bytes, total, at: count.at },
-  })
+  if (lesson) {
+    await broadcast(courseChannel(lesson.courseId), {
+      type: 'upload-progress',
+      courseId: lesson.courseId,
+      chapterId: lesson.chapterId,
+      videoId: lesson.videoId,
+      operationId: uploadId,
+      data: { progress: total ? Math.min(100, Math.round((count.bytes / total) * 1000) / 10) : 0, bytes: count.bytes, total, at: count.at },
+    })
+  }
+  else if (attachment) {
+    await broadcast(conversationChannel(attachment.conversationId), {
+      type: 'attachment-progress',
+      conversationId: attachment.conversationId,
+      attachmentId: attachment.id,
+      operationId: uploadId,
+      data: { bytes: count.bytes, total, at: count.at },
+    }, { onlyUsers: [context.ownerId] })
+  }
   if (count.bytes >= total) forgetProgress(uploadId)
 }
 

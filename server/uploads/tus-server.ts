@@ -7,13 +7,12 @@ import { Server } from '@tus/server'
 import { FileStore } from '@tus/file-store'
 import { EVENTS } from '@tus/utils'
 import type { ErrorCode } from '#shared/types/api'
-import { beginLessonUpload } from '../services/uploads/begin-lesson-upload'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { setUploadState } from '../services/uploads/set-upload-state'
 import { findUpload } from '../services/uploads/upload-context'
 import { AppError } from '../utils/errors'
 import { sessionUserId, userFromHeaders } from '../utils/auth'
-import { acceptsType, lessonTarget } from './targets'
+import { largestUploadBytes, uploadTargetNamed, uploadTargets } from './targets'
 import { reportProgress, forgetProgress } from './progress'
 import { useFileStorage } from './storage'
 import { forgetUploadLiveness } from './liveness'
@@ -38,7 +37,7 @@ export function useTusServer(): Server {
   server = new Server({
     path: UPLOAD_PATH,
     datastore: new FileStore({ directory: useFileStorage().uploadDirectory() }),
-    maxSize: () => lessonTarget.maxBytes(),
+    maxSize: () => largestUploadBytes(),
     relativeLocation: true,
     respectForwardedHeaders: true,
     // The byte count while a PATCH streams, every 25 ms: progress.ts sends at most one event per
@@ -48,27 +47,21 @@ export function useTusServer(): Server {
     async onUploadCreate(req, upload) {
       const user = await userFromHeaders(req.headers)
       if (!user) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
-      if (user.role !== 'INSTRUCTOR') throw refusal(403, 'FORBIDDEN', 'Only instructors upload lesson videos')
       const meta = upload.metadata ?? {}
+      const target = uploadTargetNamed(meta.target)
+      if (!target) throw refusal(400, 'VALIDATION', `Say what the upload is for: metadata target=${Object.keys(uploadTargets).join(' or ')}`)
+      const refusedUser = target.refuseUser(user)
+      if (refusedUser) throw refusal(403, 'FORBIDDEN', refusedUser)
       const fileName = meta.filename ?? ''
       const mimeType = meta.filetype ?? ''
-      if (meta.target !== 'lesson') throw refusal(400, 'VALIDATION', 'Say what the upload is for: metadata target=lesson')
-      if (!fileName || !acceptsType(lessonTarget, mimeType, fileName))
-        throw refusal(415, 'BAD_REQUEST', `Only video files can be lesson videos (${lessonTarget.extensions.join(', ')}); “${fileName || 'this file'}” is ${mimeType || 'of an unknown type'}.`)
+      const refusedType = fileName ? target.refuseType(mimeType, fileName) : `Send the file's name (metadata filename) for ${target.label}`
+      if (refusedType) throw refusal(415, 'BAD_REQUEST', refusedType)
       if (upload.size === undefined) throw refusal(400, 'VALIDATION', 'Send the file size (Upload-Length) when creating the upload')
-      const max = lessonTarget.maxBytes()
-      if (upload.size > max) throw refusal(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(max / 1024 ** 2)} MB limit for lesson videos`)
-      if (!meta.chapterId && !meta.videoId) throw refusal(400, 'VALIDATION', 'Say which chapter (chapterId) or lesson (videoId) the video is for')
-      const { courseId, video, mediaFileId } = await beginLessonUpload({
-        ownerId: user.id,
-        uploadId: upload.id,
-        fileName,
-        mimeType,
-        sizeBytes: upload.size,
-        chapterId: meta.chapterId ?? undefined,
-        videoId: meta.videoId ?? undefined,
-      }).catch(error => Promise.reject(fromAppError(error)))
-      return { metadata: { ...meta, courseId, chapterId: video.chapterId, videoId: video.id, mediaFileId } }
+      const max = target.maxBytes()
+      if (upload.size > max) throw refusal(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(max / 1024 ** 2)} MB limit for ${target.label}`)
+      const created = await target.begin({ user, uploadId: upload.id, fileName, mimeType, sizeBytes: upload.size, meta })
+        .catch(error => Promise.reject(fromAppError(error)))
+      return { metadata: { ...meta, ...created } }
     },
 
     async onIncomingRequest(req, uploadId) {

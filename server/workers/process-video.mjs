@@ -1,12 +1,13 @@
-// Video processing worker, run as its own process by the media:process job. It reads the video
-// with Debian's ffprobe/ffmpeg, writes a thumbnail, and reports to the server's internal endpoint
-// (bearer token). It never opens the database: the server records the result and broadcasts it.
+// Media processing worker, run as its own process by the media:process job. It reads a video (or,
+// with LECTERN_WORKER_MODE=image, an image) with Debian's ffprobe/ffmpeg, writes a thumbnail, and
+// reports to the server's internal endpoint (bearer token). It never opens the database: the
+// server records the result and broadcasts it.
 // Plain JavaScript with only Node built-ins, so it runs as-is in dev and next to the built server.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
-const { LECTERN_WORKER_INPUT: input, LECTERN_WORKER_THUMBNAIL: thumbnail, LECTERN_WORKER_REPORT_URL: reportUrl, LECTERN_WORKER_TOKEN: token } = process.env
+const { LECTERN_WORKER_INPUT: input, LECTERN_WORKER_THUMBNAIL: thumbnail, LECTERN_WORKER_REPORT_URL: reportUrl, LECTERN_WORKER_TOKEN: token, LECTERN_WORKER_MODE: mode = 'video' } = process.env
 
 async function report(body) {
   const response = await fetch(reportUrl, {
@@ -33,7 +34,25 @@ async function makeThumbnail(durationSeconds) {
   await run('ffmpeg', ['-v', 'error', '-y', '-ss', at.toFixed(2), '-i', input, '-frames:v', '1', '-vf', 'scale=480:-2', thumbnail], { timeout: 120_000 })
 }
 
+async function probeImage() {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', input], { timeout: 60_000 })
+  const image = (JSON.parse(stdout).streams ?? []).find(s => s.codec_type === 'video')
+  if (!image?.width || !image?.height) return { failure: 'The image has no readable size.' }
+  return { width: image.width, height: image.height }
+}
+
+async function makeImageThumbnail() {
+  // At most 480 px wide, never enlarged; the first frame of an animated GIF.
+  await run('ffmpeg', ['-v', 'error', '-y', '-i', input, '-frames:v', '1', '-vf', 'scale=\'min(480,iw)\':-2', thumbnail], { timeout: 60_000 })
+}
+
 try {
+  if (mode === 'image') {
+    const probed = await probeImage()
+    if (!probed.failure) await makeImageThumbnail()
+    await report(probed.failure ? probed : { ...probed, thumbnail: true })
+    process.exit(0)
+  }
   const probed = await probe()
   if (probed.failure) {
     await report(probed)

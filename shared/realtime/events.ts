@@ -60,6 +60,18 @@ const StudentSnapshot = z.object({
   completedVideoIds: z.array(id),
 })
 
+// A file sent with a message (metadata only).
+const AttachmentSnapshot = z.object({
+  id,
+  name: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  status: z.enum(['UPLOADING', 'PROCESSING', 'READY', 'FAILED']),
+  hasThumbnail: z.boolean(),
+})
+
 // A conversation's message (published on `conversation:<id>`, to those who may read it).
 const MessageSnapshot = z.object({
   id,
@@ -73,6 +85,8 @@ const MessageSnapshot = z.object({
   payload: z.record(z.unknown()),
   access: z.enum(['PARTICIPANTS', 'OBSERVERS']),
   clientKey: z.string().nullable(),
+  attachments: z.array(AttachmentSnapshot),
+  reference: z.object({ messageId: id.nullable(), attachment: AttachmentSnapshot.nullable() }).nullable(),
 })
 
 export const RealtimeEvent = z.discriminatedUnion('type', [
@@ -112,6 +126,18 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   // of their conversations moved (the list re-sorts and counts unread).
   z.object({ type: z.literal('message-created'), conversationId: id, message: MessageSnapshot }),
   z.object({ type: z.literal('conversation-touched'), conversationId: id, at: isoDate }),
+  // Bytes the server has received for one of my attachments not yet sent (on
+  // `conversation:<id>`, to the uploader only); `at` as for upload-progress.
+  z.object({
+    type: z.literal('attachment-progress'),
+    conversationId: id,
+    attachmentId: id,
+    operationId: id,
+    data: z.object({ bytes: z.number().int().nonnegative(), total: z.number().int().nonnegative(), at: z.number().int().positive().optional() }),
+  }),
+  // An attachment moved on (uploaded, processed: dimensions and thumbnail known). Sent to its
+  // uploader while it is not yet sent (messageId null), else to those who may read its message.
+  z.object({ type: z.literal('attachment-updated'), conversationId: id, messageId: id.nullable(), attachment: AttachmentSnapshot }),
   // A participant read the conversation up to `lastReadAt` (on `conversation:<id>`, participants
   // only): the other side's "Seen" moves without a refetch.
   z.object({ type: z.literal('conversation-read'), conversationId: id, userId: id, lastReadAt: isoDate }),

@@ -33,17 +33,34 @@ export type MessagePayload<T extends MessageType> = z.infer<typeof MessagePayloa
 
 export const messageBody = z.string().trim().max(10_000, 'Keep a message under 10 000 characters')
 
-export const SendMessageInput = z.object({
+const recordId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id')
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10
+
+/** The fields of a send; SendMessageInput adds the rule that a message says or carries something. */
+export const SendMessageFields = z.object({
   /** What the sender may choose: students write daily notes; instructors responses or milestones. */
   type: z.enum(['DAILY_NOTE', 'INSTRUCTOR_RESPONSE', 'MILESTONE']),
-  body: messageBody.min(1, 'Write something first'),
+  body: messageBody,
   targetDate: calendarDay,
   access: z.enum(MESSAGE_ACCESS).optional(),
   /** The sender's idempotency key (a retry sends the same one). */
   clientKey: z.string().min(8).max(64).regex(/^[\w-]+$/),
   courseId: z.string().max(64).optional(),
+  /** My uploaded, not yet sent attachments in this conversation. */
+  attachmentIds: z.array(recordId).max(MAX_ATTACHMENTS_PER_MESSAGE, `Attach at most ${MAX_ATTACHMENTS_PER_MESSAGE} files to one message`).default([])
+    .refine(ids => new Set(ids).size === ids.length, 'An attachment is listed twice'),
+  /** An attachment of an earlier message in this conversation. */
+  referenceAttachmentId: recordId.optional(),
 })
-export type SendMessageInput = z.infer<typeof SendMessageInput>
+export const SendMessageInput = SendMessageFields.refine(
+  input => input.body.length > 0 || input.attachmentIds.length > 0 || !!input.referenceAttachmentId,
+  { message: 'Write something or attach a file', path: ['body'] },
+)
+export type SendMessageInput = z.input<typeof SendMessageInput>
+/** A send as the server has it after validation (defaults filled). */
+export type SendMessageData = z.output<typeof SendMessageInput>
+
+export const AttachmentIdParams = z.object({ id: recordId })
 
 export const MESSAGE_PAGE_SIZE = 30
 

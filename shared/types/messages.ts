@@ -22,6 +22,30 @@ export interface ConversationSummary {
   readState: Record<string, string>
 }
 
+/** A file sent with a message: its metadata only; the bytes load when opened. */
+export interface MessageAttachment {
+  id: string
+  name: string
+  mimeType: string
+  sizeBytes: number
+  /** Pixel size of an image or video, once processed. */
+  width: number | null
+  height: number | null
+  status: 'UPLOADING' | 'PROCESSING' | 'READY' | 'FAILED'
+  hasThumbnail: boolean
+}
+
+/** An attachment of an earlier message this one points at; `attachment` is null when the reader may not see it. */
+export interface AttachmentReference {
+  messageId: string | null
+  attachment: MessageAttachment | null
+}
+
+/** One of my uploaded files not yet sent in a message (the composer's attachments). */
+export interface PendingAttachment extends MessageAttachment {
+  receivedBytes: number
+}
+
 export interface ChatMessage {
   id: string
   conversationId: string
@@ -34,6 +58,8 @@ export interface ChatMessage {
   payload: Record<string, unknown>
   access: MessageAccess
   clientKey: string | null
+  attachments: MessageAttachment[]
+  reference: AttachmentReference | null
 }
 
 export interface MessagePage {

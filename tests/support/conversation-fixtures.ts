@@ -32,5 +32,7 @@ export async function linkedObserver(pair: { instructor: ApiClient, student: Api
   return observer
 }
 
-export const sendMessage = (client: ApiClient, conversationId: string, body: Partial<ChatMessage> & { type: ChatMessage['type'], body: string }) =>
+type SendBody = Partial<Omit<ChatMessage, 'attachments' | 'reference'>> & { type: ChatMessage['type'], body: string, attachmentIds?: string[], referenceAttachmentId?: string }
+
+export const sendMessage = (client: ApiClient, conversationId: string, body: SendBody) =>
   client.post<ChatMessage>(`/api/conversations/${conversationId}/messages`, { targetDate: today(), clientKey: clientKey(), ...body })

@@ -16,7 +16,13 @@ export async function createUpload(client: ApiClient, options: { size: number, m
     headers: tusHeaders(client, { 'upload-length': String(options.size), 'upload-metadata': metadata }),
   })
   const location = response.headers.get('location')
-  return { status: response.status, url: location ? new URL(location, client.baseURL).toString() : null, body: await response.text() }
+  return {
+    status: response.status,
+    url: location ? new URL(location, client.baseURL).toString() : null,
+    body: await response.text(),
+    /** What the upload fills, when it is an attachment. */
+    attachmentId: response.headers.get('lectern-attachment-id'),
+  }
 }
 
 export async function patchChunk(client: ApiClient, url: string, offset: number, chunk: Buffer) {

@@ -20,7 +20,7 @@ const summary = (id: string, readState: Record<string, string> = {}, readerRole:
 })
 const message = (senderId: string): ChatMessage => ({
   id: 'm1', conversationId: 'c1', type: 'DAILY_NOTE', body: 'Hi', targetDate: '2026-11-26', createdAt: '2026-11-26T10:00:00.000Z',
-  sender: person(senderId, 'Sol', 'STUDENT'), courseId: null, payload: {}, access: 'PARTICIPANTS', clientKey: null,
+  sender: person(senderId, 'Sol', 'STUDENT'), courseId: null, payload: {}, access: 'PARTICIPANTS', clientKey: null, attachments: [], reference: null,
 })
 
 describe('typing in the cache', () => {

@@ -10,7 +10,7 @@ import type { RealtimeObserver } from '../../composables/realtime/observer'
 
 const message = (id: string, targetDate: string, time = '10:00', extra: Partial<ChatMessage> = {}): ChatMessage => ({
   id, conversationId: 'c1', type: 'DAILY_NOTE', body: id, targetDate, createdAt: `${targetDate}T${time}:00.000Z`,
-  sender: { id: 'u1', name: 'Stu', role: 'STUDENT' }, courseId: null, payload: { v: 1 }, access: 'PARTICIPANTS', clientKey: null, ...extra,
+  sender: { id: 'u1', name: 'Stu', role: 'STUDENT' }, courseId: null, payload: { v: 1 }, access: 'PARTICIPANTS', clientKey: null, attachments: [], reference: null, ...extra,
 })
 const page = (messages: ChatMessage[], olderCursor: string | null, newerCursor: string | null): StreamPage => ({ messages, olderCursor, newerCursor })
 const ids = (data: StreamData | undefined) => flatten(data).map(m => m.id)

@@ -1,5 +1,7 @@
 // One page of a conversation on the key (targetDate, createdAt, id), in ONE SQL statement: the
-// messages the reader may see, with their senders (a join, not a second query). A page is the
+// messages the reader may see, with their senders (a join, not a second query), their
+// attachments' metadata and the attachment each points at (correlated subqueries over the page's
+// few rows; a referenced file the reader may not see comes back as null). A page is the
 // newest messages, those before a cursor (scrolling up), those after one (scrolling down after a
 // jump), or those around a day (a jump: that day onward plus the ones just before it, a UNION ALL
 // of two keyset-limited index scans). Cursors are a row's key, so concurrent inserts never shift
@@ -32,7 +34,7 @@ function decodeCursor(cursor: string, field: 'before' | 'after'): Cursor {
   }
 }
 
-type Row = Omit<MessageRow, 'sender'> & { side: 'older' | 'newer', senderId: string | null, senderName: string | null, senderRole: 'INSTRUCTOR' | 'STUDENT' | 'OBSERVER' | null }
+type Row = Omit<MessageRow, 'sender' | 'reference'> & { referenceMessageId: string | null, referenceAttachment: MessageRow['attachments'][number] | null, hasReference: boolean } & { side: 'older' | 'newer', senderId: string | null, senderName: string | null, senderRole: 'INSTRUCTOR' | 'STUDENT' | 'OBSERVER' | null }
 
 /** One keyset-limited scan: rows on one side of a position, nearest first, at most `take`. */
 interface Side { side: 'older' | 'newer', where: Prisma.Sql, take: number }
@@ -44,10 +46,19 @@ const keyOf = (c: Cursor) => Prisma.sql`(${c.d}::date, ${c.c}::timestamp, ${c.i}
  * its position (backwards for older, forwards for newer) and stops at its LIMIT; the sender join
  * and the final oldest-first order apply to those few rows only.
  */
+/** An attachment's metadata as JSON, in the shape of MessageAttachment. */
+const attachmentJson = (a: string, f: string) => Prisma.raw(`json_build_object('id', ${a}.id, 'name', ${f}."originalName", 'mimeType', ${f}."mimeType",
+  'sizeBytes', ${f}."sizeBytes", 'width', ${f}.width, 'height', ${f}.height, 'status', ${f}.status, 'hasThumbnail', ${f}."thumbnailKey" IS NOT NULL)`)
+
+/** May the reader see message `alias`? Participants see all; observers what is shared or granted to them. */
+function visibleTo(reader: ConversationReader, alias: string): Prisma.Sql {
+  if (reader.role !== 'observer') return Prisma.sql`TRUE`
+  const m = Prisma.raw(alias)
+  return Prisma.sql`(${m}.access = 'OBSERVERS' OR EXISTS (SELECT 1 FROM "MessageGrant" g WHERE g."messageId" = ${m}.id AND g."userId" = ${reader.userId}))`
+}
+
 async function readSides(reader: ConversationReader, sides: Side[]): Promise<Row[]> {
-  const visible = reader.role === 'observer'
-    ? Prisma.sql`AND (m.access = 'OBSERVERS' OR EXISTS (SELECT 1 FROM "MessageGrant" g WHERE g."messageId" = m.id AND g."userId" = ${reader.userId}))`
-    : Prisma.empty
+  const visible = reader.role === 'observer' ? Prisma.sql`AND ${visibleTo(reader, 'm')}` : Prisma.empty
   const scans = sides.map(({ side, where, take }) => {
     const order = Prisma.raw(side === 'older' ? 'DESC' : 'ASC')
     return Prisma.sql`(SELECT ${Prisma.raw(`'${side}'`)} AS side, m.* FROM "Message" m
@@ -58,16 +69,24 @@ async function readSides(reader: ConversationReader, sides: Side[]): Promise<Row
   return useDb().$queryRaw<Row[]>`
     SELECT p.side, p.id, p."conversationId", p.type, p.body, to_char(p."targetDate", 'YYYY-MM-DD') AS "targetDate", p."createdAt",
            p."courseId", p.payload, p.access, p."clientKey",
-           u.id AS "senderId", u.name AS "senderName", u.role AS "senderRole"
+           u.id AS "senderId", u.name AS "senderName", u.role AS "senderRole",
+           COALESCE((SELECT json_agg(${attachmentJson('a', 'f')} ORDER BY a."createdAt", a.id)
+                     FROM "Attachment" a JOIN "MediaFile" f ON f.id = a."mediaFileId" WHERE a."messageId" = p.id), '[]'::json) AS attachments,
+           p."referencedAttachmentId" IS NOT NULL AS "hasReference",
+           ra."messageId" AS "referenceMessageId",
+           CASE WHEN ra.id IS NOT NULL THEN ${attachmentJson('ra', 'rf')} END AS "referenceAttachment"
     FROM (${Prisma.join(scans, ' UNION ALL ')}) p
     LEFT JOIN "User" u ON u.id = p."senderId"
+    LEFT JOIN ("Attachment" ra JOIN "MediaFile" rf ON rf.id = ra."mediaFileId" JOIN "Message" rm ON rm.id = ra."messageId" AND ${visibleTo(reader, 'rm')})
+      ON ra.id = p."referencedAttachmentId"
     ORDER BY p."targetDate", p."createdAt", p.id`
 }
 
 function toMessages(rows: Row[]) {
-  return rows.map(({ side: _side, senderId, senderName, senderRole, ...row }) => toChatMessage({
+  return rows.map(({ side: _side, senderId, senderName, senderRole, hasReference, referenceMessageId, referenceAttachment, ...row }) => toChatMessage({
     ...row,
     sender: senderId ? { id: senderId, name: senderName ?? '', role: senderRole ?? 'STUDENT' } : null,
+    reference: hasReference ? { messageId: referenceAttachment ? referenceMessageId : null, attachment: referenceAttachment } : null,
   }))
 }
 

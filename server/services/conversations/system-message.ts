@@ -4,7 +4,7 @@
 import type { MessagePayload } from '#shared/schemas/messages'
 import { useDb } from '../../utils/db'
 import { ensureConversation } from './ensure'
-import { toChatMessage } from './message-dto'
+import { fromSelectedMessage, toChatMessage } from './message-dto'
 import { announce, messageRowSelect } from './send'
 
 type SystemMessage
@@ -18,5 +18,5 @@ export async function writeSystemMessage({ studentId, instructorId, courseId, at
     select: messageRowSelect,
   })
   await useDb().conversation.update({ where: { id: conversationId }, data: { lastMessageAt: row.createdAt } })
-  await announce({ id: conversationId, studentId, instructorId }, toChatMessage(row))
+  await announce({ id: conversationId, studentId, instructorId }, toChatMessage(fromSelectedMessage(row)))
 }

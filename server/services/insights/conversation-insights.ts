@@ -1,7 +1,7 @@
 // An instructor's conversation insights, per student and per week: message counts by type and
-// the median time to answer a student's daily note. Two aggregate queries over message
-// metadata (type, createdAt, conversation), never the bodies; GROUPING SETS give the per-student
-// and the overall figures in one pass. Attachments count 0 until messages carry attachments.
+// the median time to answer a student's daily note, and how many files were sent. Two aggregate
+// queries over message metadata (type, createdAt, conversation, attachment rows), never the
+// bodies or the files; GROUPING SETS give the per-student and the overall figures in one pass.
 import type { MessageType } from '#shared/schemas/messages'
 import { MESSAGE_TYPES } from '#shared/schemas/messages'
 import type { ConversationInsights, InsightWeek, TypeCounts } from '#shared/types/insights'
@@ -24,8 +24,9 @@ export async function conversationInsights({ instructorId, weeks, now = new Date
 
   const [conversations, counts, responses] = await Promise.all([
     db.conversation.findMany({ where: { instructorId }, select: { id: true, student: { select: { id: true, name: true } } }, orderBy: { lastMessageAt: { sort: 'desc', nulls: 'last' } } }),
-    db.$queryRaw<{ conversationId: string, week: string, type: MessageType, n: number }[]>`
-      SELECT m."conversationId", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD') AS week, m.type, count(*)::int AS n
+    db.$queryRaw<{ conversationId: string, week: string, type: MessageType, n: number, files: number }[]>`
+      SELECT m."conversationId", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD') AS week, m.type, count(*)::int AS n,
+             coalesce(sum((SELECT count(*) FROM "Attachment" a WHERE a."messageId" = m.id)), 0)::int AS files
       FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
       WHERE c."instructorId" = ${instructorId} AND m."createdAt" >= ${since}
       GROUP BY 1, 2, 3`,
@@ -48,9 +49,15 @@ export async function conversationInsights({ instructorId, weeks, now = new Date
   const overall = new Map(weekList.map(w => [w, blankWeek(w)]))
   for (const row of counts) {
     const week = perStudent.get(row.conversationId)?.get(row.week)
-    if (week) week.counts[row.type] += row.n
+    if (week) {
+      week.counts[row.type] += row.n
+      week.attachments += row.files
+    }
     const all = overall.get(row.week)
-    if (all) all.counts[row.type] += row.n
+    if (all) {
+      all.counts[row.type] += row.n
+      all.attachments += row.files
+    }
   }
   const studentMedian = new Map<string, number>()
   for (const row of responses) {
@@ -71,7 +78,10 @@ export async function conversationInsights({ instructorId, weeks, now = new Date
     students: conversations.map((c) => {
       const studentWeeks = [...perStudent.get(c.id)!.values()]
       const totals = { ...emptyCounts(), attachments: 0 }
-      for (const week of studentWeeks) for (const type of MESSAGE_TYPES) totals[type] += week.counts[type]
+      for (const week of studentWeeks) {
+        for (const type of MESSAGE_TYPES) totals[type] += week.counts[type]
+        totals.attachments += week.attachments
+      }
       return { studentId: c.student.id, name: c.student.name, conversationId: c.id, totals, medianResponseSeconds: studentMedian.get(c.id) ?? null, weeks: studentWeeks }
     }),
   }

@@ -9,6 +9,7 @@ import { internalBaseUrl } from '../../utils/internal-url'
 import { lecternConfig } from '../../utils/config'
 import { thumbnailKeyFor, useFileStorage } from '../../uploads/storage'
 import { useDb } from '../../utils/db'
+import { setUploadState } from './set-upload-state'
 
 const WORKER = 'process-video.mjs'
 let workerPath: Promise<string> | undefined
@@ -28,9 +29,19 @@ async function workerFile(): Promise<string> {
   return workerPath
 }
 
+/** Lesson videos and video attachments get a duration and a poster; images a size and a thumbnail. */
+function workerModeFor(media: { purpose: string, mimeType: string }): 'video' | 'image' | null {
+  if (media.purpose === 'LESSON' || media.mimeType.startsWith('video/')) return 'video'
+  if (media.mimeType.startsWith('image/')) return 'image'
+  return null
+}
+
 export async function processMediaInWorker(uploadId: string): Promise<void> {
-  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true } })
+  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true, purpose: true, mimeType: true } })
   if (!media || media.status !== 'PROCESSING') return // cancelled, or already done by an earlier attempt
+  const mode = workerModeFor(media)
+  // Documents, PDFs and audio attachments have nothing to read: they are ready as they are.
+  if (!mode) return void await setUploadState(uploadId, { status: 'READY' })
   const storage = useFileStorage()
   const file = await workerFile()
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +53,7 @@ export async function processMediaInWorker(uploadId: string): Promise<void> {
         LECTERN_WORKER_THUMBNAIL: storage.thumbnailPath(thumbnailKeyFor(uploadId)),
         LECTERN_WORKER_REPORT_URL: `${internalBaseUrl()}/api/internal/media/${uploadId}/processed`,
         LECTERN_WORKER_TOKEN: lecternConfig().internalToken,
+        LECTERN_WORKER_MODE: mode,
       },
     })
     let stderr = ''

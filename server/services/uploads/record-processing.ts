@@ -3,19 +3,29 @@ import { useDb } from '../../utils/db'
 import { thumbnailKeyFor } from '../../uploads/storage'
 import { setUploadState } from './set-upload-state'
 
-type Result = { durationSeconds: number, thumbnail: boolean } | { failure: string }
+type Result = { durationSeconds?: number, width?: number | null, height?: number | null, thumbnail: boolean } | { failure: string }
 
-export async function recordProcessingResult({ uploadId, result }: { uploadId: string, result: Result }) {
-  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true } })
+export async function recordProcessingResult({ uploadId, result: reported }: { uploadId: string, result: Result }) {
+  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true, purpose: true } })
   if (!media) throw new AppError('NOT_FOUND', 'Upload not found')
   if (media.status !== 'PROCESSING') throw new AppError('CONFLICT', `The upload is ${media.status.toLowerCase()}, not processing`)
+  // An attachment that cannot be previewed is still a file to download: ready, without a preview.
+  if ('failure' in reported && media.purpose === 'ATTACHMENT') {
+    await setUploadState(uploadId, { status: 'READY', thumbnailKey: null })
+    return { status: 'READY' as const }
+  }
+  const result: Result = !('failure' in reported) && reported.durationSeconds === undefined && media.purpose === 'LESSON'
+    ? { failure: 'The video has no readable duration.' }
+    : reported
   if ('failure' in result) {
     await setUploadState(uploadId, { status: 'FAILED', failureReason: result.failure })
     return { status: 'FAILED' as const }
   }
   await setUploadState(uploadId, {
     status: 'READY',
-    durationSeconds: result.durationSeconds,
+    durationSeconds: result.durationSeconds ?? null,
+    width: result.width ?? null,
+    height: result.height ?? null,
     thumbnailKey: result.thumbnail ? thumbnailKeyFor(uploadId) : null,
     failureReason: null,
   })

@@ -1,12 +1,14 @@
-// Moves an upload's media file and its lesson to the next state together, and tells the course.
+// Moves an upload's media file and what it fills to the next state together, and tells those
+// following it: the course for a lesson, the conversation's readers for an attachment.
 import { courseChannel } from '#shared/realtime/channels'
 import type { MediaStatus } from '../../generated/prisma/client'
 import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
+import { announceAttachment } from '../attachments/announce-attachment'
 import { findUpload } from './upload-context'
 
-export async function setUploadState(uploadId: string, state: { status: MediaStatus, receivedBytes?: number, durationSeconds?: number | null, thumbnailKey?: string | null, failureReason?: string | null }): Promise<void> {
+export async function setUploadState(uploadId: string, state: { status: MediaStatus, receivedBytes?: number, durationSeconds?: number | null, width?: number | null, height?: number | null, thumbnailKey?: string | null, failureReason?: string | null }): Promise<void> {
   const upload = await findUpload(uploadId)
   if (!upload) return
   const { status, receivedBytes, ...details } = state
@@ -14,6 +16,7 @@ export async function setUploadState(uploadId: string, state: { status: MediaSta
     where: { id: upload.mediaFileId },
     data: { status, ...details, ...(receivedBytes === undefined ? {} : { receivedBytes: BigInt(receivedBytes) }) },
   })
+  if (upload.attachment) await announceAttachment(upload.mediaFileId)
   if (!upload.lesson) return
   const row = await useDb().video.update({
     where: { id: upload.lesson.videoId },

@@ -1,18 +1,24 @@
-// An upload's place in the course: the media file, its lesson, chapter and course, found by the
-// storage key the resumable protocol uses as its upload id.
+// An upload's place: the media file and what it fills (a lesson of a course, or an attachment in
+// a conversation), found by the storage key the resumable protocol uses as its upload id.
 import { useDb } from '../../utils/db'
 
 export interface UploadContext {
   mediaFileId: string
   ownerId: string
   sizeBytes: number
+  mimeType: string
   lesson: { videoId: string, chapterId: string, courseId: string } | null
+  attachment: { id: string, conversationId: string, messageId: string | null } | null
 }
 
 export async function findUpload(uploadId: string): Promise<UploadContext | null> {
   const media = await useDb().mediaFile.findUnique({
     where: { storageKey: uploadId },
-    select: { id: true, ownerId: true, sizeBytes: true, videos: { select: { id: true, chapterId: true, chapter: { select: { courseId: true } } }, take: 1 } },
+    select: {
+      id: true, ownerId: true, sizeBytes: true, mimeType: true,
+      videos: { select: { id: true, chapterId: true, chapter: { select: { courseId: true } } }, take: 1 },
+      attachment: { select: { id: true, conversationId: true, messageId: true } },
+    },
   })
   if (!media) return null
   const video = media.videos[0]
@@ -20,6 +26,8 @@ export async function findUpload(uploadId: string): Promise<UploadContext | null
     mediaFileId: media.id,
     ownerId: media.ownerId,
     sizeBytes: Number(media.sizeBytes),
+    mimeType: media.mimeType,
     lesson: video ? { videoId: video.id, chapterId: video.chapterId, courseId: video.chapter.courseId } : null,
+    attachment: media.attachment,
   }
 }

@@ -5,7 +5,7 @@ import { recordProcessingResult } from '../../../../services/uploads/record-proc
 
 const Params = z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/, 'Not an upload id') })
 const Result = z.union([
-  z.object({ durationSeconds: z.number().int().positive().max(100 * 3600), width: z.number().int().positive().nullable().optional(), height: z.number().int().positive().nullable().optional(), thumbnail: z.boolean().default(false) }),
+  z.object({ durationSeconds: z.number().int().positive().max(100 * 3600).optional(), width: z.number().int().positive().nullable().optional(), height: z.number().int().positive().nullable().optional(), thumbnail: z.boolean().default(false) }),
   z.object({ failure: z.string().min(1).max(1000) }),
 ])
 

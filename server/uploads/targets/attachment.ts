@@ -1,0 +1,32 @@
+// A message attachment: either participant of a conversation uploads images, PDFs, documents,
+// audio or video (up to LECTERN_MAX_ATTACHMENT_BYTES, default 100 MB) before sending the message
+// that carries it. Progress goes to the uploader on the conversation's channel.
+import { attachmentKind, ATTACHMENT_TYPES_HINT, DEFAULT_MAX_ATTACHMENT_BYTES } from '#shared/uploads/attachment-types'
+import { beginAttachmentUpload } from '../../services/attachments/begin-attachment-upload'
+import { AppError } from '../../utils/errors'
+import { looksLikeVideo } from '../signature'
+import { looksLikeImage, looksLikePdf } from '../file-signatures'
+import type { UploadTarget } from './target'
+
+export const attachmentTarget: UploadTarget = {
+  kind: 'attachment',
+  label: 'attachments',
+  maxBytes: () => Number(process.env.LECTERN_MAX_ATTACHMENT_BYTES || DEFAULT_MAX_ATTACHMENT_BYTES),
+  // Membership is checked per conversation in begin(); observers read, they never write.
+  refuseUser: user => (user.role === 'OBSERVER' ? 'Observers cannot send attachments' : null),
+  refuseType: (mimeType, fileName) => (attachmentKind(mimeType, fileName)
+    ? null
+    : `“${fileName || 'This file'}” cannot be attached: send ${ATTACHMENT_TYPES_HINT}.`),
+  contentMatches(head, mimeType) {
+    // Types with a fixed signature are checked; documents and audio vary too much to guess.
+    if (mimeType.startsWith('image/')) return looksLikeImage(head)
+    if (mimeType === 'application/pdf') return looksLikePdf(head)
+    if (mimeType.startsWith('video/')) return looksLikeVideo(head)
+    return true
+  },
+  async begin({ user, uploadId, fileName, mimeType, sizeBytes, meta }) {
+    if (!meta.conversationId) throw new AppError('VALIDATION', 'Say which conversation (conversationId) the attachment is for')
+    const { attachmentId, mediaFileId } = await beginAttachmentUpload({ userId: user.id, conversationId: meta.conversationId, uploadId, fileName, mimeType, sizeBytes })
+    return { conversationId: meta.conversationId, attachmentId, mediaFileId }
+  },
+}

@@ -1,8 +1,10 @@
 // The demo student's conversation with the demo instructor: their enrolment, daily notes with
 // answers (one back-dated, one shared with observers), a completed lesson; and the demo observer
-// linked to the student by the instructor, who sees only what is shared.
+// linked to the student by the instructor, who sees only what is shared. The student sends a
+// sketch (an image), the instructor a PDF handout shared with observers, and a reply refers to the sketch.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { createMessage } from './factories.ts'
+import { attachDemoFile, demoImage, demoPdf } from './demo-attachments.ts'
 
 const HOUR = 3_600_000
 
@@ -15,6 +17,15 @@ export async function seedDemoConversation(db: PrismaClient, ids: { studentId: s
   await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'Glad it clicked! Try spotting them in the next three charts you see at work.', at: ago(68), access: 'OBSERVERS' })
   await createMessage(db, pair, { senderId: null, type: 'ACTIVITY_LOG', body: 'Completed “Why charts work” in Data Visualisation with D3', at: ago(67), payload: { v: 1, event: 'lesson-completed', courseTitle: 'Data Visualisation with D3', lessonTitle: 'Why charts work' } })
   await createMessage(db, pair, { senderId: ids.studentId, type: 'DAILY_NOTE', body: 'Forgot to write yesterday: spent an hour on scales and got stuck on log scales.', at: ago(20), targetDate: day(44) })
-  await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'Log scales trip everyone up. Rewatch “Scales and axes” from 4:10, then tell me what you see.', at: ago(2) })
+  const sketch = await createMessage(db, pair, { senderId: ids.studentId, type: 'DAILY_NOTE', body: 'Here is where I got stuck: the gaps between ticks.', at: ago(19), targetDate: day(44) })
+  const image = demoImage()
+  if (image) await attachDemoFile(db, { messageId: sketch.id, uploaderId: ids.studentId, file: image })
+  const handout = await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'Log scales trip everyone up. Rewatch “Scales and axes” from 4:10, then tell me what you see. The cheat sheet helps.', at: ago(2), access: 'OBSERVERS' })
+  await attachDemoFile(db, { messageId: handout.id, uploaderId: ids.instructorId, file: demoPdf() })
+  if (image) {
+    const attachment = await db.attachment.findFirstOrThrow({ where: { messageId: sketch.id }, select: { id: true } })
+    const reply = await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'On your sketch: each tick is ×10, not +10.', at: ago(1) })
+    await db.message.update({ where: { id: reply.id }, data: { referencedAttachmentId: attachment.id } })
+  }
   await db.observerLink.create({ data: { observerId: ids.observerId, ...pair } })
 }

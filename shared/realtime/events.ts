@@ -112,6 +112,14 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   // of their conversations moved (the list re-sorts and counts unread).
   z.object({ type: z.literal('message-created'), conversationId: id, message: MessageSnapshot }),
   z.object({ type: z.literal('conversation-touched'), conversationId: id, at: isoDate }),
+  // A message's visibility changed (on `conversation:<id>`, only to those who may read it now):
+  // the participants see its new access; an observer it became visible to gets it in their
+  // stream. `message-hidden` goes to the observers who may no longer read it.
+  z.object({ type: z.literal('message-access-changed'), conversationId: id, message: MessageSnapshot }),
+  z.object({ type: z.literal('message-hidden'), conversationId: id, messageId: id }),
+  // An instructor linked or unlinked an observer of this student (on the instructor's
+  // `user:<id>`): their other tabs refetch the observers panel and visibility dialogs.
+  z.object({ type: z.literal('observers-changed'), studentId: id }),
   // A participant read the conversation up to `lastReadAt` (on `conversation:<id>`, participants
   // only): the other side's "Seen" moves without a refetch.
   z.object({ type: z.literal('conversation-read'), conversationId: id, userId: id, lastReadAt: isoDate }),

@@ -73,6 +73,8 @@ const MessageSnapshot = z.object({
   payload: z.record(z.unknown()),
   access: z.enum(['PARTICIPANTS', 'OBSERVERS']),
   clientKey: z.string().nullable(),
+  // Only in what goes to the conversation's instructor.
+  grantedTo: z.array(id).optional(),
 })
 
 export const RealtimeEvent = z.discriminatedUnion('type', [

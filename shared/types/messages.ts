@@ -34,6 +34,8 @@ export interface ChatMessage {
   payload: Record<string, unknown>
   access: MessageAccess
   clientKey: string | null
+  /** Observers this message is granted to explicitly (ids): only in its instructor's view. */
+  grantedTo?: string[]
 }
 
 export interface MessagePage {

@@ -172,9 +172,13 @@ describeWithDatabase('a message\'s visibility', () => {
       const saved = data(await setVisibility(instructor, secret.id, body))
       expect(saved).toMatchObject({ access: body.access, grantedTo: body.grantedTo })
       expect(await sees(), JSON.stringify(body)).toEqual(expected)
-      // The participants read it whatever its visibility, with its current access.
+      // The participants read it whatever its visibility, with its current access; only the
+      // instructor learns whom it is granted to.
       const [forStudent] = data(await student.get<MessagePage>(`/api/conversations/${conversationId}/messages?limit=100`)).messages.filter(m => m.id === secret.id)
       expect(forStudent?.access).toBe(body.access)
+      expect(forStudent).not.toHaveProperty('grantedTo')
+      const [forInstructor] = data(await instructor.get<MessagePage>(`/api/conversations/${conversationId}/messages?limit=100`)).messages.filter(m => m.id === secret.id)
+      expect(forInstructor).toMatchObject({ access: body.access, grantedTo: body.grantedTo })
     }
 
     // A granted message is the observer's last readable one in their list, too.
@@ -226,11 +230,14 @@ describeWithDatabase('a message\'s visibility', () => {
   it('reaches only the observers it becomes visible to, live, and removes it from those who lose it', async () => {
     const { instructor, student, conversationId, ada, ben, secret } = await setting()
     const channel = conversationChannel(conversationId)
-    const [adaTab, benTab, studentTab] = await Promise.all([socketOf(ada, channel), socketOf(ben, channel), socketOf(student, channel)])
+    const [adaTab, benTab, studentTab, instructorTab] = await Promise.all([socketOf(ada, channel), socketOf(ben, channel), socketOf(student, channel), socketOf(instructor, channel)])
 
     data(await setVisibility(instructor, secret.id, { access: 'PARTICIPANTS', grantedTo: [ada.user!.id] }))
     expect(await adaTab.next(isEvent('message-access-changed', aboutMessage(secret.id)))).toMatchObject({ event: { conversationId, message: { id: secret.id, body: 'Kept to us', access: 'PARTICIPANTS' } } })
     expect(await studentTab.next(isEvent('message-access-changed', aboutMessage(secret.id)))).toMatchObject({ event: { message: { access: 'PARTICIPANTS' } } })
+    expect(await instructorTab.next(isEvent('message-access-changed', aboutMessage(secret.id)))).toMatchObject({ event: { message: { grantedTo: [ada.user!.id] } } })
+    // Whom it is granted to is the instructor's to know, not the student's or the observer's.
+    for (const tab of [adaTab, studentTab]) expect(tab.messages.some(m => m.op === 'event' && m.event.type === 'message-access-changed' && 'grantedTo' in m.event.message)).toBe(false)
 
     data(await setVisibility(instructor, secret.id, { access: 'PARTICIPANTS', grantedTo: [] }))
     expect(await adaTab.next(isEvent('message-hidden', aboutMessage(secret.id)))).toMatchObject({ event: { conversationId, messageId: secret.id } })

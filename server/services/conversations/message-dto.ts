@@ -14,6 +14,8 @@ export interface MessageRow {
   access: MessageAccess
   clientKey: string | null
   sender: Participant | null
+  /** Read for the conversation's instructor only. */
+  grantedTo?: string[] | null
 }
 
 const day = (value: Date | string) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10))
@@ -31,6 +33,7 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     payload: (row.payload ?? {}) as Record<string, unknown>,
     access: row.access,
     clientKey: row.clientKey,
+    ...(row.grantedTo ? { grantedTo: row.grantedTo } : {}),
   }
 }
 

@@ -48,6 +48,11 @@ async function readSides(reader: ConversationReader, sides: Side[]): Promise<Row
   const visible = reader.role === 'observer'
     ? Prisma.sql`AND (m.access = 'OBSERVERS' OR EXISTS (SELECT 1 FROM "MessageGrant" g WHERE g."messageId" = m.id AND g."userId" = ${reader.userId}))`
     : Prisma.empty
+  // The instructor also sees whom each message is granted to: a subquery on the page's few rows,
+  // still the one statement.
+  const grants = reader.role === 'participant' && reader.userId === reader.conversation.instructorId
+    ? Prisma.sql`, ARRAY(SELECT g."userId" FROM "MessageGrant" g WHERE g."messageId" = p.id ORDER BY g."userId") AS "grantedTo"`
+    : Prisma.empty
   const scans = sides.map(({ side, where, take }) => {
     const order = Prisma.raw(side === 'older' ? 'DESC' : 'ASC')
     return Prisma.sql`(SELECT ${Prisma.raw(`'${side}'`)} AS side, m.* FROM "Message" m
@@ -58,7 +63,7 @@ async function readSides(reader: ConversationReader, sides: Side[]): Promise<Row
   return useDb().$queryRaw<Row[]>`
     SELECT p.side, p.id, p."conversationId", p.type, p.body, to_char(p."targetDate", 'YYYY-MM-DD') AS "targetDate", p."createdAt",
            p."courseId", p.payload, p.access, p."clientKey",
-           u.id AS "senderId", u.name AS "senderName", u.role AS "senderRole"
+           u.id AS "senderId", u.name AS "senderName", u.role AS "senderRole" ${grants}
     FROM (${Prisma.join(scans, ' UNION ALL ')}) p
     LEFT JOIN "User" u ON u.id = p."senderId"
     ORDER BY p."targetDate", p."createdAt", p.id`

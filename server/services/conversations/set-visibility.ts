@@ -45,11 +45,13 @@ export async function setMessageVisibility({ userId, messageId, access, grantedT
   const message = toChatMessage(row)
   const after = readers(linked, access, wanted)
   const hiddenFrom = [...before].filter(id => !after.has(id))
-  const audience = [pair.studentId, pair.instructorId, ...after]
   const touched = [...new Set([...hiddenFrom, ...[...after].filter(id => !before.has(id))])]
+  const channel = conversationChannel(conversation.id)
   await Promise.all([
-    broadcast(conversationChannel(conversation.id), { type: 'message-access-changed', conversationId: conversation.id, message }, { onlyUsers: audience }),
-    hiddenFrom.length && broadcast(conversationChannel(conversation.id), { type: 'message-hidden', conversationId: conversation.id, messageId }, { onlyUsers: hiddenFrom }),
+    // Whom it is granted to is the instructor's to know; the student and observers get the message alone.
+    broadcast(channel, { type: 'message-access-changed', conversationId: conversation.id, message: { ...message, grantedTo: wanted } }, { onlyUsers: [pair.instructorId] }),
+    broadcast(channel, { type: 'message-access-changed', conversationId: conversation.id, message }, { onlyUsers: [pair.studentId, ...after] }),
+    hiddenFrom.length && broadcast(channel, { type: 'message-hidden', conversationId: conversation.id, messageId }, { onlyUsers: hiddenFrom }),
     // Their /messages list shows the last message they may read: it may have changed.
     broadcastToUsers(touched, { type: 'conversation-touched', conversationId: conversation.id, at: message.createdAt }),
   ])

@@ -12,3 +12,12 @@ export const conversationKeys = {
   streamAround: (conversationId: string, day: string) => [...conversationKeys.stream(conversationId), 'around', day] as const,
   typing: (conversationId: string) => [...conversationKeys.all, 'typing', conversationId] as const,
 }
+
+// The instructor's side: observers linked to each of their students, and who may read a message.
+export const observerKeys = {
+  all: ['observers'] as const,
+  lists: () => [...observerKeys.all, 'list'] as const,
+  list: (studentId: string) => [...observerKeys.lists(), studentId] as const,
+  visibilities: () => [...observerKeys.all, 'visibility'] as const,
+  visibility: (messageId: string) => [...observerKeys.visibilities(), messageId] as const,
+}

@@ -1,6 +1,7 @@
 // The demo student's conversation with the demo instructor: their enrolment, daily notes with
 // answers (one back-dated, one shared with observers), a completed lesson; and the demo observer
-// linked to the student by the instructor, who sees only what is shared.
+// linked to the student by the instructor, who sees only what is shared with observers and one
+// private answer granted to them explicitly.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { createMessage } from './factories.ts'
 
@@ -17,4 +18,8 @@ export async function seedDemoConversation(db: PrismaClient, ids: { studentId: s
   await createMessage(db, pair, { senderId: ids.studentId, type: 'DAILY_NOTE', body: 'Forgot to write yesterday: spent an hour on scales and got stuck on log scales.', at: ago(20), targetDate: day(44) })
   await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'Log scales trip everyone up. Rewatch “Scales and axes” from 4:10, then tell me what you see.', at: ago(2) })
   await db.observerLink.create({ data: { observerId: ids.observerId, ...pair } })
+  // Kept to the pair, but granted to the observer by name: the instructor's "Visibility…" shows
+  // the grant ticked, and the observer reads it among the shared ones.
+  const granted = await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'A note for Olivia too: the weekly pace is fine, the stuck moments are normal. An extra half hour on Sundays would help.', at: ago(1), access: 'PARTICIPANTS' })
+  await db.messageGrant.create({ data: { messageId: granted.id, userId: ids.observerId } })
 }

@@ -66,6 +66,25 @@ export function messageReceived(client: QueryClient, message: ChatMessage): void
   updateStreams(client, message.conversationId, data => insertMessage(data, message))
 }
 
+/**
+ * A message whose visibility changed, from the server: where a window holds it, it is replaced in
+ * place (its access moved); where it does not, it lands like a new one (an observer it was just
+ * shared with), in the windows that cover it.
+ */
+export function messageChanged(client: QueryClient, message: ChatMessage): void {
+  updateStreams(client, message.conversationId, (data) => {
+    if (!data) return data
+    const held = data.pages.some(page => page.messages.some(m => m.id === message.id))
+    if (!held) return insertMessage(data, message)
+    return { ...data, pages: data.pages.map(page => ({ ...page, messages: page.messages.map(m => (m.id === message.id ? { ...m, ...message } : m)) })) }
+  })
+}
+
+/** A message the reader may no longer see (its visibility changed): it leaves every window. */
+export function messageHidden(client: QueryClient, conversationId: string, messageId: string): void {
+  updateStreams(client, conversationId, data => data && without(data, m => m.id === messageId))
+}
+
 /** The stream, oldest first, for drawing. */
 export function flatten(data: StreamData | undefined): StreamMessage[] {
   return data ? [...data.pages].reverse().flatMap(page => page.messages) : []

@@ -14,3 +14,12 @@ export const conversationKeys = {
   /** My files uploaded into a conversation and not sent yet (the composer's attachments). */
   unsentAttachments: (conversationId: string) => [...conversationKeys.all, 'unsent-attachments', conversationId] as const,
 }
+
+// The instructor's side: observers linked to each of their students, and who may read a message.
+export const observerKeys = {
+  all: ['observers'] as const,
+  lists: () => [...observerKeys.all, 'list'] as const,
+  list: (studentId: string) => [...observerKeys.lists(), studentId] as const,
+  visibilities: () => [...observerKeys.all, 'visibility'] as const,
+  visibility: (messageId: string) => [...observerKeys.visibilities(), messageId] as const,
+}

@@ -9,9 +9,9 @@ import { studentKeys } from '../queries/portal-keys'
 import type { Chapter } from '#shared/types/outline'
 import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
-import { messageReceived } from '../queries/message-cache'
 import { attachmentProgressed, attachmentUpdated } from '../queries/attachment-cache'
-import { conversationKeys } from '../queries/message-keys'
+import { messageChanged, messageHidden, messageReceived } from '../queries/message-cache'
+import { conversationKeys, observerKeys } from '../queries/message-keys'
 import { presenceChanged } from '../queries/presence-cache'
 import { readStateMoved } from '../queries/read-state-cache'
 import { typingStarted, typingStopped } from '../queries/typing-cache'
@@ -46,6 +46,18 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'attachment-updated': event => attachmentUpdated(client, event),
     // This tab created an attachment upload: the composer lists it before the server's event.
     'attachment:created': ({ conversationId }) => void client.invalidateQueries({ queryKey: conversationKeys.unsentAttachments(conversationId) }),
+    // Who may read a message changed: its access moves in place, or it arrives (shared with me)…
+    'message-access-changed': ({ message }) => {
+      messageChanged(client, message)
+      void client.invalidateQueries({ queryKey: observerKeys.visibility(message.id) })
+    },
+    // …or it leaves (no longer shared with me).
+    'message-hidden': ({ conversationId, messageId }) => messageHidden(client, conversationId, messageId),
+    // I linked or unlinked an observer in another tab.
+    'observers-changed': ({ studentId }) => {
+      void client.invalidateQueries({ queryKey: observerKeys.list(studentId) })
+      void client.invalidateQueries({ queryKey: observerKeys.visibilities() })
+    },
     'conversation-read': event => readStateMoved(client, event),
     'typing': event => typingStarted(client, event),
     'presence-changed': event => presenceChanged(client, event),
@@ -60,6 +72,8 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'channel:dropped': ({ channel }) => {
       const parsed = parseChannel(channel)
       if (parsed?.kind === 'course') void client.invalidateQueries({ queryKey: courseKeys.detail(parsed.id) })
+      // No longer allowed to read it (an observer unlinked): the stream refetches into "not found".
+      if (parsed?.kind === 'conversation') void client.invalidateQueries({ queryKey: conversationKeys.stream(parsed.id) })
     },
   }
 

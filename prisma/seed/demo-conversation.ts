@@ -1,7 +1,8 @@
 // The demo student's conversation with the demo instructor: their enrolment, daily notes with
 // answers (one back-dated, one shared with observers), a completed lesson; and the demo observer
-// linked to the student by the instructor, who sees only what is shared. The student sends a
-// sketch (an image), the instructor a PDF handout shared with observers, and a reply refers to the sketch.
+// linked to the student by the instructor, who sees only what is shared with observers and one
+// private answer granted to them explicitly. The student sends a sketch (an image), the instructor
+// a PDF handout shared with observers, and a reply refers to the sketch.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { createMessage } from './factories.ts'
 import { attachDemoFile, demoImage, demoPdf } from './demo-attachments.ts'
@@ -28,4 +29,8 @@ export async function seedDemoConversation(db: PrismaClient, ids: { studentId: s
     await db.message.update({ where: { id: reply.id }, data: { referencedAttachmentId: attachment.id } })
   }
   await db.observerLink.create({ data: { observerId: ids.observerId, ...pair } })
+  // Kept to the pair, but granted to the observer by name: the instructor's "Visibility…" shows
+  // the grant ticked, and the observer reads it among the shared ones.
+  const granted = await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'A note for Olivia too: the weekly pace is fine, the stuck moments are normal. An extra half hour on Sundays would help.', at: ago(1), access: 'PARTICIPANTS' })
+  await db.messageGrant.create({ data: { messageId: granted.id, userId: ids.observerId } })
 }

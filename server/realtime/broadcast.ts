@@ -36,3 +36,8 @@ export function endSessionSockets(sessionId: string): Promise<void> {
 export function dropChannel(channel: string, reason: 'deleted' | 'access-lost' = 'deleted'): Promise<void> {
   return publish({ kind: 'drop-channel', channel, reason })
 }
+
+/** Unsubscribes these users' sockets from a channel they may no longer read, on every instance. */
+export function dropUsersFromChannel(channel: string, userIds: string[]): Promise<void> {
+  return userIds.length ? publish({ kind: 'drop-users', channel, userIds, reason: 'access-lost' }) : Promise.resolve()
+}

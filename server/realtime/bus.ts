@@ -4,7 +4,7 @@
 import Redis from 'ioredis'
 import type { RealtimeEvent } from '#shared/realtime/events'
 import { userChannel } from '#shared/realtime/channels'
-import { closeSessionLocally, deliverLocally, dropChannelLocally } from './peers'
+import { closeSessionLocally, deliverLocally, dropChannelLocally, dropUsersLocally } from './peers'
 
 export type BusMessage
   = | { kind: 'event', channel: string, event: RealtimeEvent, onlyUsers?: string[] }
@@ -13,6 +13,8 @@ export type BusMessage
     | { kind: 'users', userIds: string[], event: RealtimeEvent }
     | { kind: 'close-session', sessionId: string }
     | { kind: 'drop-channel', channel: string, reason: 'deleted' | 'access-lost' }
+    // Some users lost access to a channel (an observer unlinked): only their sockets leave it.
+    | { kind: 'drop-users', channel: string, userIds: string[], reason: 'access-lost' }
 
 export interface Bus {
   kind: 'in-process' | 'redis'
@@ -30,6 +32,7 @@ function apply(message: BusMessage): void {
     for (const userId of message.userIds) deliverLocally(userChannel(userId), text)
   }
   else if (message.kind === 'close-session') closeSessionLocally(message.sessionId)
+  else if (message.kind === 'drop-users') dropUsersLocally(message.channel, message.userIds, message.reason)
   else dropChannelLocally(message.channel, message.reason)
 }
 

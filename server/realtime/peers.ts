@@ -78,6 +78,16 @@ export function dropChannelLocally(channel: string, reason: 'deleted' | 'access-
   }
 }
 
+/** Some users lost access to a channel: only their sockets are unsubscribed, and told why. */
+export function dropUsersLocally(channel: string, userIds: string[], reason: 'access-lost'): void {
+  const users = new Set(userIds)
+  for (const peer of [...(subscribers.get(channel) ?? [])]) {
+    if (!users.has(identities.get(peer)?.userId ?? '')) continue
+    unsubscribePeer(peer, channel)
+    send(peer, { op: 'unsubscribed', channel, reason })
+  }
+}
+
 export function localPeerCount(): number {
   return identities.size
 }

@@ -5,6 +5,7 @@
 import type { Peer } from 'crossws'
 import type { User } from '#auth-utils'
 import { ClientMessage } from '#shared/realtime/protocol'
+import { parseChannel } from '#shared/realtime/channels'
 import { canReadChannel } from '../realtime/access'
 import { MAX_CHANNELS_PER_SOCKET, addPeer, removePeer, send, subscribePeer, unsubscribePeer } from '../realtime/peers'
 import { tabClosed, tabOpened, tabVisibility } from '../realtime/presence'
@@ -16,6 +17,8 @@ interface SocketContext {
 }
 
 const contextOf = (peer: Peer) => peer.context as unknown as SocketContext
+/** Channels whose readers can lose access while subscribed (one's own user channel cannot). */
+const revocable = (channel: string) => parseChannel(channel)?.kind !== 'user'
 
 export default defineWebSocketHandler({
   async upgrade(request) {
@@ -61,6 +64,13 @@ export default defineWebSocketHandler({
       return send(peer, { op: 'error', channel: message.channel, code: 'FORBIDDEN', message: `You may not subscribe to ${message.channel}` })
     if (!subscribePeer(peer, message.channel))
       return send(peer, { op: 'error', channel: message.channel, code: 'FORBIDDEN', message: `At most ${MAX_CHANNELS_PER_SOCKET} channels per socket` })
+    // Access can be taken away (an observer unlinked, a course deleted) between the check above
+    // and the subscription: the drop sent then found nothing to drop. Checking again once
+    // subscribed closes that gap, since any later removal's drop now finds this socket.
+    if (revocable(message.channel) && !(await canReadChannel(contextOf(peer).user, message.channel))) {
+      unsubscribePeer(peer, message.channel)
+      return send(peer, { op: 'error', channel: message.channel, code: 'FORBIDDEN', message: `You may not subscribe to ${message.channel}` })
+    }
     send(peer, { op: 'subscribed', channel: message.channel })
   },
 

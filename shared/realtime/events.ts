@@ -87,6 +87,8 @@ const MessageSnapshot = z.object({
   clientKey: z.string().nullable(),
   attachments: z.array(AttachmentSnapshot),
   reference: z.object({ messageId: id.nullable(), attachment: AttachmentSnapshot.nullable() }).nullable(),
+  // Only in what goes to the conversation's instructor.
+  grantedTo: z.array(id).optional(),
 })
 
 export const RealtimeEvent = z.discriminatedUnion('type', [
@@ -138,6 +140,14 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   // An attachment moved on (uploaded, processed: dimensions and thumbnail known). Sent to its
   // uploader while it is not yet sent (messageId null), else to those who may read its message.
   z.object({ type: z.literal('attachment-updated'), conversationId: id, messageId: id.nullable(), attachment: AttachmentSnapshot }),
+  // A message's visibility changed (on `conversation:<id>`, only to those who may read it now):
+  // the participants see its new access; an observer it became visible to gets it in their
+  // stream. `message-hidden` goes to the observers who may no longer read it.
+  z.object({ type: z.literal('message-access-changed'), conversationId: id, message: MessageSnapshot }),
+  z.object({ type: z.literal('message-hidden'), conversationId: id, messageId: id }),
+  // An instructor linked or unlinked an observer of this student (on the instructor's
+  // `user:<id>`): their other tabs refetch the observers panel and visibility dialogs.
+  z.object({ type: z.literal('observers-changed'), studentId: id }),
   // A participant read the conversation up to `lastReadAt` (on `conversation:<id>`, participants
   // only): the other side's "Seen" moves without a refetch.
   z.object({ type: z.literal('conversation-read'), conversationId: id, userId: id, lastReadAt: isoDate }),

@@ -60,6 +60,8 @@ export interface ChatMessage {
   clientKey: string | null
   attachments: MessageAttachment[]
   reference: AttachmentReference | null
+  /** Observers this message is granted to explicitly (ids): only in its instructor's view. */
+  grantedTo?: string[]
 }
 
 export interface MessagePage {

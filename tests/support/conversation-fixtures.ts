@@ -36,3 +36,13 @@ type SendBody = Partial<Omit<ChatMessage, 'attachments' | 'reference'>> & { type
 
 export const sendMessage = (client: ApiClient, conversationId: string, body: SendBody) =>
   client.post<ChatMessage>(`/api/conversations/${conversationId}/messages`, { targetDate: today(), clientKey: clientKey(), ...body })
+
+/**
+ * An account with the OBSERVER role (needs PostgreSQL: testDb). Sign-up offers only instructor
+ * and student, since observers are set up, not self-registered: the role is set afterwards.
+ */
+export async function observerAccount(name = 'Opal Observer'): Promise<ApiClient> {
+  const observer = await signedUp({ role: 'OBSERVER', name })
+  await testDb().user.update({ where: { id: observer.user!.id }, data: { role: 'OBSERVER' } })
+  return observer
+}

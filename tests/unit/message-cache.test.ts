@@ -77,3 +77,36 @@ describe('message-created events', () => {
     expect(ids(client.getQueryData(conversationKeys.streamLatest('c1')))).toEqual(['nov2', 'nov3', 'live'])
   })
 })
+
+describe('visibility events', () => {
+  let client: QueryClient
+  let observer: RealtimeObserver
+
+  beforeEach(() => {
+    client = new QueryClient()
+    observer = createRealtimeObserver()
+    registerCacheUpdaters(observer, client)
+    client.setQueryData(conversationKeys.streamLatest('c1'), latest())
+    client.setQueryData(conversationKeys.streamAround('c1', '2026-06-01'), aroundJune())
+  })
+
+  it('change a held message in place, and bring one not held yet into the windows that cover it', () => {
+    observer.emit('message-access-changed', { type: 'message-access-changed', conversationId: 'c1', message: message('nov3', '2026-11-03', '10:00', { access: 'OBSERVERS' }) })
+    const held = flatten(client.getQueryData(conversationKeys.streamLatest('c1')))
+    expect(held.map(m => [m.id, m.access])).toEqual([['nov2', 'PARTICIPANTS'], ['nov3', 'OBSERVERS']])
+
+    // Shared with me just now: it appears where it belongs, once, as a new message would.
+    const shared = message('jun1shared', '2026-06-01', '12:00')
+    observer.emit('message-access-changed', { type: 'message-access-changed', conversationId: 'c1', message: shared })
+    observer.emit('message-access-changed', { type: 'message-access-changed', conversationId: 'c1', message: shared })
+    expect(ids(client.getQueryData(conversationKeys.streamAround('c1', '2026-06-01')))).toEqual(['may30', 'jun1', 'jun1shared', 'jun2'])
+    expect(ids(client.getQueryData(conversationKeys.streamLatest('c1')))).toEqual(['nov2', 'nov3'])
+  })
+
+  it('take a message that is no longer shared with me out of every window', () => {
+    observer.emit('message-hidden', { type: 'message-hidden', conversationId: 'c1', messageId: 'jun1' })
+    observer.emit('message-hidden', { type: 'message-hidden', conversationId: 'c1', messageId: 'nov2' })
+    expect(ids(client.getQueryData(conversationKeys.streamAround('c1', '2026-06-01')))).toEqual(['may30', 'jun2'])
+    expect(ids(client.getQueryData(conversationKeys.streamLatest('c1')))).toEqual(['nov3'])
+  })
+})

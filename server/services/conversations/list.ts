@@ -27,7 +27,8 @@ export async function listConversations({ userId }: { userId: string }): Promise
   })
   return Promise.all(conversations.map(async (c) => {
     const observer = c.studentId !== userId && c.instructorId !== userId
-    const visible = observer ? { access: 'OBSERVERS' as const } : {}
+    // An observer sees what is shared with observers and what was granted to them.
+    const visible = observer ? { OR: [{ access: 'OBSERVERS' as const }, { grants: { some: { userId } } }] } : {}
     const lastReadAt = c.reads.find(r => r.userId === userId)?.lastReadAt ?? new Date(0)
     const [last, unread] = await Promise.all([
       db.message.findFirst({

@@ -20,6 +20,8 @@ export interface MessageRow {
   sender: Participant | null
   attachments: MessageAttachment[]
   reference: AttachmentReference | null
+  /** Read for the conversation's instructor only. */
+  grantedTo?: string[] | null
 }
 
 /** A message as Prisma selects it for the API: sender, attachments, the referenced attachment. */
@@ -73,6 +75,7 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     clientKey: row.clientKey,
     attachments: row.attachments,
     reference: row.reference,
+    ...(row.grantedTo ? { grantedTo: row.grantedTo } : {}),
   }
 }
 

@@ -59,6 +59,11 @@ function visibleTo(reader: ConversationReader, alias: string): Prisma.Sql {
 
 async function readSides(reader: ConversationReader, sides: Side[]): Promise<Row[]> {
   const visible = reader.role === 'observer' ? Prisma.sql`AND ${visibleTo(reader, 'm')}` : Prisma.empty
+  // The instructor also sees whom each message is granted to: a subquery on the page's few rows,
+  // still the one statement.
+  const grants = reader.role === 'participant' && reader.userId === reader.conversation.instructorId
+    ? Prisma.sql`, ARRAY(SELECT g."userId" FROM "MessageGrant" g WHERE g."messageId" = p.id ORDER BY g."userId") AS "grantedTo"`
+    : Prisma.empty
   const scans = sides.map(({ side, where, take }) => {
     const order = Prisma.raw(side === 'older' ? 'DESC' : 'ASC')
     return Prisma.sql`(SELECT ${Prisma.raw(`'${side}'`)} AS side, m.* FROM "Message" m
@@ -74,7 +79,7 @@ async function readSides(reader: ConversationReader, sides: Side[]): Promise<Row
                      FROM "Attachment" a JOIN "MediaFile" f ON f.id = a."mediaFileId" WHERE a."messageId" = p.id), '[]'::json) AS attachments,
            p."referencedAttachmentId" IS NOT NULL AS "hasReference",
            ra."messageId" AS "referenceMessageId",
-           CASE WHEN ra.id IS NOT NULL THEN ${attachmentJson('ra', 'rf')} END AS "referenceAttachment"
+           CASE WHEN ra.id IS NOT NULL THEN ${attachmentJson('ra', 'rf')} END AS "referenceAttachment" ${grants}
     FROM (${Prisma.join(scans, ' UNION ALL ')}) p
     LEFT JOIN "User" u ON u.id = p."senderId"
     LEFT JOIN ("Attachment" ra JOIN "MediaFile" rf ON rf.id = ra."mediaFileId" JOIN "Message" rm ON rm.id = ra."messageId" AND ${visibleTo(reader, 'rm')})

@@ -1,0 +1,59 @@
+// Media library input, validated the same on the server and in the studio's forms.
+import { z } from 'zod'
+import { MEDIA_KINDS } from '../media/kinds'
+
+const recordId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id')
+
+export const MediaIdParams = z.object({ id: recordId })
+
+export const MEDIA_SORTS = ['newest', 'oldest', 'name', 'size', 'usage'] as const
+export const MEDIA_PAGE_SIZE = 60
+
+export const MediaListQuery = z.object({
+  /** Any part of the file name. */
+  q: z.string().trim().max(200).optional().transform(v => v || undefined),
+  kind: z.enum(MEDIA_KINDS).optional(),
+  usage: z.enum(['all', 'used', 'unused']).default('all'),
+  sort: z.enum(MEDIA_SORTS).default('newest'),
+  cursor: z.string().max(300).regex(/^[\w-]+$/, 'Not a cursor from this list').optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(MEDIA_PAGE_SIZE),
+})
+export type MediaListQuery = z.infer<typeof MediaListQuery>
+
+export const RenameMediaInput = z.object({
+  name: z.string().trim().min(1, 'Give the file a name').max(255, 'Keep the name under 255 characters')
+    .refine(name => !/[\\/\u0000-\u001F]/.test(name), 'A name cannot contain slashes or control characters'),
+})
+export type RenameMediaInput = z.infer<typeof RenameMediaInput>
+
+export const MEDIA_LINK_ROLES = ['COVER', 'RESOURCE', 'HANDOUT', 'ATTACHMENT', 'VIDEO'] as const
+export const MEDIA_LINK_ROLE_LABELS: Record<typeof MEDIA_LINK_ROLES[number], string> = {
+  COVER: 'Cover image', RESOURCE: 'Resource', HANDOUT: 'Handout', ATTACHMENT: 'Attachment', VIDEO: 'Lesson video',
+}
+
+/**
+ * Where to link a file and as what. Courses take COVER or RESOURCE; chapters RESOURCE; lessons
+ * ATTACHMENT, HANDOUT or VIDEO (the lesson's own video: a ready video file only).
+ */
+export const MediaLinkInput = z.object({
+  targetType: z.enum(['COURSE', 'CHAPTER', 'LESSON']),
+  targetId: recordId,
+  role: z.enum(MEDIA_LINK_ROLES),
+}).refine(({ targetType, role }) => (
+  targetType === 'COURSE'
+    ? role === 'COVER' || role === 'RESOURCE'
+    : targetType === 'CHAPTER'
+      ? role === 'RESOURCE'
+      : role === 'ATTACHMENT' || role === 'HANDOUT' || role === 'VIDEO'
+), { message: 'That role does not fit that place', path: ['role'] })
+export type MediaLinkInput = z.infer<typeof MediaLinkInput>
+
+export const TrashMediaInput = z.object({
+  /** Unlink it from every place first (an explicit, confirmed choice); without it a used file is refused (409). */
+  unlinkAll: z.boolean().default(false),
+})
+
+export const RestoreMediaInput = z.object({
+  /** Re-create the links it had when deleted, where their places still exist. */
+  relink: z.boolean().default(false),
+})

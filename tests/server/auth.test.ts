@@ -96,7 +96,9 @@ describeWithDatabase('demo accounts', () => {
       expect(data(result).user.role).toBe(account.role)
     }
     expect(await seedDemoData(testDb())).toBe(false) // a second run changes nothing
-  })
+    // The whole demo (thousands of rows, clips and images made by ffmpeg) takes ~15 s on a quiet
+    // two-core box and more while other suites share it: a generous limit, not a speed target.
+  }, 120_000)
 
   it('gives the demo instructor a student in a free and a priced course, one lesson done', async () => {
     // Runs after the test above has seeded (tests in a file run in order).

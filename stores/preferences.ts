@@ -3,14 +3,16 @@
 import { defineStore } from 'pinia'
 
 export type CourseListView = 'list' | 'grid'
+export type MediaView = 'grid' | 'list'
 
 interface Preferences {
   courseListView: CourseListView
+  mediaView: MediaView
   /** Collapsed chapters, per course (the most recent courses only, to keep the cookie small). */
   collapsed: Record<string, string[]>
 }
 
-const defaults: Preferences = { courseListView: 'list', collapsed: {} }
+const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {} }
 const MAX_COURSES_REMEMBERED = 15
 
 export const usePreferencesStore = defineStore('preferences', () => {
@@ -26,6 +28,11 @@ export const usePreferencesStore = defineStore('preferences', () => {
     cookie.value = { ...cookie.value, courseListView: view }
   }
 
+  const mediaView = computed<MediaView>(() => (cookie.value?.mediaView === 'list' ? 'list' : 'grid'))
+  function setMediaView(view: MediaView) {
+    cookie.value = { ...cookie.value, mediaView: view }
+  }
+
   const isChapterCollapsed = (courseId: string, chapterId: string) => !!cookie.value?.collapsed?.[courseId]?.includes(chapterId)
 
   function toggleChapter(courseId: string, chapterId: string) {
@@ -39,5 +46,5 @@ export const usePreferencesStore = defineStore('preferences', () => {
     cookie.value = { ...cookie.value, collapsed }
   }
 
-  return { courseListView, setCourseListView, isChapterCollapsed, toggleChapter }
+  return { courseListView, setCourseListView, mediaView, setMediaView, isChapterCollapsed, toggleChapter }
 })

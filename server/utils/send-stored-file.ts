@@ -14,6 +14,20 @@ export interface StoredFile {
   disposition?: { type: 'inline' | 'attachment', fileName: string }
 }
 
+/** Types a browser shows safely; anything else is sent as bytes to download, whatever was declared. */
+const INLINE = /^(image\/(png|jpeg|gif|webp)|application\/pdf|audio\/|video\/)/
+
+/** How an uploaded file goes out: shown in the browser when its type is safe to show, else downloaded. */
+export function asUploadedFile(file: { storageKey: string, mimeType: string, sizeBytes: number, fileName: string }): StoredFile {
+  const inline = INLINE.test(file.mimeType)
+  return {
+    storageKey: file.storageKey,
+    mimeType: inline ? file.mimeType : 'application/octet-stream',
+    sizeBytes: file.sizeBytes,
+    disposition: { type: inline ? 'inline' : 'attachment', fileName: file.fileName },
+  }
+}
+
 const asciiName = (name: string) => name.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_')
 
 export function sendStoredFile(event: H3Event, file: StoredFile) {

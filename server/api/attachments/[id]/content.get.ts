@@ -3,9 +3,7 @@
 import { AttachmentIdParams } from '#shared/schemas/messages'
 import { findReadableAttachment } from '../../../services/attachments/readable-attachment'
 import { AppError } from '../../../utils/errors'
-import { sendRefusal, sendStoredFile } from '../../../utils/send-stored-file'
-
-const INLINE = /^(image\/(png|jpeg|gif|webp)|application\/pdf|audio\/|video\/)/
+import { asUploadedFile, sendRefusal, sendStoredFile } from '../../../utils/send-stored-file'
 
 export default defineEventHandler(async (event) => {
   try {
@@ -14,14 +12,7 @@ export default defineEventHandler(async (event) => {
     const file = await findReadableAttachment({ attachmentId: id, userId: user.id })
     if (file.status === 'UPLOADING') throw new AppError('CONFLICT', 'This file is still uploading')
     if (file.status === 'FAILED') throw new AppError('NOT_FOUND', 'This file could not be stored')
-    const inline = INLINE.test(file.mimeType)
-    return sendStoredFile(event, {
-      storageKey: file.storageKey,
-      // A type we do not show is sent as bytes to download, whatever the uploader declared.
-      mimeType: inline ? file.mimeType : 'application/octet-stream',
-      sizeBytes: file.sizeBytes,
-      disposition: { type: inline ? 'inline' : 'attachment', fileName: file.fileName },
-    })
+    return sendStoredFile(event, asUploadedFile(file))
   }
   catch (error) {
     return sendRefusal(event, error)

@@ -1,0 +1,31 @@
+// How a changed library file lands in the caches: every loaded list page and its detail.
+import type { InfiniteData, QueryClient } from '@tanstack/vue-query'
+import type { MediaDetail, MediaItem, MediaPage } from '#shared/types/media'
+import { mediaKeys } from './media-keys'
+import type { Snapshot } from './optimistic'
+import { writeCache } from './optimistic'
+
+export type MediaListData = InfiniteData<MediaPage, string | null>
+
+/** Applies a change to one file wherever it is shown (lists and detail), recording a snapshot when given. */
+export function updateMediaItem(client: QueryClient, id: string, change: (item: MediaItem) => MediaItem, snapshot?: Snapshot): void {
+  for (const [key, data] of client.getQueriesData<MediaListData>({ queryKey: mediaKeys.lists() })) {
+    if (!data?.pages.some(page => page.items.some(item => item.id === id))) continue
+    const update = (old: MediaListData | undefined) => old && { ...old, pages: old.pages.map(page => ({ ...page, items: page.items.map(item => (item.id === id ? change(item) : item)) })) }
+    if (snapshot) writeCache(client, snapshot, key, update)
+    else client.setQueryData(key, update)
+  }
+  const detail = (old: MediaDetail | undefined) => old && { ...old, ...change(old) }
+  if (snapshot) writeCache(client, snapshot, mediaKeys.detail(id), detail)
+  else client.setQueryData(mediaKeys.detail(id), detail)
+}
+
+/** Takes a file out of every loaded list (moved to the trash, deleted). */
+export function removeMediaItem(client: QueryClient, id: string, snapshot?: Snapshot): void {
+  for (const [key, data] of client.getQueriesData<MediaListData>({ queryKey: mediaKeys.lists() })) {
+    if (!data?.pages.some(page => page.items.some(item => item.id === id))) continue
+    const update = (old: MediaListData | undefined) => old && { ...old, pages: old.pages.map(page => ({ ...page, total: Math.max(0, page.total - 1), items: page.items.filter(item => item.id !== id) })) }
+    if (snapshot) writeCache(client, snapshot, key, update)
+    else client.setQueryData(key, update)
+  }
+}

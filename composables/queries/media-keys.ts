@@ -1,0 +1,15 @@
+// Query keys for the media library: every key starts with 'media', so invalidating mediaKeys.all
+// refreshes everything library-shaped. A list is keyed by its filters (the address's query).
+import type { MediaListQuery } from '#shared/schemas/media'
+
+export type MediaFilters = Pick<MediaListQuery, 'q' | 'kind' | 'usage' | 'sort'>
+
+export const mediaKeys = {
+  all: ['media'] as const,
+  lists: () => [...mediaKeys.all, 'list'] as const,
+  list: (filters: MediaFilters) => [...mediaKeys.lists(), filters] as const,
+  trash: () => [...mediaKeys.all, 'trash'] as const,
+  details: () => [...mediaKeys.all, 'detail'] as const,
+  detail: (id: string) => [...mediaKeys.details(), id] as const,
+  history: (id: string) => [...mediaKeys.all, 'history', id] as const,
+}

@@ -2,6 +2,7 @@
 // the first bytes of a new upload (a file that is not a video container is deleted and refused
 // with 415) and reports the server-side byte count as progress.
 import type { H3Event } from 'h3'
+import type { Server } from '@tus/server'
 import { NodeRequest } from 'srvx/node'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { reportProgress } from './progress'
@@ -10,13 +11,24 @@ import { useFileStorage } from './storage'
 import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/uploads/upload-context'
 import { refusal, useTusServer } from './tus-server'
+import { forgetOwnershipWhenUploadsEnd, forgetUploadOwnership } from './ownership-cache'
+
+let tus: Server | undefined
+
+function tusServer(): Server {
+  if (!tus) {
+    tus = useTusServer()
+    forgetOwnershipWhenUploadsEnd(tus)
+  }
+  return tus
+}
 
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
   // srvx's request over Node's (what @tus/server's own handle() uses): its body stream is cheaper
   // than h3's web conversion, and tus learns of a client disconnect from it.
   const request: Request = new NodeRequest({ req: event.node.req, res: event.node.res })
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
-  const response = await useTusServer().handleWeb(request)
+  const response = await tusServer().handleWeb(request)
   if (request.method === 'POST' && response.status === 201) return withLessonId(response)
   if (request.method !== 'PATCH' || !response.ok) return response
 
@@ -25,6 +37,7 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   if (startOffset === 0 && offset > 0) {
     const head = await useFileStorage().readHead(uploadId, SIGNATURE_BYTES)
     if (head.length >= Math.min(SIGNATURE_BYTES, offset) && !looksLikeVideo(head)) {
+      forgetUploadOwnership(uploadId)
       await abortUpload(uploadId)
       const { status_code, body } = refusal(415, 'BAD_REQUEST', 'This file is not a video: its content does not start like any video format.')
       return new Response(body, { status: status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })

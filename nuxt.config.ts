@@ -53,6 +53,10 @@ export default defineNuxtConfig({
   hooks: {
     'nitro:config': (config) => {
       config.experimental = { ...config.experimental, websocket: true }
+      // nuxt-auth-utils puts settings for ~50 OAuth providers in the runtime config; Lectern uses
+      // none. Nitro copies the runtime config for every page render and looks each key up in the
+      // environment (NUXT_OAUTH_…): ~300 keys, a tenth of a bare page's server CPU (bench/ssr.bench.ts).
+      if (config.runtimeConfig) delete config.runtimeConfig.oauth
     },
   },
 })

@@ -38,16 +38,25 @@ export function formatLength(seconds: number): string {
 }
 
 // One formatter per currency: building an Intl.NumberFormat costs far more than using one, and
-// the catalog formats a price on every card it renders (bench/ssr.bench.ts).
+// the catalog formats a price on every card it renders (bench/ssr.bench.ts). Using one still costs
+// ~10 µs, and catalogs repeat a few price points, so the strings are kept too (a bounded number).
 const priceFormats = new Map<string, Intl.NumberFormat>()
+const priceTexts = new Map<string, string>()
+const MAX_PRICE_TEXTS = 1000
 
 /** A course's price: "Free" or "$29.00" in its currency. */
 export function formatPrice(priceCents: number | null, currency: string): string {
   if (priceCents === null) return 'Free'
+  const key = `${currency} ${priceCents}`
+  const known = priceTexts.get(key)
+  if (known !== undefined) return known
   let format = priceFormats.get(currency)
   if (!format) {
     format = new Intl.NumberFormat('en', { style: 'currency', currency })
     priceFormats.set(currency, format)
   }
-  return format.format(priceCents / 100)
+  const text = format.format(priceCents / 100)
+  if (priceTexts.size >= MAX_PRICE_TEXTS) priceTexts.clear()
+  priceTexts.set(key, text)
+  return text
 }

@@ -17,6 +17,9 @@ export function useCatalogQuery(query: MaybeRefOrGetter<CatalogQuery>) {
     queryFn: () => api<CatalogPage>('/api/catalog', { query: catalogLinkQuery(toValue(query)) }),
     // The previous page stays on screen (dimmed) while the next one loads.
     placeholderData: keepPreviousData,
+    // Pages are replaced whole, never edited in place: no deep proxies over twelve courses for
+    // every card's reads to go through (a measurable share of the catalog's server render).
+    shallow: true,
   })
 }
 

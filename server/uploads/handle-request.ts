@@ -2,6 +2,7 @@
 // the first bytes of a new upload against its target (a file whose content is not what it claims
 // is deleted and refused with 415) and reports the server-side byte count as progress.
 import type { H3Event } from 'h3'
+import type { Server } from '@tus/server'
 import { NodeRequest } from 'srvx/node'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { reportProgress } from './progress'
@@ -11,13 +12,24 @@ import { useFileStorage } from './storage'
 import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/uploads/upload-context'
 import { refusal, useTusServer } from './tus-server'
+import { forgetOwnershipWhenUploadsEnd, forgetUploadOwnership } from './ownership-cache'
+
+let tus: Server | undefined
+
+function tusServer(): Server {
+  if (!tus) {
+    tus = useTusServer()
+    forgetOwnershipWhenUploadsEnd(tus)
+  }
+  return tus
+}
 
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
   // srvx's request over Node's (what @tus/server's own handle() uses): its body stream is cheaper
   // than h3's web conversion, and tus learns of a client disconnect from it.
   const request: Request = new NodeRequest({ req: event.node.req, res: event.node.res })
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
-  const response = await useTusServer().handleWeb(request)
+  const response = await tusServer().handleWeb(request)
   if (request.method === 'POST' && response.status === 201) return withCreatedIds(response)
   if (request.method !== 'PATCH' || !response.ok) return response
 
@@ -27,6 +39,7 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
     const [head, upload] = await Promise.all([useFileStorage().readHead(uploadId, SIGNATURE_BYTES), findUpload(uploadId)])
     const target = upload?.attachment ? uploadTargets.attachment : uploadTargets.lesson
     if (upload && head.length >= Math.min(SIGNATURE_BYTES, offset) && !target.contentMatches(head, upload.mimeType)) {
+      forgetUploadOwnership(uploadId)
       await abortUpload(uploadId)
       const message = upload.attachment
         ? `This file's content is not a ${upload.mimeType} file.`

@@ -9,14 +9,14 @@ import { EVENTS } from '@tus/utils'
 import type { ErrorCode } from '#shared/types/api'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { setUploadState } from '../services/uploads/set-upload-state'
-import { findUpload } from '../services/uploads/upload-context'
 import { AppError } from '../utils/errors'
-import { sessionUserId, userFromHeaders } from '../utils/auth'
+import { userFromHeaders } from '../utils/auth'
 import { largestUploadBytes, uploadTargetNamed, uploadTargets } from './targets'
 import { reportProgress, forgetProgress } from './progress'
 import { useFileStorage } from './storage'
 import { forgetUploadLiveness } from './liveness'
 import { enqueue } from '../jobs/runner'
+import { checkUploadAccess } from './upload-access'
 
 export const UPLOAD_PATH = '/api/uploads'
 
@@ -66,12 +66,8 @@ export function useTusServer(): Server {
 
     async onIncomingRequest(req, uploadId) {
       if (req.method === 'POST' || req.method === 'OPTIONS') return
-      // This runs before every chunk, so it costs one query: the media row goes with its owner's
-      // account, so an upload whose row names the session's user proves both.
-      const [userId, upload] = await Promise.all([sessionUserId(req.headers), findUpload(uploadId)])
-      if (!userId) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
-      // Someone else's upload and a missing one look the same.
-      if (!upload || upload.ownerId !== userId) throw refusal(404, 'NOT_FOUND', 'Upload not found')
+      // Before every chunk: the owner only (upload-access.ts).
+      await checkUploadAccess(req, uploadId)
     },
 
     async onUploadFinish(_req, upload) {

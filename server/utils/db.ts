@@ -5,6 +5,7 @@ import { openDatabase } from '../database/connection'
 import type { DatabaseConnection } from '../database/connection'
 import { lecternConfig } from './config'
 import { countStatement } from './query-count'
+import { noteModelWrite } from './db-writes'
 
 let connection: DatabaseConnection | undefined
 let client: PrismaClient | undefined
@@ -16,10 +17,31 @@ export function useDatabaseConnection(): DatabaseConnection {
 
 function createClient(): PrismaClient {
   const adapter = useDatabaseConnection().adapter
-  if (!lecternConfig().queryCounting) return new PrismaClient({ adapter })
+  if (!lecternConfig().queryCounting) return reportingWrites(new PrismaClient({ adapter }))
   const counted = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
   counted.$on('query', countStatement)
-  return counted
+  return reportingWrites(counted)
+}
+
+const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy'])
+
+/**
+ * Every model write is reported once it has run (server/utils/db-writes.ts). Inside a transaction
+ * that is before the commit: a cache refilled in between holds the old rows until it expires.
+ */
+function reportingWrites(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (READS.has(operation)) return query(args)
+          const result = await query(args)
+          noteModelWrite(model)
+          return result
+        },
+      },
+    },
+  }) as unknown as PrismaClient
 }
 
 export function useDb(): PrismaClient {

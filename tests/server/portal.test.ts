@@ -59,6 +59,21 @@ describe('the catalog', () => {
     expect((await catalog(`q=${many}&page=3`)).items).toEqual([])
   })
 
+  it('shows a course published, changed or unpublished at once, even right after the same page was read', async () => {
+    // Catalog answers are kept a few seconds (server/services/catalog/catalog-cache.ts); writes drop them.
+    const fresh = `fr${randomBytes(4).toString('hex')}`
+    const course = await listedCourse(owner, { title: `Fresh ${fresh}` }, false)
+    expect(await catalog(`q=${fresh}`)).toMatchObject({ total: 0, items: [] })
+    expect((await owner.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
+    expect(await catalog(`q=${fresh}`)).toMatchObject({ total: 1, items: [{ title: `Fresh ${fresh}`, lessonCount: 1 }] })
+    const [chapter] = data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))
+    expect((await owner.post(`/api/chapters/${chapter!.id}/videos`, { title: 'Second' })).status).toBe(201)
+    expect((await owner.patch(`/api/courses/${course.id}`, { priceCents: 2500 })).status).toBe(200)
+    expect((await catalog(`q=${fresh}`)).items).toMatchObject([{ lessonCount: 2, priceCents: 2500 }])
+    expect((await owner.post(`/api/courses/${course.id}/unpublish`, {})).status).toBe(200)
+    expect(await catalog(`q=${fresh}`)).toMatchObject({ total: 0, items: [] })
+  })
+
   it('refuses a malformed query with 400 and the field', async () => {
     for (const query of ['sort=cheapest', 'page=0', 'page=abc', 'category=Nope', 'level=EXPERT', `q=${'x'.repeat(101)}`]) {
       const result = await new ApiClient().get(`/api/catalog?${query}`)

@@ -156,6 +156,37 @@ describe('uploads refuse early', () => {
   })
 })
 
+describe('upload chunks right after the owner\'s', () => {
+  // The owner's verdict is kept for a few seconds (server/uploads/ownership-cache.ts): it must be
+  // theirs alone, so every other sender is checked in full even while the owner's chunks flow.
+  it('are still refused to another user (404), to a signed-out client (401) and to a forged session (401)', async () => {
+    const owner = await signedUp()
+    const { chapter } = await courseWithChapter(owner)
+    const bytes = fileBytes(sampleVideo())
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+    expect((await patchChunk(owner, url!, 0, bytes.subarray(0, 4096))).offset).toBe(4096)
+
+    const stranger = await signedUp()
+    const fromStranger = await patchChunk(stranger, url!, 4096, bytes.subarray(4096, 8192))
+    expect(fromStranger.status).toBe(404)
+    expect(JSON.parse(fromStranger.body)).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } })
+    expect((await patchChunk(new ApiClient(), url!, 4096, bytes.subarray(4096, 8192))).status).toBe(401)
+    const [session] = owner.sessionCookies().filter(c => c.name === 'lectern-session')
+    const forged = await fetch(url!, {
+      method: 'PATCH',
+      headers: { 'tus-resumable': '1.0.0', 'cookie': `lectern-session=${session!.value.slice(0, -4)}AAAA`, 'upload-offset': '4096', 'content-type': 'application/offset+octet-stream' },
+      body: new Uint8Array(bytes.subarray(4096, 8192)),
+    })
+    expect(forged.status).toBe(401)
+    expect((await fetch(url!, { method: 'DELETE', headers: tusHeaders(stranger) })).status).toBe(404)
+
+    // None of them moved the upload; the owner carries on from where they were.
+    expect((await headOffset(owner, url!)).offset).toBe(4096)
+    expect((await sendAll(owner, url!, bytes, 64 * 1024, 4096))).toMatchObject({ status: 204, offset: bytes.length })
+    expect(sha256(readFileSync(storedFile(url!)))).toBe(sha256(bytes))
+  })
+})
+
 describeWithDatabase('abandoned uploads', () => {
   it('are removed by the cleanup job: bytes, media row, and the lesson back to draft', async () => {
     const owner = await signedUp()

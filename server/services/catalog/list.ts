@@ -6,6 +6,7 @@ import type { CatalogPage } from '#shared/types/portal'
 import type { Prisma } from '../../generated/prisma/client'
 import { useDb } from '../../utils/db'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
+import { cachedCatalogPage, cachedCatalogTotal } from './catalog-cache'
 
 const ORDER: Record<CatalogQuery['sort'], Prisma.CourseOrderByWithRelationInput[]> = {
   newest: [{ publishedAt: 'desc' }, { id: 'asc' }],
@@ -25,10 +26,16 @@ export function catalogWhere(query: Pick<CatalogQuery, 'q' | 'category' | 'level
   }
 }
 
-export async function listCatalog(query: CatalogQuery): Promise<CatalogPage> {
+/** Answers may be up to a few seconds old (catalog-cache.ts): the catalog is public and the same for everyone. */
+export function listCatalog(query: CatalogQuery): Promise<CatalogPage> {
+  const { q, category, level, sort, page } = query
+  return cachedCatalogPage(JSON.stringify([q, category, level, sort, page]), () => loadCatalogPage(query))
+}
+
+async function loadCatalogPage(query: CatalogQuery): Promise<CatalogPage> {
   const where = catalogWhere(query)
   const [total, rows] = await Promise.all([
-    useDb().course.count({ where }),
+    cachedCatalogTotal(JSON.stringify([query.q, query.category, query.level]), () => useDb().course.count({ where })),
     useDb().course.findMany({
       where,
       orderBy: ORDER[query.sort],

@@ -1,0 +1,20 @@
+// Who may use an existing upload (HEAD for its offset, PATCH for its bytes, DELETE to cancel): its
+// owner, signed in. Someone else's upload and a missing one answer the same 404. The media row goes
+// with its owner's account, so a row that names the session's user proves both the upload and the
+// account. A verdict is reused for a few seconds per session and upload (ownership-cache.ts).
+import { sessionUserId } from '../utils/auth'
+import { sessionCookieValue } from '../utils/session-cookie'
+import { findUpload } from '../services/uploads/upload-context'
+import { knownOwner, rememberOwner } from './ownership-cache'
+import { refusal } from './tus-server'
+
+/** Resolves when the request's session owns the upload; throws a tus refusal (401, 404) otherwise. */
+export async function checkUploadAccess(req: Request, uploadId: string): Promise<void> {
+  const session = sessionCookieValue(req.headers.get('cookie'))
+  if (!session) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
+  if (knownOwner(session, uploadId)) return
+  const [userId, upload] = await Promise.all([sessionUserId(req.headers), findUpload(uploadId)])
+  if (!userId) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
+  if (!upload || upload.ownerId !== userId) throw refusal(404, 'NOT_FOUND', 'Upload not found')
+  rememberOwner(session, uploadId)
+}

@@ -69,19 +69,25 @@ function kindFilter(kind: MediaKind): Prisma.Sql {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&')
 
-/** Every file's live and trashed usage counts, one aggregate over the owner's links and lesson videos. */
+/**
+ * Every file's live and trashed usage counts in one aggregate: all of the owner's links counted
+ * per file straight off the (ownerId, mediaFileId) index (an index-only scan, already in file
+ * order), minus those whose course is in the course trash (found from the few trashed courses
+ * through the courseId index), plus the lessons whose own video each file is.
+ */
 const allCounts = (ownerId: string) => Prisma.sql`counts AS (
-  SELECT u."mediaFileId",
-         (count(*) FILTER (WHERE NOT u.trashed))::int AS live,
-         (count(*) FILTER (WHERE u.trashed))::int AS trashed
+  SELECT u."mediaFileId", (sum(u.n) - sum(u.t))::int AS live, sum(u.t)::int AS trashed
   FROM (
-    SELECT l."mediaFileId", c."deletedAt" IS NOT NULL AS trashed
-    FROM "MediaLink" l JOIN "Course" c ON c.id = l."courseId"
-    WHERE l."ownerId" = ${ownerId}
+    SELECT l."mediaFileId", count(*) AS n, 0 AS t
+    FROM "MediaLink" l WHERE l."ownerId" = ${ownerId} GROUP BY l."mediaFileId"
     UNION ALL
-    SELECT v."mediaFileId", c."deletedAt" IS NOT NULL
+    SELECT l."mediaFileId", 0, count(*)
+    FROM "Course" c JOIN "MediaLink" l ON l."courseId" = c.id
+    WHERE c."ownerId" = ${ownerId} AND c."deletedAt" IS NOT NULL GROUP BY l."mediaFileId"
+    UNION ALL
+    SELECT v."mediaFileId", count(*), count(*) FILTER (WHERE c."deletedAt" IS NOT NULL)
     FROM "Course" c JOIN "Chapter" ch ON ch."courseId" = c.id JOIN "Video" v ON v."chapterId" = ch.id
-    WHERE c."ownerId" = ${ownerId} AND v."mediaFileId" IS NOT NULL
+    WHERE c."ownerId" = ${ownerId} AND v."mediaFileId" IS NOT NULL GROUP BY v."mediaFileId"
   ) u
   GROUP BY u."mediaFileId"
 ),`

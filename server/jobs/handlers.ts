@@ -1,6 +1,7 @@
 // What each job kind does. Handlers are idempotent: a retried job must be safe to run again.
 import { pruneSignInAttempts } from '../services/auth/login-throttle'
 import { purgeDeletedCourses } from '../services/courses/purge-deleted'
+import { purgeExpiredMedia } from '../services/media-library/purge-expired'
 import { cleanUpAbandonedUploads } from '../services/uploads/clean-up-abandoned'
 import { processMediaInWorker } from '../services/uploads/process-media'
 import { setUploadState } from '../services/uploads/set-upload-state'
@@ -31,6 +32,16 @@ export const jobHandlers = {
     },
   } satisfies JobHandler<Record<string, never>>,
 
+  // The media library's trash. `retentionSeconds` overrides the configured retention when the
+  // job is run by hand (the internal endpoint: ops, tests).
+  'media:purge': {
+    run: async ({ retentionSeconds }: { retentionSeconds?: number } = {}) => {
+      const retention = retentionSeconds ?? lecternConfig().mediaRetentionSeconds
+      const files = await purgeExpiredMedia({ retentionSeconds: retention })
+      if (files) console.info(`[jobs] purged ${files} media file(s) in the trash for more than ${retention} s`)
+    },
+  } satisfies JobHandler<{ retentionSeconds?: number }>,
+
   'uploads:cleanup': {
     run: async () => {
       const removed = await cleanUpAbandonedUploads({ olderThanSeconds: lecternConfig().uploadExpirySeconds })
@@ -43,5 +54,6 @@ export type JobKind = keyof typeof jobHandlers
 
 export const recurringJobs = (): { kind: JobKind, everyMs: number }[] => [
   { kind: 'courses:purge', everyMs: 60 * 60 * 1000 },
+  { kind: 'media:purge', everyMs: 5 * 60 * 1000 },
   { kind: 'uploads:cleanup', everyMs: Math.max(60_000, Math.min(lecternConfig().uploadExpirySeconds * 1000, 10 * 60 * 1000)) },
 ]

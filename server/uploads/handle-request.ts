@@ -37,11 +37,11 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   const offset = Number(response.headers.get('upload-offset') ?? 0)
   if (startOffset === 0 && offset > 0) {
     const [head, upload] = await Promise.all([useFileStorage().readHead(uploadId, SIGNATURE_BYTES), findUpload(uploadId)])
-    const target = upload?.attachment ? uploadTargets.attachment : uploadTargets.lesson
+    const target = upload?.library ? uploadTargets.library : upload?.attachment ? uploadTargets.attachment : uploadTargets.lesson
     if (upload && head.length >= Math.min(SIGNATURE_BYTES, offset) && !target.contentMatches(head, upload.mimeType)) {
       forgetUploadOwnership(uploadId)
       await abortUpload(uploadId)
-      const message = upload.attachment
+      const message = upload.attachment || upload.library
         ? `This file's content is not a ${upload.mimeType} file.`
         : 'This file is not a video: its content does not start like any video format.'
       const { status_code, body } = refusal(415, 'BAD_REQUEST', message)
@@ -54,7 +54,7 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   return response
 }
 
-/** Tells the uploading tab what its upload fills (a lesson, an attachment), so it can follow it before any event arrives. */
+/** Tells the uploading tab what its upload fills (a lesson, an attachment, a library file), so it can follow it before any event arrives. */
 async function withCreatedIds(response: Response): Promise<Response> {
   const uploadId = (response.headers.get('location') ?? '').split('/').pop() ?? ''
   const upload = uploadId ? await findUpload(uploadId) : null
@@ -65,5 +65,6 @@ async function withCreatedIds(response: Response): Promise<Response> {
     headers.set('lectern-chapter-id', upload.lesson.chapterId)
   }
   if (upload.attachment) headers.set('lectern-attachment-id', upload.attachment.id)
+  if (upload.library) headers.set('lectern-media-id', upload.library.mediaId)
   return new Response(response.body, { status: response.status, headers })
 }

@@ -1,8 +1,9 @@
 // Upload progress as the server sees it (bytes read from the request), broadcast at most every
 // 100 ms per upload (≤ 10 events/s), and always for the last byte: a lesson's on its course's
 // channel (~270 bytes: course, chapter, lesson, upload, byte counts and when the server had read
-// them), an attachment's on its conversation's channel to the uploader only.
-import { conversationChannel, courseChannel } from '#shared/realtime/channels'
+// them), an attachment's on its conversation's channel to the uploader only, a library file's on
+// its owner's own channel.
+import { conversationChannel, courseChannel, userChannel } from '#shared/realtime/channels'
 import { broadcast } from '../realtime/broadcast'
 import { findUpload } from '../services/uploads/upload-context'
 import type { UploadContext } from '../services/uploads/upload-context'
@@ -29,7 +30,7 @@ export async function reportProgress(uploadId: string, bytes: number, at = Date.
   if (previous && bytes <= previous.bytes) return
   const wait = previous ? MIN_INTERVAL_MS - (at - previous.at) : 0
   const context = contexts.get(uploadId) ?? await findUpload(uploadId)
-  if (!context?.lesson && !context?.attachment) return
+  if (!context?.lesson && !context?.attachment && !context?.library) return
   contexts.set(uploadId, context)
   if (wait > 0 && bytes < context.sizeBytes) {
     const pending = trailing.get(uploadId)
@@ -54,7 +55,7 @@ async function flush(uploadId: string): Promise<void> {
 }
 
 async function send(uploadId: string, count: Count, context: UploadContext): Promise<void> {
-  const { lesson, attachment, sizeBytes: total } = context
+  const { lesson, attachment, library, sizeBytes: total } = context
   // Reports are not awaited by the request: a later, larger count may have gone out while this
   // one waited for the upload's context. Never send a count below one already sent.
   const previous = last.get(uploadId)
@@ -80,6 +81,14 @@ async function send(uploadId: string, count: Count, context: UploadContext): Pro
       operationId: uploadId,
       data: { bytes: count.bytes, total, at: count.at },
     }, { onlyUsers: [context.ownerId] })
+  }
+  else if (library) {
+    await broadcast(userChannel(context.ownerId), {
+      type: 'library-upload-progress',
+      mediaId: library.mediaId,
+      operationId: uploadId,
+      data: { bytes: count.bytes, total, at: count.at },
+    })
   }
   if (count.bytes >= total) forgetProgress(uploadId)
 }

@@ -51,6 +51,12 @@ export async function readInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef
   return validate(schema, body ?? {}, 'request body')
 }
 
+/** For bodies whose fields all have defaults: a request without any body counts as `{}`. */
+export async function readOptionalInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T> {
+  const empty = !getRequestHeader(event, 'content-type') && !Number(getRequestHeader(event, 'content-length') ?? 0) && !getRequestHeader(event, 'transfer-encoding')
+  return empty ? validate(schema, {}, 'request body') : readInput(event, schema)
+}
+
 export function readParams<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): T {
   return validate(schema, getRouterParams(event, { decode: true }), 'address')
 }

@@ -10,6 +10,10 @@ function positiveNumber(name: string, fallback: number): number {
 export const lecternConfig = () => ({
   /** Days a soft-deleted course stays in "Recently deleted" before the purge task removes it. */
   courseRetentionDays: positiveNumber('LECTERN_COURSE_RETENTION_DAYS', 30),
+  /** Seconds a file stays in the media library's trash before the purge job deletes it for good. */
+  mediaRetentionSeconds: positiveNumber('LECTERN_MEDIA_RETENTION_SECONDS', 30 * 86_400),
+  /** Largest file the media library accepts. */
+  maxLibraryBytes: positiveNumber('LECTERN_MAX_LIBRARY_BYTES', 2 * 1024 ** 3),
   /** Largest JSON body an action route reads. */
   maxBodyBytes: positiveNumber('LECTERN_MAX_BODY_BYTES', 1024 * 1024),
   /** An upload with no new bytes for this long is abandoned: its file and rows are removed. */

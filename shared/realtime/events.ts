@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { COURSE_CATEGORIES, COURSE_LANGUAGES, COURSE_LEVELS, COURSE_STATUSES } from '../schemas/course'
 import { VIDEO_STATUSES } from '../schemas/video-status'
 import { PRESENCE_STATUSES } from '../schemas/presence'
+import { MEDIA_KINDS } from '../media/kinds'
 
 const id = z.string().min(1).max(64)
 const isoDate = z.string().datetime()
@@ -91,6 +92,24 @@ const MessageSnapshot = z.object({
   grantedTo: z.array(id).optional(),
 })
 
+// A file of the instructor's media library (shared/types/media.ts MediaItem).
+const MediaItemSnapshot = z.object({
+  id,
+  name: z.string(),
+  mimeType: z.string(),
+  kind: z.enum(MEDIA_KINDS).nullable(),
+  sizeBytes: z.number().int().nonnegative(),
+  status: z.enum(['UPLOADING', 'PROCESSING', 'READY', 'FAILED']),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  durationSeconds: z.number().int().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  hasThumbnail: z.boolean(),
+  usageCount: z.number().int().nonnegative(),
+  trashedUsageCount: z.number().int().nonnegative(),
+})
+
 export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('course-created'), course: CourseSnapshot }),
   z.object({ type: z.literal('course-updated'), course: CourseSnapshot }),
@@ -157,6 +176,19 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   // Someone who shares a conversation with the receiver came online, went away (every tab
   // hidden) or offline (no tab connected). Sent to those people's `user:<id>` only.
   z.object({ type: z.literal('presence-changed'), userId: id, status: z.enum(PRESENCE_STATUSES) }),
+  // The media library, on the owner's `user:<id>`: a file was uploaded, processed, renamed,
+  // linked, unlinked or restored (its row as the list shows it, counts included) …
+  z.object({ type: z.literal('media-updated'), item: MediaItemSnapshot }),
+  // … or left the library (moved to the trash, or deleted for good).
+  z.object({ type: z.literal('media-removed'), mediaId: id }),
+  // Bytes the server has received for a library upload (on the owner's `user:<id>`); `at` as
+  // for upload-progress.
+  z.object({
+    type: z.literal('library-upload-progress'),
+    mediaId: id,
+    operationId: id,
+    data: z.object({ bytes: z.number().int().nonnegative(), total: z.number().int().nonnegative(), at: z.number().int().positive().optional() }),
+  }),
 ])
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>
 export type RealtimeEventType = RealtimeEvent['type']

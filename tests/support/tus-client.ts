@@ -22,6 +22,8 @@ export async function createUpload(client: ApiClient, options: { size: number, m
     body: await response.text(),
     /** What the upload fills, when it is an attachment. */
     attachmentId: response.headers.get('lectern-attachment-id'),
+    /** The library file, when it is a library upload. */
+    mediaId: response.headers.get('lectern-media-id'),
   }
 }
 

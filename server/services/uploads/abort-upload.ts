@@ -5,6 +5,7 @@ import { broadcast } from '../../realtime/broadcast'
 import { useFileStorage } from '../../uploads/storage'
 import { useDb } from '../../utils/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
+import { announceMediaRemoved } from '../media-library/announce'
 import { findUpload } from './upload-context'
 
 export async function abortUpload(uploadId: string): Promise<void> {
@@ -17,4 +18,5 @@ export async function abortUpload(uploadId: string): Promise<void> {
     await broadcast(courseChannel(lesson.courseId), { type: 'video-saved', courseId: lesson.courseId, video: toVideo(row) })
   }
   await useDb().mediaFile.delete({ where: { id: upload.mediaFileId } })
+  if (!upload.attachment) await announceMediaRemoved(upload.ownerId, upload.mediaFileId)
 }

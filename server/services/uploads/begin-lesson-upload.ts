@@ -6,6 +6,7 @@ import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { courseOfChapter, courseOfVideo, withLockedCourse } from '../outline/course-lock'
 import { toVideo, videoSelect } from '../outline/outline-dto'
+import { recordMediaAudit } from '../media-library/audit'
 
 export interface BeginLessonUpload {
   ownerId: string
@@ -33,6 +34,7 @@ export async function beginLessonUpload(input: BeginLessonUpload): Promise<{ cou
       data: { ownerId, storageKey: input.uploadId, originalName: input.fileName.slice(0, 500), mimeType: input.mimeType.slice(0, 200), sizeBytes: BigInt(input.sizeBytes) },
       select: { id: true },
     })
+    await recordMediaAudit(tx, { ownerId, mediaFileId: media.id, actorId: ownerId, action: 'UPLOAD', after: { name: input.fileName.slice(0, 500), mimeType: input.mimeType.slice(0, 200), sizeBytes: input.sizeBytes, purpose: 'LESSON' } })
     const row = input.videoId
       ? await tx.video.update({ where: { id: input.videoId }, data: { mediaFileId: media.id, status: 'UPLOADING', durationSeconds: null }, select: videoSelect })
       : await tx.video.create({

@@ -32,7 +32,7 @@ async function workerFile(): Promise<string> {
 /** Lesson videos and video attachments get a duration and a poster; images a size and a thumbnail. */
 function workerModeFor(media: { purpose: string, mimeType: string }): 'video' | 'image' | null {
   if (media.purpose === 'LESSON' || media.mimeType.startsWith('video/')) return 'video'
-  if (media.mimeType.startsWith('image/')) return 'image'
+  if (media.mimeType.startsWith('image/') && media.mimeType !== 'image/svg+xml') return 'image'
   return null
 }
 

@@ -6,7 +6,7 @@ import { setUploadState } from './set-upload-state'
 type Result = { durationSeconds?: number, width?: number | null, height?: number | null, thumbnail: boolean } | { failure: string }
 
 export async function recordProcessingResult({ uploadId, result: reported }: { uploadId: string, result: Result }) {
-  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true, purpose: true } })
+  const media = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true, purpose: true, mimeType: true } })
   if (!media) throw new AppError('NOT_FOUND', 'Upload not found')
   if (media.status !== 'PROCESSING') throw new AppError('CONFLICT', `The upload is ${media.status.toLowerCase()}, not processing`)
   // An attachment that cannot be previewed is still a file to download: ready, without a preview.
@@ -14,7 +14,7 @@ export async function recordProcessingResult({ uploadId, result: reported }: { u
     await setUploadState(uploadId, { status: 'READY', thumbnailKey: null })
     return { status: 'READY' as const }
   }
-  const result: Result = !('failure' in reported) && reported.durationSeconds === undefined && media.purpose === 'LESSON'
+  const result: Result = !('failure' in reported) && reported.durationSeconds === undefined && (media.purpose === 'LESSON' || (media.purpose === 'LIBRARY' && media.mimeType.startsWith('video/')))
     ? { failure: 'The video has no readable duration.' }
     : reported
   if ('failure' in result) {

@@ -1,5 +1,5 @@
-// An upload's place: the media file and what it fills (a lesson of a course, or an attachment in
-// a conversation), found by the storage key the resumable protocol uses as its upload id.
+// An upload's place: the media file and what it fills (a lesson of a course, an attachment in a
+// conversation, or the owner's media library), found by the storage key the resumable protocol uses as its upload id.
 import { useDb } from '../../utils/db'
 
 export interface UploadContext {
@@ -7,15 +7,18 @@ export interface UploadContext {
   ownerId: string
   sizeBytes: number
   mimeType: string
+  purpose: 'LESSON' | 'LIBRARY' | 'ATTACHMENT'
   lesson: { videoId: string, chapterId: string, courseId: string } | null
   attachment: { id: string, conversationId: string, messageId: string | null } | null
+  /** A library upload: the file is its own place. */
+  library: { mediaId: string } | null
 }
 
 export async function findUpload(uploadId: string): Promise<UploadContext | null> {
   const media = await useDb().mediaFile.findUnique({
     where: { storageKey: uploadId },
     select: {
-      id: true, ownerId: true, sizeBytes: true, mimeType: true,
+      id: true, ownerId: true, sizeBytes: true, mimeType: true, purpose: true,
       videos: { select: { id: true, chapterId: true, chapter: { select: { courseId: true } } }, take: 1 },
       attachment: { select: { id: true, conversationId: true, messageId: true } },
     },
@@ -27,7 +30,9 @@ export async function findUpload(uploadId: string): Promise<UploadContext | null
     ownerId: media.ownerId,
     sizeBytes: Number(media.sizeBytes),
     mimeType: media.mimeType,
+    purpose: media.purpose,
     lesson: video ? { videoId: video.id, chapterId: video.chapterId, courseId: video.chapter.courseId } : null,
     attachment: media.attachment,
+    library: media.purpose === 'LIBRARY' ? { mediaId: media.id } : null,
   }
 }

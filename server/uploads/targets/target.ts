@@ -3,7 +3,7 @@
 // pipeline (tus-server.ts, handle-request.ts, progress, processing) is the same for all of them.
 import type { User } from '#auth-utils'
 
-export type UploadTargetKind = 'lesson' | 'attachment'
+export type UploadTargetKind = 'lesson' | 'attachment' | 'library'
 
 export interface NewUpload {
   user: User

@@ -1,13 +1,16 @@
 // Runs a recurring job's handler on demand (ops, tests): the same code the job runner runs on
-// its schedule.
+// its schedule. media:purge takes an optional `{ "retentionSeconds": n }` body instead of the
+// configured retention (tests purge files trashed seconds ago).
 import { z } from 'zod'
 import { runJobNow } from '../../../jobs/runner'
 
-const JobParams = z.object({ kind: z.enum(['courses:purge', 'uploads:cleanup']) })
+const JobParams = z.object({ kind: z.enum(['courses:purge', 'uploads:cleanup', 'media:purge']) })
+const MediaPurgePayload = z.object({ retentionSeconds: z.number().nonnegative().max(10 * 365 * 86_400).optional() })
 
 export default defineApiHandler(async (event) => {
   requireInternalToken(event)
   const { kind } = readParams(event, JobParams)
-  await runJobNow(kind)
+  const payload = kind === 'media:purge' ? await readOptionalInput(event, MediaPurgePayload) : {}
+  await runJobNow(kind, payload)
   return { kind, ran: true }
 })

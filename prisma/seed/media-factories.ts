@@ -1,0 +1,100 @@
+// Factories for the media library: files (optionally with their bytes in storage) and links.
+// The demo seed (demo-library.ts) and the tests build their library from these.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { PrismaClient } from '../../server/generated/prisma/client.ts'
+
+export interface MediaFileData {
+  name: string
+  mimeType: string
+  sizeBytes: number
+  status: 'UPLOADING' | 'PROCESSING' | 'READY' | 'FAILED'
+  purpose: 'LESSON' | 'LIBRARY' | 'ATTACHMENT'
+  durationSeconds: number | null
+  width: number | null
+  height: number | null
+  createdAt: Date
+  deletedAt: Date | null
+  deletedById: string | null
+  /** The usages a trashed file had (MediaUsage[]), for restore. */
+  deletedUsages: object[] | null
+}
+
+export function buildMediaFile(overrides: Partial<MediaFileData> = {}): MediaFileData {
+  return {
+    name: `File ${randomBytes(3).toString('hex')}.pdf`,
+    mimeType: 'application/pdf',
+    sizeBytes: 1024,
+    status: 'READY',
+    purpose: 'LIBRARY',
+    durationSeconds: null,
+    width: null,
+    height: null,
+    createdAt: new Date(),
+    deletedAt: null,
+    deletedById: null,
+    deletedUsages: null,
+    ...overrides,
+  }
+}
+
+/**
+ * A media file row of `ownerId`. With `store`, its bytes (and a thumbnail, if given) are written
+ * where uploads go (`<root>/files/<key>`), so streaming, deleting and purging find them.
+ */
+export async function createMediaFile(db: PrismaClient, ownerId: string, overrides: Partial<MediaFileData> & { store?: { root: string, bytes: Buffer, thumbnail?: Buffer } } = {}) {
+  const { store, ...rest } = overrides
+  const data = buildMediaFile({ ...rest, ...(store ? { sizeBytes: store.bytes.length } : {}) })
+  const storageKey = randomBytes(16).toString('hex')
+  if (store) {
+    mkdirSync(join(store.root, 'files'), { recursive: true })
+    writeFileSync(join(store.root, 'files', storageKey), store.bytes)
+    if (store.thumbnail) {
+      mkdirSync(join(store.root, 'thumbnails'), { recursive: true })
+      writeFileSync(join(store.root, 'thumbnails', `${storageKey}.jpg`), store.thumbnail)
+    }
+  }
+  return db.mediaFile.create({
+    data: {
+      ownerId,
+      storageKey,
+      originalName: data.name,
+      mimeType: data.mimeType,
+      sizeBytes: BigInt(data.sizeBytes),
+      receivedBytes: BigInt(data.status === 'UPLOADING' ? 0 : data.sizeBytes),
+      status: data.status,
+      purpose: data.purpose,
+      durationSeconds: data.durationSeconds,
+      width: data.width,
+      height: data.height,
+      thumbnailKey: store?.thumbnail ? `${storageKey}.jpg` : null,
+      createdAt: data.createdAt,
+      deletedAt: data.deletedAt,
+      deletedById: data.deletedById,
+      deletedUsages: data.deletedUsages ?? undefined,
+    },
+  })
+}
+
+export type MediaLinkPlace
+  = | { targetType: 'COURSE', courseId: string, role: 'COVER' | 'RESOURCE' }
+    | { targetType: 'CHAPTER', courseId: string, chapterId: string, role: 'RESOURCE' }
+    | { targetType: 'LESSON', courseId: string, videoId: string, role: 'HANDOUT' | 'ATTACHMENT' }
+
+/** A link row, with the columns the API would set (the place's own key and its course). */
+export async function createMediaLink(db: PrismaClient, { mediaFileId, ownerId, place }: { mediaFileId: string, ownerId: string, place: MediaLinkPlace }) {
+  const targetId = place.targetType === 'COURSE' ? place.courseId : place.targetType === 'CHAPTER' ? place.chapterId : place.videoId
+  return db.mediaLink.create({
+    data: {
+      mediaFileId,
+      ownerId,
+      targetType: place.targetType,
+      targetId,
+      role: place.role,
+      courseId: place.courseId,
+      chapterId: place.targetType === 'CHAPTER' ? place.chapterId : null,
+      videoId: place.targetType === 'LESSON' ? place.videoId : null,
+    },
+  })
+}

@@ -1,0 +1,8 @@
+import { MediaIdParams } from '#shared/schemas/media'
+import { deleteMediaForever } from '../../services/media-library/delete-forever'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, MediaIdParams)
+  return deleteMediaForever({ ownerId: user.id, actorId: user.id, id })
+})

@@ -1,0 +1,8 @@
+import { MediaIdParams } from '#shared/schemas/media'
+import { getMedia } from '../../services/media-library/get'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, MediaIdParams)
+  return getMedia({ ownerId: user.id, id })
+})

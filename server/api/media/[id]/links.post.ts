@@ -1,0 +1,11 @@
+import { MediaIdParams, MediaLinkInput } from '#shared/schemas/media'
+import { linkMedia } from '../../../services/media-library/link'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const { id } = readParams(event, MediaIdParams)
+  const input = await readInput(event, MediaLinkInput)
+  const { usage, created } = await linkMedia({ ownerId: user.id, actorId: user.id, id, input })
+  setResponseStatus(event, created ? 201 : 200)
+  return usage
+})

@@ -1,0 +1,8 @@
+import { MediaListQuery } from '#shared/schemas/media'
+import { listMedia } from '../../services/media-library/list'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  const query = readQuery(event, MediaListQuery)
+  return listMedia({ ownerId: user.id, query })
+})

@@ -1,0 +1,6 @@
+import { listMediaTrash } from '../../services/media-library/list-trash'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  return listMediaTrash({ ownerId: user.id, retentionSeconds: lecternConfig().mediaRetentionSeconds })
+})

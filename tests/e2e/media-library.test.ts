@@ -32,9 +32,9 @@ const panel = (page: Page) => page.getByTestId('media-panel')
 async function linkTo(page: Page, course: string, lesson: string, role: string) {
   await panel(page).getByRole('button', { name: 'Link to…' }).click()
   const form = panel(page).getByRole('form', { name: 'Link to a course, chapter or lesson' })
-  await form.getByLabel('Course').selectOption({ label: course })
-  await form.getByLabel('Where').selectOption({ label: `Lesson: ${lesson}` })
-  await form.getByLabel('As').selectOption({ label: role })
+  await form.getByLabel('Course', { exact: true }).selectOption({ label: course })
+  await form.getByLabel('Where', { exact: true }).selectOption({ label: `Lesson: ${lesson}` })
+  await form.getByLabel('As', { exact: true }).selectOption({ label: role })
   await form.getByRole('button', { name: 'Link', exact: true }).click()
   await panel(page).getByTestId('usage').filter({ hasText: lesson }).waitFor()
 }

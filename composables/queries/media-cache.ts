@@ -29,3 +29,20 @@ export function removeMediaItem(client: QueryClient, id: string, snapshot?: Snap
     else client.setQueryData(key, update)
   }
 }
+
+export type UploadProgressData = Record<string, { bytes: number, total: number }>
+
+/** A library upload's byte count (server's over the socket, this tab's own while it is down); counts only grow. */
+export function libraryUploadProgressed(client: QueryClient, { mediaId, data }: { mediaId: string, data: { bytes: number, total: number } }): void {
+  client.setQueryData<UploadProgressData>(mediaKeys.uploadProgress(), (all = {}) => (data.bytes > (all[mediaId]?.bytes ?? -1) ? { ...all, [mediaId]: { bytes: data.bytes, total: data.total } } : all))
+}
+
+/** A file changed on the server (any tab, any action): lists and the open panel follow; a new one makes the lists refetch. */
+export function mediaChanged(client: QueryClient, item: MediaItem): void {
+  const known = client.getQueriesData<MediaListData>({ queryKey: mediaKeys.lists() }).some(([, data]) => data?.pages.some(page => page.items.some(i => i.id === item.id)))
+  updateMediaItem(client, item.id, old => ({ ...old, ...item }))
+  if (!known) void client.invalidateQueries({ queryKey: mediaKeys.lists() })
+  // Its places and history may have changed with it.
+  void client.invalidateQueries({ queryKey: mediaKeys.detail(item.id) })
+  void client.invalidateQueries({ queryKey: mediaKeys.history(item.id) })
+}

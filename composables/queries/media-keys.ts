@@ -12,4 +12,6 @@ export const mediaKeys = {
   details: () => [...mediaKeys.all, 'detail'] as const,
   detail: (id: string) => [...mediaKeys.details(), id] as const,
   history: (id: string) => [...mediaKeys.all, 'history', id] as const,
+  /** Bytes received per library upload (media id → count), filled by progress events only. */
+  uploadProgress: () => [...mediaKeys.all, 'upload-progress'] as const,
 }

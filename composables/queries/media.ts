@@ -8,6 +8,7 @@ import type { MediaLinkInput } from '#shared/schemas/media'
 import type { MediaAuditEntry, MediaDetail, MediaItem, MediaPage, MediaTrashItem, MediaUsage, RestoreResult } from '#shared/types/media'
 import { errorMessage, useApi } from '../api/api-client'
 import { removeMediaItem, updateMediaItem } from './media-cache'
+import type { UploadProgressData } from './media-cache'
 import { mediaKeys } from './media-keys'
 import type { MediaFilters } from './media-keys'
 import { rollback, writeCache } from './optimistic'
@@ -189,5 +190,16 @@ export function useDeleteMediaForeverMutation() {
       void client.invalidateQueries({ queryKey: mediaKeys.trash() })
       void client.invalidateQueries({ queryKey: mediaKeys.history(id) })
     },
+  })
+}
+
+/** Library uploads' byte counts: only progress events fill it; its "fetch" returns what the cache holds. */
+export function useLibraryUploadProgressQuery() {
+  const client = useQueryClient()
+  return useQuery({
+    queryKey: mediaKeys.uploadProgress(),
+    queryFn: () => client.getQueryData<UploadProgressData>(mediaKeys.uploadProgress()) ?? {},
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: import.meta.client,
   })
 }

@@ -10,6 +10,8 @@ import type { Chapter } from '#shared/types/outline'
 import { studentRemoved, studentSaved } from '../queries/student-cache'
 import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
 import { attachmentProgressed, attachmentUpdated } from '../queries/attachment-cache'
+import { libraryUploadProgressed, mediaChanged, removeMediaItem } from '../queries/media-cache'
+import { mediaKeys } from '../queries/media-keys'
 import { messageChanged, messageHidden, messageReceived } from '../queries/message-cache'
 import { conversationKeys, observerKeys } from '../queries/message-keys'
 import { presenceChanged } from '../queries/presence-cache'
@@ -43,6 +45,14 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
       if (message.sender) typingStopped(client, conversationId, message.sender.id)
     },
     'attachment-progress': event => attachmentProgressed(client, event),
+    // The media library (the owner's channel): a file changed, left, or is uploading.
+    'media-updated': ({ item }) => mediaChanged(client, item),
+    'media-removed': ({ mediaId }) => {
+      removeMediaItem(client, mediaId)
+      void client.invalidateQueries({ queryKey: mediaKeys.trash() })
+    },
+    'library-upload-progress': event => libraryUploadProgressed(client, event),
+    'media:created': () => void client.invalidateQueries({ queryKey: mediaKeys.lists() }),
     'attachment-updated': event => attachmentUpdated(client, event),
     // This tab created an attachment upload: the composer lists it before the server's event.
     'attachment:created': ({ conversationId }) => void client.invalidateQueries({ queryKey: conversationKeys.unsentAttachments(conversationId) }),

@@ -24,6 +24,8 @@ export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & 
   'upload:created': { courseId: string, chapterId: string, videoId: string, operationId: string }
   /** This tab created an attachment upload (or finished one while the socket was down: attachmentId ''). */
   'attachment:created': { conversationId: string, attachmentId: string, operationId: string }
+  /** This tab created a library upload (or finished one while the socket was down: mediaId ''). */
+  'media:created': { mediaId: string, operationId: string }
 }
 
 export type RealtimeObserver = Emitter<ObserverEvents>

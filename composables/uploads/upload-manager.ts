@@ -130,6 +130,14 @@ export class UploadManager {
       onAfterResponse: (request, response) => {
         if (request.getMethod() !== 'POST') return
         created()
+        if (target.kind === 'library') {
+          const mediaId = response.getHeader('lectern-media-id')
+          if (mediaId) {
+            store.update(operationId, { resourceId: mediaId })
+            observer.emit('media:created', { mediaId, operationId })
+          }
+          return
+        }
         if (target.kind === 'attachment') {
           const attachmentId = response.getHeader('lectern-attachment-id')
           if (attachmentId) {
@@ -152,7 +160,8 @@ export class UploadManager {
         // Without the socket, no event says "processing": refetch the outline (or the composer's files) instead.
         if (!this.options.socketLive()) {
           if (target.kind === 'lesson') observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId: '', operationId })
-          else observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: '', operationId })
+          else if (target.kind === 'attachment') observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: '', operationId })
+          else observer.emit('media:created', { mediaId: '', operationId })
         }
         this.pump()
       },
@@ -196,6 +205,10 @@ export class UploadManager {
     this.lastClientEvent.set(operationId, Date.now())
     const { bytes, total } = latest
     const { target } = entry
+    if (target.kind === 'library') {
+      this.options.observer.emit('library-upload-progress', { type: 'library-upload-progress', mediaId: entry.resourceId, operationId, data: { bytes, total } })
+      return
+    }
     if (target.kind === 'attachment') {
       this.options.observer.emit('attachment-progress', { type: 'attachment-progress', conversationId: target.conversationId, attachmentId: entry.resourceId, operationId, data: { bytes, total } })
       return

@@ -43,9 +43,16 @@ describe('the media library in the browser', () => {
   it('links a file to two lessons, refuses a plain delete listing the usages, unlinks and trashes it, and restores it with its links and history', async () => {
     const owner = await signedUp({ name: 'Lena Library' })
     await courseWithLessons(owner, 'Painting Light')
-    await libraryPdf(owner, 'Palette handout.pdf')
     const page = await newPage(owner)
+    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
     await visit(page, '/studio/media')
+    await page.getByRole('heading', { name: 'No files yet' }).waitFor()
+
+    // Upload into the library: the file appears in the list by itself (socket events, no reload).
+    await page.getByTestId('library-upload-input').setInputFiles([{ name: 'Palette handout.pdf', mimeType: 'application/pdf', buffer: samplePdf() }])
+    await tile(page, 'Palette handout.pdf').waitFor({ timeout: 15_000 })
+    await expect.poll(() => tile(page, 'Palette handout.pdf').innerText(), { timeout: 15_000 }).not.toMatch(/Uploading|Processing/)
+    await page.getByTestId('library-upload').waitFor({ state: 'detached' })
 
     await tile(page, 'Palette handout.pdf').getByRole('button', { name: 'Open Palette handout.pdf' }).click()
     await panel(page).getByText('Not used anywhere yet.').waitFor()

@@ -96,7 +96,8 @@ describeWithDatabase('demo accounts', () => {
       expect(data(result).user.role).toBe(account.role)
     }
     expect(await seedDemoData(testDb())).toBe(false) // a second run changes nothing
-  })
+    // The seed encodes the demo clips with ffmpeg and stores the demo files: 15–45 s on two busy cores.
+  }, 90_000)
 
   it('gives the demo instructor a student in a free and a priced course, one lesson done', async () => {
     // Runs after the test above has seeded (tests in a file run in order).

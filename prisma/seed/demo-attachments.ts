@@ -11,8 +11,15 @@ import { storageDir } from '../../server/utils/storage-dir.ts'
 
 interface DemoFile { name: string, mimeType: string, bytes: Buffer, width?: number, height?: number, thumbnail?: Buffer }
 
-/** A chart-like test image (800 × 500) and its 480 px thumbnail, or null without ffmpeg. */
+let image: DemoFile | null | undefined
+
+/** A chart-like test image (800 × 500) and its 480 px thumbnail, or null without ffmpeg (made once per process). */
 export function demoImage(): DemoFile | null {
+  if (image === undefined) image = makeDemoImage()
+  return image
+}
+
+function makeDemoImage(): DemoFile | null {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-demo-image-'))
     const image = join(dir, 'sketch.png')

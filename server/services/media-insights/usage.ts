@@ -22,25 +22,32 @@ interface Row {
 
 export async function usageInsights({ ownerId, range }: { ownerId: string, range: ResolvedInsightsRange }): Promise<UsageInsights> {
   const { start, end } = rangeSql(range)
-  const figure = Prisma.raw(`json_build_object('id', id, 'name', "originalName", 'kind', kind, 'sizeBytes', size, 'createdAt', created,
-    'usageCount', used, 'trashedUsageCount', trashed)`)
+  // Names, kinds and dates only for the 20 listed files, not for the whole library.
+  const figure = (list: string) => Prisma.raw(`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f."originalName", 'kind', ${kindSql('f').sql},
+      'sizeBytes', t.size, 'createdAt', ${isoSql('f."createdAt"').sql}, 'usageCount', t.used, 'trashedUsageCount', t.trashed) ORDER BY t.ord), '[]')
+    FROM ${list} t JOIN "MediaFile" f ON f.id = t.id)`)
   const [row] = await useDb().$queryRaw<Row[]>`
-    WITH uses AS (
-      SELECT l."mediaFileId" AS id, c."deletedAt" IS NULL AS live
-      FROM "MediaLink" l JOIN "Course" c ON c.id = l."courseId"
-      WHERE l."ownerId" = ${ownerId}
-      UNION ALL
-      SELECT v."mediaFileId", c."deletedAt" IS NULL
+    WITH trashed_courses AS (
+      SELECT id FROM "Course" WHERE "ownerId" = ${ownerId} AND "deletedAt" IS NOT NULL
+    ), link_counts AS (
+      -- Links are counted all together, minus those in trashed courses (few): one pass over the
+      -- owner's links without a join.
+      SELECT "mediaFileId" AS id, count(*) AS n, count(*) FILTER (WHERE "courseId" IN (SELECT id FROM trashed_courses)) AS t
+      FROM "MediaLink" WHERE "ownerId" = ${ownerId} GROUP BY 1
+    ), video_counts AS (
+      SELECT v."mediaFileId" AS id, count(*) AS n, count(*) FILTER (WHERE c."deletedAt" IS NOT NULL) AS t
       FROM "Video" v JOIN "Chapter" ch ON ch.id = v."chapterId" JOIN "Course" c ON c.id = ch."courseId"
-      WHERE c."ownerId" = ${ownerId} AND v."mediaFileId" IS NOT NULL
-    ), counts AS (
-      SELECT id, count(*) FILTER (WHERE live)::int AS used, count(*) FILTER (WHERE NOT live)::int AS trashed FROM uses GROUP BY id
+      WHERE c."ownerId" = ${ownerId} AND v."mediaFileId" IS NOT NULL GROUP BY 1
     ), files AS (
-      SELECT f.id, f."originalName", ${kindSql('f')} AS kind, f."sizeBytes"::float8 AS size, ${isoSql('f."createdAt"')} AS created,
-             coalesce(u.used, 0) AS used, coalesce(u.trashed, 0) AS trashed,
+      SELECT f.id, f."sizeBytes"::float8 AS size,
+             (coalesce(lc.n - lc.t, 0) + coalesce(vc.n - vc.t, 0))::int AS used, (coalesce(lc.t, 0) + coalesce(vc.t, 0))::int AS trashed,
              f."createdAt" >= ${start} AND f."createdAt" < ${end} AS in_range
-      FROM "MediaFile" f LEFT JOIN counts u ON u.id = f.id
+      FROM "MediaFile" f LEFT JOIN link_counts lc ON lc.id = f.id LEFT JOIN video_counts vc ON vc.id = f.id
       WHERE ${librarySql('f', ownerId)} AND f."deletedAt" IS NULL
+    ), most_used AS (
+      SELECT *, row_number() OVER (ORDER BY used DESC, size DESC, id) AS ord FROM files WHERE in_range AND used > 0 ORDER BY ord LIMIT 10
+    ), largest AS (
+      SELECT *, row_number() OVER (ORDER BY size DESC, id) AS ord FROM files WHERE in_range AND used = 0 ORDER BY ord LIMIT 10
     )
     SELECT count(*) FILTER (WHERE in_range)::int AS files,
            coalesce(sum(size) FILTER (WHERE in_range), 0)::float8 AS bytes,
@@ -48,10 +55,8 @@ export async function usageInsights({ ownerId, range }: { ownerId: string, range
            coalesce(sum(size) FILTER (WHERE in_range AND used = 0), 0)::float8 AS "unusedBytes",
            count(*) FILTER (WHERE used = 0)::int AS "allUnusedFiles",
            coalesce(sum(size) FILTER (WHERE used = 0), 0)::float8 AS "allUnusedBytes",
-           (SELECT coalesce(json_agg(${figure} ORDER BY used DESC, size DESC, id), '[]') FROM
-             (SELECT * FROM files WHERE in_range AND used > 0 ORDER BY used DESC, size DESC, id LIMIT 10) t) AS "mostUsed",
-           (SELECT coalesce(json_agg(${figure} ORDER BY size DESC, id), '[]') FROM
-             (SELECT * FROM files WHERE in_range AND used = 0 ORDER BY size DESC, id LIMIT 10) t) AS largest
+           ${figure('most_used')} AS "mostUsed",
+           ${figure('largest')} AS largest
     FROM files`
   const r = row!
   return {

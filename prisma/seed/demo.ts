@@ -6,6 +6,7 @@ import { createCourse, createEnrollment, createOutline, createUser } from './fac
 import type { CourseData } from './factories.ts'
 import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
 import { seedDemoConversation } from './demo-conversation.ts'
+import { seedDemoMediaHistory } from './demo-media-history.ts'
 
 export const DEMO_PASSWORD = 'lectern-demo'
 
@@ -111,5 +112,6 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
   await seedDemoConversation(db, { studentId: student!.id, instructorId: instructor!.id, observerId: observer!.id }, now)
   await seedDemoCatalog(db, now, DEMO_PASSWORD)
   await seedDemoVideos(db)
+  await seedDemoMediaHistory(db, { instructorId: instructor!.id, studentId: student!.id }, now)
   return true
 }

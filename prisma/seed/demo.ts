@@ -7,6 +7,7 @@ import type { CourseData } from './factories.ts'
 import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
 import { seedDemoConversation } from './demo-conversation.ts'
 import { seedDemoLibrary } from './demo-library.ts'
+import { seedDemoMediaHistory } from './demo-media-history.ts'
 
 export const DEMO_PASSWORD = 'lectern-demo'
 
@@ -113,5 +114,6 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
   await seedDemoCatalog(db, now, DEMO_PASSWORD)
   await seedDemoVideos(db)
   await seedDemoLibrary(db, { ownerId: instructor!.id, now })
+  await seedDemoMediaHistory(db, { instructorId: instructor!.id, studentId: student!.id }, now)
   return true
 }

@@ -236,4 +236,34 @@ describe('anonymous visitors', () => {
     const cookie = student.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
     expect(await (await fetch(`${base}/api/_auth/session`, { headers: { cookie } })).json()).toMatchObject({ user: { id: student.user!.id } })
   })
+
+  it('get the catalog page from a few-second HTML cache that a publish drops at once; anyone with a cookie is rendered', async () => {
+    const base = new ApiClient().baseURL
+    const owner = await signedUp()
+    const mark = `pc${randomBytes(4).toString('hex')}`
+    const path = `/courses?q=${mark}`
+    const page = async (headers: Record<string, string> = {}) => {
+      const response = await fetch(`${base}${path}`, { headers })
+      return { status: response.status, cache: response.headers.get('x-lectern-page-cache'), html: await response.text() }
+    }
+    const first = await page()
+    expect(first).toMatchObject({ status: 200, cache: 'miss' })
+    const second = await page()
+    expect(second).toMatchObject({ status: 200, cache: 'hit' })
+    expect(second.html).toBe(first.html)
+
+    // A publish through this server drops every cached page: the next visitor sees the course.
+    const course = await listedCourse(owner, { title: `Cached ${mark}` }, false)
+    expect((await owner.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
+    const after = await page()
+    expect(after.cache).toBe('miss')
+    expect(after.html).toContain(`Cached ${mark}`)
+
+    // Signed-in visitors (any cookie at all) are never served from, nor put into, the cache.
+    const cookie = owner.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
+    const signedIn = await page({ cookie })
+    expect(signedIn.cache).toBeNull()
+    expect(signedIn.html).toContain(`Cached ${mark}`)
+    expect((await page({ cookie: 'lectern-prefs=x' })).cache).toBeNull()
+  })
 })

@@ -14,7 +14,7 @@ import { onModelWrite } from '../../utils/db-writes'
 export const CATALOG_CACHE_TTL_MS = 5_000
 /** Distinct searches kept at once; the oldest go first. Pages and totals are each bounded by it. */
 const MAX_ENTRIES = 500
-const CATALOG_MODELS = new Set(['Course', 'Chapter', 'Video', 'User'])
+export const CATALOG_MODELS = new Set(['Course', 'Chapter', 'Video', 'User'])
 
 interface Entry<T> { expires: number, value: Promise<T> }
 const pages = new Map<string, Entry<CatalogPage>>()

@@ -18,6 +18,7 @@ import { ApiClient, data, signedUp } from '../support/api-client'
 import type { ApiResult } from '../support/api-client'
 import { observerAccount } from '../support/conversation-fixtures'
 import { describeWithDatabase, testDb } from '../support/database'
+import { studio } from '../support/media-fixtures'
 import { TestSocket } from '../support/socket-client'
 import { createUpload, sendAll } from '../support/tus-client'
 import { fileBytes, sampleVideo } from '../support/video-fixtures'
@@ -26,18 +27,6 @@ const sockets: TestSocket[] = []
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.close()
 })
-
-/** An instructor with a course, a chapter and two lessons, made through the API. */
-async function studio(title = 'Lighting basics') {
-  const owner = await signedUp({ name: 'Mina Media' })
-  const course = data(await owner.post<Course>('/api/courses', { title, category: 'Photography' }))
-  const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Setup' }))
-  const lessons = [
-    data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Key light' })),
-    data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Fill light' })),
-  ]
-  return { owner, ownerId: owner.user!.id, course, chapter, lessons }
-}
 
 const file = (ownerId: string, overrides: Partial<MediaFileData> & { store?: { root: string, bytes: Buffer } } = {}) => createMediaFile(testDb(), ownerId, overrides)
 const readyVideo = (ownerId: string, name = 'Take 2.mp4') => file(ownerId, { name, mimeType: 'video/mp4', durationSeconds: 42, purpose: 'LIBRARY' })
@@ -371,6 +360,32 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     expect(await testDb().mediaLink.count({ where: { mediaFileId: pdf.id } })).toBe(0)
     expect(await detail(owner, pdf.id)).toMatchObject({ usageCount: 0, trashedUsageCount: 0, usages: [] })
     expect(await detail(owner, video.id)).toMatchObject({ usageCount: 0, trashedUsageCount: 0, usages: [] })
+    // Each file's history says where it stopped being used and why, by Lectern itself.
+    expect((await history(owner, pdf.id))[0]).toMatchObject({ action: 'UNLINK', actor: null, target: { label: 'Lighting basics › Setup › Key light', role: 'HANDOUT' }, after: { reason: 'course-purged' } })
+    expect((await history(owner, video.id))[0]).toMatchObject({ action: 'UNLINK', actor: null, target: { label: 'Lighting basics › Setup › Fill light', role: 'VIDEO' }, after: { reason: 'course-purged' } })
+  })
+
+  it('records the usages that go when the editor deletes a lesson or a chapter, and tells the library live', async () => {
+    const { owner, ownerId, chapter, lessons } = await studio()
+    const pdf = await file(ownerId, { name: 'Lesson sheet.pdf' })
+    const map = await file(ownerId, { name: 'Chapter map.pdf' })
+    const video = await readyVideo(ownerId)
+    data(await link(owner, pdf.id, place('LESSON', lessons[0]!.id, 'HANDOUT')))
+    data(await link(owner, map.id, place('CHAPTER', chapter.id, 'RESOURCE')))
+    data(await link(owner, video.id, place('LESSON', lessons[1]!.id, 'VIDEO')))
+    const socket = await liveSocket(owner, [userChannel(ownerId)])
+
+    const updated = nextEvent(socket, 'media-updated', event => event.item.id === pdf.id)
+    data(await owner.delete(`/api/videos/${lessons[0]!.id}`))
+    expect((await updated).item).toMatchObject({ usageCount: 0 })
+    expect((await history(owner, pdf.id))[0]).toMatchObject({ action: 'UNLINK', actor: { id: ownerId }, target: { lessonTitle: 'Key light' }, after: { reason: 'lesson-deleted' } })
+
+    // The chapter takes its own resource and its remaining lesson's video with it.
+    data(await owner.delete(`/api/chapters/${chapter.id}`))
+    expect((await history(owner, map.id))[0]).toMatchObject({ action: 'UNLINK', target: { targetType: 'CHAPTER', chapterTitle: 'Setup' }, after: { reason: 'chapter-deleted' } })
+    expect((await history(owner, video.id))[0]).toMatchObject({ action: 'UNLINK', target: { role: 'VIDEO', lessonTitle: 'Fill light' }, after: { reason: 'chapter-deleted' } })
+    expect(await detail(owner, video.id)).toMatchObject({ usageCount: 0, usages: [] })
+    expect(await detail(owner, map.id)).toMatchObject({ usageCount: 0, usages: [] })
   })
 
   it('deletes for good only from the trash and only when nothing uses it, removing the bytes', async () => {

@@ -2,13 +2,14 @@ import type { OutlineDeleteInput } from '#shared/schemas/outline'
 import { courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
+import { announceCascadedUnlinks, auditCascadedUnlinks } from '../media-library/cascade-unlinks'
 import { withLockedCourse } from './course-lock'
 import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
 
 /**
  * "Save changes" for pending deletes: all of them in one transaction, or none. Every id must be
  * in this course (404 otherwise, and nothing is deleted). Lessons of a deleted chapter go with
- * it; the remaining positions close up.
+ * it; the remaining positions close up. Library files used there lose those usages (audited).
  */
 export async function deleteOutlineItems({ ownerId, courseId, input }: { ownerId: string, courseId: string, input: OutlineDeleteInput }) {
   const result = await withLockedCourse({ ownerId, courseId }, async (tx) => {
@@ -18,13 +19,17 @@ export async function deleteOutlineItems({ ownerId, courseId, input }: { ownerId
     ])
     if (chapters !== input.chapterIds.length) throw notFound('Chapter')
     if (videos !== input.videoIds.length) throw notFound('Lesson')
+    const cascaded = await auditCascadedUnlinks(tx, { scope: { chapterIds: input.chapterIds, videoIds: input.videoIds }, actorId: ownerId })
     await tx.video.deleteMany({ where: { id: { in: input.videoIds } } })
     await tx.chapter.deleteMany({ where: { id: { in: input.chapterIds } } })
     const order = await readOrder(tx, courseId)
     await writeChapterPositions(tx, order.chapters.map(c => c.id))
     await writeVideoPositions(tx, order.chapters)
-    return { chapterIds: input.chapterIds, videoIds: input.videoIds }
+    return { chapterIds: input.chapterIds, videoIds: input.videoIds, cascaded }
   })
-  await broadcast(courseChannel(courseId), { type: 'outline-deleted', courseId, ...result })
-  return result
+  const { cascaded, ...deleted } = result
+  await broadcast(courseChannel(courseId), { type: 'outline-deleted', courseId, ...deleted })
+  // Library files used there lost a usage: their counts (and histories) change in the library.
+  await announceCascadedUnlinks(cascaded)
+  return deleted
 }

@@ -45,4 +45,6 @@ export function mediaChanged(client: QueryClient, item: MediaItem): void {
   // Its places and history may have changed with it.
   void client.invalidateQueries({ queryKey: mediaKeys.detail(item.id) })
   void client.invalidateQueries({ queryKey: mediaKeys.history(item.id) })
+  // Courses' Files tabs list it by place: a link made or removed elsewhere shows there too.
+  void client.invalidateQueries({ queryKey: mediaKeys.courses() })
 }

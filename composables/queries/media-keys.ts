@@ -14,4 +14,7 @@ export const mediaKeys = {
   history: (id: string) => [...mediaKeys.all, 'history', id] as const,
   /** Bytes received per library upload (media id → count), filled by progress events only. */
   uploadProgress: () => [...mediaKeys.all, 'upload-progress'] as const,
+  /** The files used in one course (its Files tab), from the course's side. */
+  courses: () => [...mediaKeys.all, 'course'] as const,
+  course: (courseId: string) => [...mediaKeys.courses(), courseId] as const,
 }

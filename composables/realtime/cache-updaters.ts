@@ -50,6 +50,7 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'media-removed': ({ mediaId }) => {
       removeMediaItem(client, mediaId)
       void client.invalidateQueries({ queryKey: mediaKeys.trash() })
+      void client.invalidateQueries({ queryKey: mediaKeys.courses() })
     },
     'library-upload-progress': event => libraryUploadProgressed(client, event),
     'media:created': () => void client.invalidateQueries({ queryKey: mediaKeys.lists() }),

@@ -91,3 +91,13 @@ export interface RestoreResult {
 export interface MediaInUse {
   usages: MediaUsage[]
 }
+
+/** One file used somewhere in a course (the course itself, a chapter, a lesson), for the course's Files tab. */
+export interface CourseMediaEntry {
+  /** The MediaLink's id; null for a lesson's own video. */
+  linkId: string | null
+  targetType: MediaLinkTargetType
+  targetId: string
+  role: MediaUsageRole
+  file: MediaItem
+}

@@ -339,7 +339,11 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     const video = await readyVideo(ownerId)
     data(await link(owner, pdf.id, place('LESSON', lessons[0]!.id, 'HANDOUT')))
     data(await link(owner, video.id, place('LESSON', lessons[1]!.id, 'VIDEO')))
+    // The owner's open library hears the counts move, both ways.
+    const socket = await liveSocket(owner, [userChannel(ownerId)])
+    const toTrash = nextEvent(socket, 'media-updated', event => event.item.id === pdf.id && event.item.trashedUsageCount === 1)
     expect((await owner.delete(`/api/courses/${course.id}`)).status).toBe(200)
+    expect((await toTrash).item).toMatchObject({ usageCount: 0, trashedUsageCount: 1 })
 
     const items = (await list(owner, 'limit=500')).items
     expect(items.find(i => i.id === pdf.id)).toMatchObject({ usageCount: 0, trashedUsageCount: 1 })
@@ -350,7 +354,9 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     // Still a usage: a plain trash is refused.
     expect((await owner.post(`/api/media/${pdf.id}/trash`, {})).status).toBe(409)
     // Restoring the course brings the counts back.
+    const back = nextEvent(socket, 'media-updated', event => event.item.id === video.id && event.item.usageCount === 1)
     expect((await owner.post(`/api/courses/${course.id}/restore`)).status).toBe(200)
+    expect((await back).item).toMatchObject({ usageCount: 1, trashedUsageCount: 0 })
     expect((await detail(owner, pdf.id))).toMatchObject({ usageCount: 1, trashedUsageCount: 0 })
 
     // The course is deleted again and purged: its links go with it (foreign keys), the files stay.

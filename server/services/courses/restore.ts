@@ -4,6 +4,7 @@ import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
+import { announceCourseMedia } from '../media-library/announce-course-media'
 import { ownedCourse } from './find-owned'
 
 /** Brings a course back from "Recently deleted" exactly as it was. */
@@ -11,6 +12,10 @@ export async function restoreCourse({ ownerId, id }: { ownerId: string, id: stri
   const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id, deleted: true }), data: { deletedAt: null } })
   if (count === 0) throw notFound('Deleted course')
   const course = toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
-  await broadcast(userChannel(ownerId), { type: 'course-restored', course })
+  await Promise.all([
+    broadcast(userChannel(ownerId), { type: 'course-restored', course }),
+    // Its library files' usages count as live again.
+    announceCourseMedia({ ownerId, courseId: id }),
+  ])
   return course
 }

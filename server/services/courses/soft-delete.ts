@@ -4,6 +4,7 @@ import { broadcast, dropChannel } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toDeletedCourse } from './course-dto'
+import { announceCourseMedia } from '../media-library/announce-course-media'
 import { ownedCourse } from './find-owned'
 
 /**
@@ -19,6 +20,8 @@ export async function softDeleteCourse({ ownerId, id, retentionDays, now = new D
     broadcast(userChannel(ownerId), { type: 'course-deleted', course }),
     // Whoever watched this course (editor tabs, later its students) loses the subscription now.
     dropChannel(courseChannel(id), 'deleted'),
+    // Its library files' usages now count as "in trash".
+    announceCourseMedia({ ownerId, courseId: id }),
   ])
   return course
 }

@@ -258,6 +258,7 @@ describeWithDatabase('media bulk: zip download', () => {
       ['owner with a foreign id', owner, [mine.id, theirs.id], 404],
       ['owner with an unknown id', owner, [mine.id, 'nope'], 404],
       ['owner with an unfinished file', owner, [uploading.id], 409],
+      ['owner with a file whose bytes are gone', owner, [mine.id, (await file(ownerId, { name: 'lost.pdf' })).id], 404],
       ['owner with no ids', owner, [], 400],
       ['owner with a bad id', owner, ['../etc'], 400],
     ]

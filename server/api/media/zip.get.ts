@@ -15,7 +15,13 @@ export default defineEventHandler(async (event) => {
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
     })
-    return sendStream(event, zip.stream)
+    // Past the first byte a failure (a file vanishing mid-way) can only cut the download short:
+    // the client sees an incomplete transfer rather than a zip missing a file.
+    zip.stream.on('error', (error) => {
+      console.error('[media] zip download failed:', error)
+      event.node.res.destroy(error)
+    })
+    return sendStream(event, zip.stream).catch(() => {}) // logged and cut above
   }
   catch (error) {
     return sendRefusal(event, error)

@@ -24,19 +24,22 @@ export async function zipMedia({ ownerId, ids }: { ownerId: string, ids: string[
   const files = ids.map(id => byId.get(id)!)
   const unfinished = files.find(file => file.status === 'UPLOADING' || file.status === 'FAILED')
   if (unfinished) throw new AppError('CONFLICT', `“${unfinished.originalName}” is not fully uploaded`)
+  // Refuse before the first byte rather than break the download halfway.
+  const storage = useFileStorage()
+  const sizes = await Promise.all(files.map(file => storage.size(file.storageKey)))
+  const lost = files.find((_, index) => sizes[index] === null)
+  if (lost) throw new AppError('NOT_FOUND', `The stored content of “${lost.originalName}” is missing`)
 
   const archive = new ZipArchive({ zlib: { level: 6 } })
-  const storage = useFileStorage()
   const names = zipEntryNames(files.map(file => file.originalName))
   archive.on('warning', error => console.warn('[media] zip:', error))
-  archive.on('error', error => console.error('[media] zip failed:', error))
   for (const [index, file] of files.entries()) {
     const lazy = Readable.from((async function* () {
       yield* storage.read(file.storageKey)
     })(), { objectMode: false })
     archive.append(lazy, { name: names[index]!, date: file.createdAt, store: STORED.has(mediaKindOf(file.originalName, file.mimeType) ?? '') })
   }
-  void archive.finalize().catch(() => {}) // errors reach the 'error' listener and end the response
+  void archive.finalize().catch(() => {}) // errors reach the stream's 'error' listeners (the route ends the response)
   const day = new Date().toISOString().slice(0, 10)
   return { fileName: `lectern-files-${day}.zip`, stream: archive }
 }

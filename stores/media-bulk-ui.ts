@@ -5,7 +5,9 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type MediaBulkDialog = 'trash' | 'edit' | 'link' | 'restore' | 'delete-forever'
+// 'trash' and 'unlink-and-trash' are one dialog in two modes (the preview offers the switch);
+// 'restore' and 'delete-forever' act on the trash page's own selection ('media-trash').
+export type MediaBulkDialog = 'trash' | 'unlink-and-trash' | 'unlink-all' | 'tags' | 'edit' | 'link' | 'restore' | 'delete-forever'
 
 export const useMediaBulkUiStore = defineStore('media-bulk-ui', () => {
   const dialog = ref<MediaBulkDialog | null>(null)

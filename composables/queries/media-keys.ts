@@ -2,13 +2,15 @@
 // refreshes everything library-shaped. A list is keyed by its filters (the address's query).
 import type { MediaListQuery } from '#shared/schemas/media'
 
-export type MediaFilters = Pick<MediaListQuery, 'q' | 'kind' | 'usage' | 'sort'>
+export type MediaFilters = Pick<MediaListQuery, 'q' | 'kind' | 'usage' | 'sort'> & Partial<Pick<MediaListQuery, 'tag'>>
 
 export const mediaKeys = {
   all: ['media'] as const,
   lists: () => [...mediaKeys.all, 'list'] as const,
   list: (filters: MediaFilters) => [...mediaKeys.lists(), filters] as const,
   trash: () => [...mediaKeys.all, 'trash'] as const,
+  /** My tags with their file counts (the tag filter, the tag dialogs). */
+  tags: () => [...mediaKeys.all, 'tags'] as const,
   details: () => [...mediaKeys.all, 'detail'] as const,
   detail: (id: string) => [...mediaKeys.details(), id] as const,
   history: (id: string) => [...mediaKeys.all, 'history', id] as const,

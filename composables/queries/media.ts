@@ -5,7 +5,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
 import type { MediaLinkInput } from '#shared/schemas/media'
-import type { MediaAuditEntry, MediaDetail, MediaItem, MediaPage, MediaTrashItem, MediaUsage, RestoreResult } from '#shared/types/media'
+import type { MediaAuditEntry, MediaDetail, MediaItem, MediaPage, MediaTagCount, MediaTrashItem, MediaUsage, RestoreResult } from '#shared/types/media'
 import { errorMessage, useApi } from '../api/api-client'
 import { removeMediaItem, updateMediaItem } from './media-cache'
 import type { UploadProgressData } from './media-cache'
@@ -58,6 +58,11 @@ export function useMediaTrashQuery() {
     await query.suspense().catch(() => {})
   })
   return query
+}
+
+export function useMediaTagsQuery() {
+  const api = useApi()
+  return useQuery({ queryKey: mediaKeys.tags(), queryFn: () => api<MediaTagCount[]>('/api/media/tags') })
 }
 
 /** After any change to a file: its history and every list (counts, order) come from the server again. */

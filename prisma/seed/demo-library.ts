@@ -1,11 +1,12 @@
 // The demo instructor's media library, so the library shows something real on first start (next
 // to the lesson videos the demo clips fill): a PDF handout used by two lessons, an image that is
 // a course's cover, an archive used nowhere, and one file in the trash whose usages were kept for
-// restore. Bytes go where uploads go; each file has the history the API would have written.
+// restore. Bytes go where uploads go; each file has the history the API would have written, and a
+// few tags ("javascript", "handouts"…) so the tag filter and the bulk tag actions have something.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { storageDir } from '../../server/utils/storage-dir.ts'
 import { demoImage, demoPdf } from './demo-attachments.ts'
-import { createMediaFile, createMediaLink } from './media-factories.ts'
+import { createMediaFile, createMediaLink, tagMediaFile } from './media-factories.ts'
 
 const DAY = 86_400_000
 
@@ -23,8 +24,12 @@ const lessonPlace = async (db: PrismaClient, ownerId: string, courseTitle: strin
 export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Date() }: { ownerId: string, now?: Date }): Promise<void> {
   const root = storageDir()
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY)
-  const audit = (mediaFileId: string, action: 'UPLOAD' | 'LINK' | 'UNLINK' | 'DELETE', createdAt: Date, fields: { target?: object, before?: object, after?: object } = {}) =>
+  const audit = (mediaFileId: string, action: 'UPLOAD' | 'LINK' | 'UNLINK' | 'DELETE' | 'TAG' | 'EDIT', createdAt: Date, fields: { target?: object, before?: object, after?: object } = {}) =>
     db.mediaAudit.create({ data: { ownerId, mediaFileId, actorId: ownerId, action, createdAt, ...fields } })
+  const tag = async (mediaFileId: string, tags: string[], createdAt: Date) => {
+    await tagMediaFile(db, { ownerId, mediaFileId, tags })
+    await audit(mediaFileId, 'TAG', createdAt, { after: { added: tags, removed: [] } })
+  }
 
   // A handout used by two lessons of the JavaScript course.
   const pdf = demoPdf()
@@ -35,6 +40,7 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
     const link = await createMediaLink(db, { mediaFileId: handout.id, ownerId, place: { targetType: 'LESSON', courseId: place.courseId, videoId: place.videoId, role: 'HANDOUT' } })
     await audit(handout.id, 'LINK', at(5.9), { target: { linkId: link.id, targetType: 'LESSON', targetId: place.videoId, role: 'HANDOUT', courseId: place.courseId, ...place.titles, label: place.label, href: `/studio/courses/${place.courseId}` }, after: { linkId: link.id, role: 'HANDOUT' } })
   }
+  await tag(handout.id, ['handouts', 'javascript'], at(5.8))
 
   // A course cover (the image needs ffmpeg, like the demo clips).
   const image = demoImage()
@@ -43,6 +49,9 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
     const cover = await createMediaFile(db, ownerId, { name: 'D3 course cover.png', mimeType: 'image/png', width: image.width, height: image.height, createdAt: at(4), store: { root, bytes: image.bytes, thumbnail: image.thumbnail } })
     await audit(cover.id, 'UPLOAD', at(4), { after: { name: cover.originalName, mimeType: 'image/png', sizeBytes: image.bytes.length, purpose: 'LIBRARY' } })
     const link = await createMediaLink(db, { mediaFileId: cover.id, ownerId, place: { targetType: 'COURSE', courseId: course.id, role: 'COVER' } })
+    await db.mediaFile.update({ where: { id: cover.id }, data: { altText: 'A bar chart drawn with D3' } })
+    await audit(cover.id, 'EDIT', at(3.95), { before: { altText: null }, after: { altText: 'A bar chart drawn with D3' } })
+    await tag(cover.id, ['covers'], at(3.95))
     await audit(cover.id, 'LINK', at(3.9), { target: { linkId: link.id, targetType: 'COURSE', targetId: course.id, role: 'COVER', courseId: course.id, courseTitle: course.title, chapterTitle: null, lessonTitle: null, label: course.title, href: `/studio/courses/${course.id}` }, after: { linkId: link.id, role: 'COVER' } })
   }
 
@@ -50,6 +59,7 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
   const zip = emptyZip()
   const archive = await createMediaFile(db, ownerId, { name: 'Exercise files.zip', mimeType: 'application/zip', createdAt: at(2), store: { root, bytes: zip } })
   await audit(archive.id, 'UPLOAD', at(2), { after: { name: archive.originalName, mimeType: 'application/zip', sizeBytes: zip.length, purpose: 'LIBRARY' } })
+  await tag(archive.id, ['exercises', 'javascript'], at(1.9))
 
   // In the trash: it was the photography course's resource, unlinked when it was deleted.
   const photo = await db.course.findFirstOrThrow({ where: { ownerId, title: 'Product Photography with a Phone' }, select: { id: true, title: true } })

@@ -98,3 +98,11 @@ export async function createMediaLink(db: PrismaClient, { mediaFileId, ownerId, 
     },
   })
 }
+
+/** Tags of `ownerId` on a file, created on first use (names as the API stores them: lower-case). */
+export async function tagMediaFile(db: PrismaClient, { ownerId, mediaFileId, tags }: { ownerId: string, mediaFileId: string, tags: string[] }) {
+  for (const name of tags) {
+    const tag = await db.mediaTag.upsert({ where: { ownerId_name: { ownerId, name } }, create: { ownerId, name }, update: {}, select: { id: true } })
+    await db.mediaFileTag.upsert({ where: { mediaFileId_tagId: { mediaFileId, tagId: tag.id } }, create: { mediaFileId, tagId: tag.id }, update: {} })
+  }
+}

@@ -106,6 +106,8 @@ const MediaItemSnapshot = z.object({
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   hasThumbnail: z.boolean(),
+  altText: z.string().nullable(),
+  tags: z.array(z.string()),
   usageCount: z.number().int().nonnegative(),
   trashedUsageCount: z.number().int().nonnegative(),
 })

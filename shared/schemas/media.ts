@@ -9,11 +9,21 @@ export const MediaIdParams = z.object({ id: recordId })
 export const MEDIA_SORTS = ['newest', 'oldest', 'name', 'size', 'usage'] as const
 export const MEDIA_PAGE_SIZE = 60
 
+/**
+ * A tag as an instructor types it: trimmed, inner spaces collapsed, lower-cased (so "Week 1" and
+ * "week  1" are one tag), 1–40 characters, no commas (the tag input splits on them).
+ */
+export const MediaTagName = z.string()
+  .transform(name => name.trim().replace(/\s+/g, ' ').toLowerCase())
+  .pipe(z.string().min(1, 'A tag needs a name').max(40, 'Keep tags under 40 characters').refine(name => !name.includes(',') && ![...name].some(c => c.charCodeAt(0) < 32), 'A tag cannot contain commas or control characters'))
+
 export const MediaListQuery = z.object({
   /** Any part of the file name. */
   q: z.string().trim().max(200).optional().transform(v => v || undefined),
   kind: z.enum(MEDIA_KINDS).optional(),
   usage: z.enum(['all', 'used', 'unused']).default('all'),
+  /** Only files carrying this tag of mine. */
+  tag: z.string().max(200).optional().transform(v => (v?.trim() ? v : undefined)).pipe(MediaTagName.optional()),
   sort: z.enum(MEDIA_SORTS).default('newest'),
   cursor: z.string().max(300).regex(/^[\w-]+$/, 'Not a cursor from this list').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(MEDIA_PAGE_SIZE),

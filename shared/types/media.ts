@@ -19,6 +19,10 @@ export interface MediaItem {
   width: number | null
   height: number | null
   hasThumbnail: boolean
+  /** What an image shows, for screen readers (null: not described; always null for other kinds). */
+  altText: string | null
+  /** The owner's tags on it, A→Z. */
+  tags: string[]
   /** Places it is used whose content is live (not in the course trash). */
   usageCount: number
   /** Places whose content sits in the course trash: kept, shown as "in trash", not counted above. */
@@ -56,7 +60,13 @@ export interface MediaPage {
   nextCursor: string | null
 }
 
-export type MediaActionName = 'UPLOAD' | 'LINK' | 'UNLINK' | 'RENAME' | 'DELETE' | 'RESTORE' | 'PURGE'
+export type MediaActionName = 'UPLOAD' | 'LINK' | 'UNLINK' | 'RENAME' | 'DELETE' | 'RESTORE' | 'PURGE' | 'TAG' | 'EDIT'
+
+/** One of my tags with how many of my live library files carry it. */
+export interface MediaTagCount {
+  name: string
+  count: number
+}
 
 export interface MediaAuditEntry {
   id: string

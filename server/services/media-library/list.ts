@@ -1,6 +1,6 @@
 // The instructor's library, one page at a time, in ONE statement: their lesson videos and library
 // files (not attachments, not the trash), searched by any part of the name, filtered by kind and
-// by whether they are used, sorted, with keyset pagination (a cursor is the last row's sort key
+// by whether they are used and by tag, sorted, with keyset pagination (a cursor is the last row's sort key
 // and id, so files added or removed meanwhile never shift a page: no gaps, no repeats) and the
 // total of all matching files.
 //
@@ -102,6 +102,7 @@ export async function listMedia({ ownerId, query }: { ownerId: string, query: Me
   const conditions: Prisma.Sql[] = [Prisma.sql`f."ownerId" = ${ownerId}`, inLibrary, Prisma.sql`f."deletedAt" IS NULL`]
   if (query.q) conditions.push(Prisma.sql`f."originalName" ILIKE ${`%${escapeLike(query.q)}%`}`)
   if (query.kind) conditions.push(kindFilter(query.kind))
+  if (query.tag) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "MediaTag" t JOIN "MediaFileTag" ft ON ft."tagId" = t.id WHERE t."ownerId" = ${ownerId} AND t.name = ${query.tag} AND ft."mediaFileId" = f.id)`)
   if (query.usage === 'used') conditions.push(Prisma.sql`COALESCE(n.live, 0) > 0`)
   if (query.usage === 'unused') conditions.push(Prisma.sql`COALESCE(n.live, 0) = 0`)
 

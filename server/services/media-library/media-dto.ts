@@ -23,12 +23,17 @@ export interface MediaRow {
   width: number | null
   height: number | null
   thumbnailKey: string | null
+  altText: string | null
+  tags: string[]
   usageCount: number
   trashedUsageCount: number
 }
 
+// Tags come along as one array per row, off the (mediaFileId, tagId) primary key: a few index
+// lookups per file, like the usage counts.
 export const fileColumns = Prisma.sql`f.id, f."originalName", f."mimeType", f."sizeBytes", f.status::text AS status, f."createdAt",
-  f."updatedAt", f."durationSeconds", f.width, f.height, f."thumbnailKey"`
+  f."updatedAt", f."durationSeconds", f.width, f.height, f."thumbnailKey", f."altText",
+  ARRAY(SELECT t.name FROM "MediaFileTag" ft JOIN "MediaTag" t ON t.id = ft."tagId" WHERE ft."mediaFileId" = f.id ORDER BY t.name) AS tags`
 
 /**
  * Usage counts of the file aliased `f`: its link rows plus the lessons whose video it is, split by
@@ -61,6 +66,8 @@ export function toMediaItem(row: MediaRow): MediaItem {
     width: row.width,
     height: row.height,
     hasThumbnail: !!row.thumbnailKey,
+    altText: row.altText ?? null,
+    tags: row.tags ?? [],
     usageCount: Number(row.usageCount),
     trashedUsageCount: Number(row.trashedUsageCount),
   }

@@ -1,0 +1,6 @@
+import { listMediaTags } from '../../services/media-library/list-tags'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireInstructor(event)
+  return listMediaTags({ ownerId: user.id })
+})

@@ -79,5 +79,11 @@ export function useSelectionKeys(options: SelectionKeysOptions) {
     }
   }
 
-  return { onKeydown }
+  /** Focus that arrives by Tab or by a click is where the keys start from. */
+  function onFocusin(event: FocusEvent) {
+    const id = (event.target as Element | null)?.closest?.<HTMLElement>('[data-id]')?.dataset.id
+    if (id && id !== store.focused && options.order().includes(id)) store.focus(id)
+  }
+
+  return { onKeydown, onFocusin }
 }

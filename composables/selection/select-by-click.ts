@@ -23,3 +23,12 @@ export function selectByClick(store: SelectionStore, id: string, event: Modifier
   store.only(id)
   return 'only'
 }
+
+/**
+ * Shift+click in a selectable list means "range", but the browser also reads it as "extend the
+ * text selection" and paints every title between the two clicks blue. Called on mousedown (the
+ * event whose default starts text selection); fields keep their own Shift+click.
+ */
+export function keepTextSelectionOnShiftClick(event: MouseEvent) {
+  if (event.shiftKey && !(event.target as Element | null)?.closest?.('input, textarea, [contenteditable="true"]')) event.preventDefault()
+}

@@ -50,6 +50,14 @@ export const useCourseEditorUiStore = defineStore('course-editor-ui', () => {
     if (isEditing(kind, id)) stopEditing()
   }
 
+  /** Marks several items at once (a selection): each stays undoable on its own, like a single mark. */
+  function markPendingDelete(kind: OutlineItemKind, ids: Iterable<string>) {
+    const set = new Set(setFor(kind).value)
+    for (const id of ids) set.add(id)
+    setFor(kind).value = set
+    if (editing.value?.kind === kind && set.has(editing.value.id)) stopEditing()
+  }
+
   /** After a successful batch delete, or when items vanished elsewhere. */
   function clearPending(ids: { chapterIds?: string[], videoIds?: string[] }) {
     const chapters = new Set(pendingChapterIds.value)
@@ -79,6 +87,6 @@ export const useCourseEditorUiStore = defineStore('course-editor-ui', () => {
   return {
     editing, addingLessonTo, dragging, pendingChapterIds, pendingVideoIds, pendingCount, previewVideoId, openPreview, closePreview,
     startEditing, stopEditing, isEditing, openAddLesson, closeAddLesson, startDrag, endDrag,
-    isPendingDelete, togglePendingDelete, clearPending, $reset,
+    isPendingDelete, togglePendingDelete, markPendingDelete, clearPending, $reset,
   }
 })

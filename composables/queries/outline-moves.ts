@@ -14,12 +14,13 @@ export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: ()
   const reorder = useReorderOutlineMutation(courseId)
   let staged: Map<string, string[]> | null = null
 
-  function commit(order: OutlineOrder) {
+  function commit(order: OutlineOrder): boolean {
     if (!isSaved(order)) {
       toast.info('A new chapter or lesson is still being saved; try the move again in a moment.')
-      return
+      return false
     }
     reorder.mutate(order)
+    return true
   }
 
   function moveChapters(chapterIds: string[]) {
@@ -85,5 +86,24 @@ export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: ()
     return { chapter: chapters()[target.c]!, index: target.index }
   }
 
-  return { moveChapters, setLessons, moveChapter, moveLesson, saving: reorder.isPending }
+  /**
+   * "Move to chapter…" on a selection: every lesson in `videoIds` (in the order given, the order on
+   * screen) goes to the end of that chapter, as one new outline order: one request, one rollback.
+   * Returns how many lessons actually moved (those already there, at its end, stay put).
+   */
+  function moveLessonsTo(videoIds: readonly string[], chapterId: string): number {
+    const moving = new Set(videoIds)
+    const order = orderOf(chapters())
+    const target = order.chapters.find(c => c.id === chapterId)
+    if (!target) return 0
+    const present = new Set(order.chapters.flatMap(c => c.videoIds))
+    const moved = videoIds.filter(id => present.has(id))
+    const next = { chapters: order.chapters.map(c => ({ id: c.id, videoIds: c.videoIds.filter(id => !moving.has(id)) })) }
+    next.chapters.find(c => c.id === chapterId)!.videoIds.push(...moved)
+    const same = next.chapters.every((c, i) => c.videoIds.join() === order.chapters[i]!.videoIds.join())
+    if (!moved.length || same) return 0
+    return commit(next) ? moved.length : 0
+  }
+
+  return { moveChapters, setLessons, moveChapter, moveLesson, moveLessonsTo, saving: reorder.isPending }
 }

@@ -97,9 +97,11 @@ describe('the media library in the browser', () => {
     await visit(page, '/studio/media?usage=unused')
     await tile(page, 'Unused syllabus.pdf').waitFor()
     await page.getByRole('button', { name: 'List', exact: true }).click()
-    await page.getByRole('table', { name: 'Files' }).waitFor()
+    // The list is a selectable grid with column headers (the grid view has none).
+    const listHeader = page.getByRole('grid', { name: 'Files' }).getByRole('columnheader', { name: 'Name' })
+    await listHeader.waitFor()
     await page.reload()
     await page.waitForSelector('html[data-hydrated="true"]')
-    await page.getByRole('table', { name: 'Files' }).waitFor()
+    await listHeader.waitFor()
   })
 })

@@ -50,4 +50,15 @@ describe('useCourseEditorUiStore', () => {
     expect(ui.addingLessonTo).toBeNull()
     expect(ui.pendingCount).toBe(0)
   })
+
+  it('marks a selection of lessons for deletion at once, each undoable alone, and stops renaming one of them', () => {
+    const ui = useCourseEditorUiStore()
+    ui.togglePendingDelete('video', 'v1')
+    ui.startEditing('video', 'v3')
+    ui.markPendingDelete('video', ['v1', 'v2', 'v3'])
+    expect([...ui.pendingVideoIds].sort()).toEqual(['v1', 'v2', 'v3']) // v1 stays marked, not toggled off
+    expect(ui.editing).toBeNull()
+    ui.togglePendingDelete('video', 'v2')
+    expect([...ui.pendingVideoIds].sort()).toEqual(['v1', 'v3'])
+  })
 })

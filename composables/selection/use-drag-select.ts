@@ -46,9 +46,11 @@ export function useDragSelect(options: DragSelectOptions) {
   const rect = computed<Rect | null>(() => (store.phase === 'dragging' && store.origin && store.pointer ? rectFrom(store.origin, store.pointer) : null))
 
   function onPointerDown(event: PointerEvent) {
-    if (event.button !== 0 || !event.isPrimary || store.phase !== 'idle') return
+    // A finger on a touch screen scrolls; rectangles are for mice and pens.
+    if (event.button !== 0 || !event.isPrimary || event.pointerType === 'touch' || store.phase !== 'idle') return
     const target = event.target as Element
     if (options.canStart && !options.canStart(target)) return
+    if (onScrollbar(event, options.scroller())) return
     const point = toContent({ x: event.clientX, y: event.clientY })
     if (!point) return
     pressedOnItem = !!options.isItem?.(target)
@@ -157,6 +159,13 @@ export function useDragSelect(options: DragSelectOptions) {
   })
 
   return { onPointerDown, rect }
+}
+
+/** A press on the container's own scrollbar drags the scrollbar, not a rectangle. */
+function onScrollbar(event: PointerEvent, scroller: HTMLElement | null): boolean {
+  if (!scroller || event.target !== scroller) return false
+  const box = scroller.getBoundingClientRect()
+  return event.clientX - box.left - scroller.clientLeft >= scroller.clientWidth || event.clientY - box.top - scroller.clientTop >= scroller.clientHeight
 }
 
 function swallowNextClick() {

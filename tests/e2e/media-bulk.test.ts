@@ -61,6 +61,9 @@ describeWithDatabase('bulk actions on the media library in the browser', () => {
     await toolbar(page).getByRole('status').filter({ hasText: '1 selected' }).waitFor()
     const failure = toolbar(page).getByTestId('bulk-failures')
     expect(await failure.innerText()).toMatch(/Bulk linked\.pdf\s*⚠\s*Used in 1 place; use “Unlink and trash” to move it to the trash/)
+    // The file itself carries the reason, and stays selected.
+    expect(await tile(page, 'Bulk linked.pdf').getByTestId('bulk-failure').innerText()).toContain('Used in 1 place')
+    expect(await tile(page, 'Bulk linked.pdf').getAttribute('aria-selected')).toBe('true')
     expect((await files(owner, 'q=Bulk')).map(f => f.name)).toEqual(['Bulk linked.pdf'])
     await page.unroute('**/api/media/bulk')
 

@@ -185,6 +185,15 @@ describeWithDatabase('selecting files in the media library', () => {
     await page.keyboard.press('Enter')
     await panelOf(page, names(3 + columns)[0]!).waitFor()
     expect(await selectedNames(page)).toEqual(names(3 + columns))
+
+    // Delete asks to move the selection to the trash (the bulk dialog); confirming does it.
+    await byIndex(page, 2 + columns).focus()
+    await page.keyboard.press('Delete')
+    const dialog = page.getByRole('dialog', { name: 'Move 1 file to the trash?' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Move 1 file to trash' }).click()
+    await expect.poll(() => testDb().mediaFile.findMany({ where: { ownerId: owner.user!.id, deletedAt: { not: null } }, select: { originalName: true } })).toEqual([{ originalName: names(3 + columns)[0] }])
+    await expect.poll(() => page.getByTestId('media-item').count()).toBe(13)
   })
 
   it('moves by one row in the list view and extends with Shift+Down', async () => {

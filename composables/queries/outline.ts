@@ -1,7 +1,7 @@
 // The Vue Query layer for a course's outline (chapters and lessons). Small edits (add, rename,
 // free preview, reorder) are optimistic and roll back with a toast; deletes are not, because the
 // editor marks them pending and "Save changes" runs them as one batch.
-import { useMutation, useQueryClient } from '@tanstack/vue-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { QueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
@@ -16,10 +16,8 @@ import { optimisticId, rollback, writeCache } from './optimistic'
 import type { Snapshot } from './optimistic'
 import { useSsrQuery } from './ssr-query'
 
-export function useOutlineQuery(courseId: MaybeRefOrGetter<string>) {
-  const api = useApi()
-  const client = useQueryClient()
-  return useSsrQuery({
+function outlineQuery(api: ReturnType<typeof useApi>, client: QueryClient, courseId: MaybeRefOrGetter<string>) {
+  return {
     queryKey: computed(() => chapterKeys.list(toValue(courseId))),
     queryFn: async () => {
       const chapters = await api<Chapter[]>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`)
@@ -27,6 +25,18 @@ export function useOutlineQuery(courseId: MaybeRefOrGetter<string>) {
       for (const chapter of chapters) client.setQueryData(videoKeys.list(chapter.id), chapter.videos)
       return chapters
     },
+  }
+}
+
+export function useOutlineQuery(courseId: MaybeRefOrGetter<string>) {
+  return useSsrQuery(outlineQuery(useApi(), useQueryClient(), courseId))
+}
+
+/** For a picker whose course may not be chosen yet: idle (no request) until it is; client-side only. */
+export function useChosenCourseOutlineQuery(courseId: MaybeRefOrGetter<string | undefined>) {
+  return useQuery({
+    ...outlineQuery(useApi(), useQueryClient(), () => toValue(courseId) ?? ''),
+    enabled: computed(() => !!toValue(courseId)),
   })
 }
 

@@ -27,6 +27,7 @@ const smoke = process.argv.includes('--smoke')
 const ROUNDS = smoke ? 1 : 5
 const SIZE = smoke ? 32 * 1024 ** 2 : 1024 ** 3
 const CHUNK = Number(process.env.BENCH_CHUNK_MB ?? 8) * 1024 * 1024
+const SMALL_PATCHES = smoke ? 50 : 300
 const root = resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'lectern-bench-upload-'))
 
@@ -58,12 +59,12 @@ function request(url: string, options: http.RequestOptions, body?: { file: strin
   })
 }
 
-async function tusUpload(base: string, path: string, file: string, headers: Record<string, string>, metadata: string, size = SIZE) {
+async function tusUpload(base: string, path: string, file: string, headers: Record<string, string>, metadata: string, size = SIZE, chunk = CHUNK) {
   const created = await request(`${base}${path}`, { method: 'POST', headers: { ...headers, 'tus-resumable': '1.0.0', 'upload-length': String(size), 'upload-metadata': metadata } })
   if (created.status !== 201) throw new Error(`creation answered ${created.status}`)
   const url = new URL(String(created.headers.location), base).toString()
   for (let offset = 0; offset < size;) {
-    const end = Math.min(offset + CHUNK, size) - 1
+    const end = Math.min(offset + chunk, size) - 1
     const next = end + 1
     const res = await request(url, {
       method: 'PATCH',
@@ -80,6 +81,18 @@ function rssMb(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 + children.reduce((sum, child) => sum + rssMb(child), 0)
+  }
+  catch {
+    return 0
+  }
+}
+
+/** CPU time (user + system) of a process and its descendants so far, in ms. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100) + children.reduce((sum, child) => sum + cpuMs(child), 0)
   }
   catch {
     return 0
@@ -182,6 +195,11 @@ try {
   children.push(streamDefault.process, stream1MiB.process, bareTus.process)
 
   const storageDir = join(scratch, 'lectern-storage')
+  // Each contender's bytes are deleted after its turn, Lectern's as well as bare tus's: a file
+  // kept on disk is written back by the kernel some seconds later, in another contender's turn,
+  // while a file deleted at once never reaches the disk. Keeping only Lectern's made its bytes
+  // cost disk writes that the bare server's never did.
+  const lecternFiles = join(storageDir, 'files')
   const server = await startServer(root, {
     NUXT_SESSION_PASSWORD: randomBytes(32).toString('hex'),
     LECTERN_STORAGE_DIR: storageDir,
@@ -202,6 +220,7 @@ try {
     await tusUpload(`http://127.0.0.1:${bareTus.port}`, '/files', file, {}, 'filename YmlnLm1wNA==', CHUNK)
     await tusUpload(server.url, '/api/uploads', file, { cookie }, metadata('warm-up.mp4'), CHUNK)
     emptyDir(tusDir)
+    emptyDir(lecternFiles)
 
     const lecternRss = { before: rssMb(server.process.pid!), peak: 0 }
     const bareTusRss = { before: rssMb(bareTus.process.pid!), peak: 0 }
@@ -224,10 +243,27 @@ try {
           record('Lectern, 8 MiB chunks', await timed(() => tusUpload(server.url, '/api/uploads', file, { cookie }, metadata(`big-${round}.mp4`))))
         })
         lecternRss.peak = Math.max(lecternRss.peak, peak)
+        emptyDir(lecternFiles)
       }
       for (const run of round % 2 ? [runLectern, runBareTus] : [runBareTus, runLectern]) await run()
       ratios.push(rounds['Lectern, 8 MiB chunks']!.at(-1)! / rounds['bare @tus/server, 8 MiB chunks']!.at(-1)!)
     }
+
+    // The fixed cost of a PATCH, where it dominates: 64 KiB PATCHes, the server's CPU per PATCH
+    // (its process and children, from /proc: not the wall clock, which the neighbours move).
+    const SMALL = 64 * 1024
+    const perPatch: Record<string, number[]> = { bare: [], lectern: [] }
+    const small = async (name: 'bare' | 'lectern', pid: number, upload: () => Promise<void>) => {
+      const before = cpuMs(pid)
+      await upload()
+      perPatch[name]!.push((cpuMs(pid) - before) / SMALL_PATCHES)
+    }
+    for (let turn = 0; turn < 3; turn++) {
+      await small('bare', bareTus.process.pid!, () => tusUpload(`http://127.0.0.1:${bareTus.port}`, '/files', file, {}, 'filename YmlnLm1wNA==', SMALL * SMALL_PATCHES, SMALL))
+      await small('lectern', server.process.pid!, () => tusUpload(server.url, '/api/uploads', file, { cookie }, metadata(`small-${turn}.mp4`), SMALL * SMALL_PATCHES, SMALL))
+    }
+    emptyDir(tusDir)
+    emptyDir(lecternFiles)
 
     // Progress delivery with three uploads at once.
     const listener = progressListener(`${server.url.replace('http', 'ws')}/_ws`, cookie, `course:${course.id}`)
@@ -254,6 +290,8 @@ try {
     for (const [name, values] of Object.entries(rounds)) console.log(`${name.padEnd(32)} ${mb(median(values))}  (${values.map(v => v.toFixed(0)).join(', ')})`)
     const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`
     console.log(`Lectern / bare @tus/server, same round: ×${median(ratios).toFixed(2)} (rounds ${range}; target ≥ 0.9)`)
+    const ms = (values: number[]) => `${median(values).toFixed(2)} ms (${values.map(v => v.toFixed(2)).join(', ')})`
+    console.log(`server CPU per 64 KiB PATCH, ${SMALL_PATCHES} per turn: bare @tus/server ${ms(perPatch.bare!)}, Lectern ${ms(perPatch.lectern!)}`)
     console.log(`Lectern / stream with 1 MiB buffers: ×${(median(rounds['Lectern, 8 MiB chunks']!) / median(rounds['stream, 1 MiB buffers']!)).toFixed(2)}`)
     const growth = ({ before, peak }: { before: number, peak: number }) => `${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB, growth ${(peak - before).toFixed(0)} MB`
     console.log(`Lectern RSS: ${growth(lecternRss)} (target < 64); bare @tus/server: ${growth(bareTusRss)}`)

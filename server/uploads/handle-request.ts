@@ -3,7 +3,6 @@
 // is deleted and refused with 415) and reports the server-side byte count as progress.
 import type { H3Event } from 'h3'
 import type { Server } from '@tus/server'
-import { NodeRequest } from 'srvx/node'
 import { abortUpload } from '../services/uploads/abort-upload'
 import { reportProgress } from './progress'
 import { SIGNATURE_BYTES } from './signature'
@@ -13,6 +12,7 @@ import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/uploads/upload-context'
 import { refusal, useTusServer } from './tus-server'
 import { forgetOwnershipWhenUploadsEnd, forgetUploadOwnership } from './ownership-cache'
+import { UploadRequest } from './node-body'
 
 let tus: Server | undefined
 
@@ -25,9 +25,9 @@ function tusServer(): Server {
 }
 
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
-  // srvx's request over Node's (what @tus/server's own handle() uses): its body stream is cheaper
-  // than h3's web conversion, and tus learns of a client disconnect from it.
-  const request: Request = new NodeRequest({ req: event.node.req, res: event.node.res })
+  // srvx's request over Node's (what @tus/server's own handle() uses; tus learns of a client
+  // disconnect from it), with a PATCH body that stays a Node stream (node-body.ts).
+  const request: Request = new UploadRequest({ req: event.node.req, res: event.node.res })
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
   const response = await tusServer().handleWeb(request)
   if (request.method === 'POST' && response.status === 201) return withCreatedIds(response)

@@ -17,6 +17,7 @@ import { useFileStorage } from './storage'
 import { forgetUploadLiveness } from './liveness'
 import { enqueue } from '../jobs/runner'
 import { checkUploadAccess } from './upload-access'
+import { writeNodeBodiesDirectly } from './node-body'
 
 export const UPLOAD_PATH = '/api/uploads'
 
@@ -79,6 +80,7 @@ export function useTusServer(): Server {
     },
   })
 
+  writeNodeBodiesDirectly(server, id => useFileStorage().localPath(id))
   server.on(EVENTS.POST_RECEIVE, (_req, upload) => {
     void reportProgress(upload.id, upload.offset).catch(() => {})
   })

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { readFileSync, existsSync } from 'node:fs'
+import http from 'node:http'
 import { join } from 'node:path'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { courseChannel } from '../../shared/realtime/channels'
@@ -103,6 +105,89 @@ describe('resumable lesson uploads', () => {
     expect(response.status).toBe(204)
     await expect.poll(async () => (await lessonsOf(owner, course.id))[0]!.status).toBe('DRAFT')
     expect(existsSync(storedFile(url!))).toBe(false)
+  })
+})
+
+/** A PATCH whose body is written by hand: part of it now, the rest (or nothing) later. */
+function openPatch(client: ApiClient, uploadUrl: string, offset: number, length: number) {
+  const request = http.request(uploadUrl, {
+    method: 'PATCH',
+    headers: tusHeaders(client, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', 'content-length': String(length) }),
+  })
+  const answered = new Promise<{ status: number, offset: number }>((resolve, reject) => {
+    request.once('response', (response) => {
+      response.resume()
+      resolve({ status: response.statusCode!, offset: Number(response.headers['upload-offset']) })
+    })
+    request.once('error', reject)
+  })
+  answered.catch(() => {})
+  return { request, answered, write: (bytes: Buffer) => new Promise<void>(done => request.write(bytes, () => done())) }
+}
+
+describe('upload bodies stream to the file as they arrive', () => {
+  // A video head followed by 4 MiB, so a PATCH can stop halfway with bytes on both sides.
+  const bigVideo = () => Buffer.concat([fileBytes(sampleVideo()), randomBytes(4 * 1024 ** 2)])
+  const receivedCount = (bytes: number) => (m: ServerMessage) => m.op === 'event' && m.event.type === 'upload-progress' && m.event.data.bytes === bytes
+
+  async function uploadWithListener() {
+    const owner = await signedUp()
+    const { course, chapter } = await courseWithChapter(owner)
+    const socket = await TestSocket.open(inject('baseURL'), owner)
+    sockets.push(socket)
+    await socket.subscribe(courseChannel(course.id))
+    const bytes = bigVideo()
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id, 'long take.mp4') })
+    return { owner, socket, bytes, url: url! }
+  }
+
+  it('keeps the bytes of a PATCH whose connection drops, and the upload resumes from them', async () => {
+    const { owner, socket, bytes, url } = await uploadWithListener()
+    const sent = 1024 * 1024
+    const patch = openPatch(owner, url, 0, bytes.length)
+    await patch.write(bytes.subarray(0, sent))
+    // The server has read them when it reports them.
+    await socket.next(receivedCount(sent), 10_000)
+    patch.request.destroy()
+    await expect.poll(async () => (await headOffset(owner, url)).offset).toBe(sent)
+    expect(sha256(readFileSync(storedFile(url)))).toBe(sha256(bytes.subarray(0, sent)))
+    expect((await sendAll(owner, url, bytes, 1024 * 1024, sent)).offset).toBe(bytes.length)
+    expect(sha256(readFileSync(storedFile(url)))).toBe(sha256(bytes))
+  })
+
+  it('hands an upload over from a PATCH that stalls to the client that asks for the offset again', async () => {
+    const { owner, socket, bytes, url } = await uploadWithListener()
+    const sent = 1536 * 1024
+    const stalled = openPatch(owner, url, 0, bytes.length)
+    await stalled.write(bytes.subarray(0, sent))
+    await socket.next(receivedCount(sent), 10_000)
+    // A reconnected client asks where to carry on while the old request still hangs: tus takes
+    // the upload from it, and what it had received is the offset.
+    expect(await headOffset(owner, url)).toEqual({ status: 200, offset: sent })
+    expect(await stalled.answered).toEqual({ status: 204, offset: sent })
+    expect((await sendAll(owner, url, bytes, 1024 * 1024, sent)).offset).toBe(bytes.length)
+    expect(sha256(readFileSync(storedFile(url)))).toBe(sha256(bytes))
+  })
+
+  it('takes a body without a length (chunked) too', async () => {
+    const { owner, bytes, url } = await uploadWithListener()
+    const parts = [bytes.subarray(0, 300_000), bytes.subarray(300_000)]
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const part = parts.shift()
+        if (part) controller.enqueue(new Uint8Array(part))
+        else controller.close()
+      },
+    })
+    const response = await fetch(url, {
+      method: 'PATCH',
+      headers: tusHeaders(owner, { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }),
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(204)
+    expect(Number(response.headers.get('upload-offset'))).toBe(bytes.length)
+    expect(sha256(readFileSync(storedFile(url)))).toBe(sha256(bytes))
   })
 })
 

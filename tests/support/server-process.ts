@@ -34,7 +34,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, '.output/server/index.mjs')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.EXTRA_SERVER_FLAGS?.split(' ') ?? []), join(root, '.output/server/index.mjs')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

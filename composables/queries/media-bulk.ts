@@ -54,6 +54,3 @@ export function useMediaBulkMutation(scope: 'media' | 'media-trash' = 'media') {
     },
   })
 }
-
-/** Where the browser downloads the selection as one zip (a plain link: the browser streams it to disk). */
-export const mediaZipHref = (ids: Iterable<string>) => `/api/media/zip?ids=${[...ids].map(encodeURIComponent).join(',')}`

@@ -51,6 +51,13 @@ export async function readInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef
   return validate(schema, body ?? {}, 'request body')
 }
 
+/** A body from a plain HTML form (application/x-www-form-urlencoded) or JSON, for the few routes a page posts as a form. */
+export async function readFormOrJsonInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T> {
+  const type = getRequestHeader(event, 'content-type') ?? ''
+  if (!type.includes('application/x-www-form-urlencoded')) return readInput(event, schema)
+  return validate(schema, Object.fromEntries(new URLSearchParams(await readRawBody(event) ?? '')), 'form')
+}
+
 /** For bodies whose fields all have defaults: a request without any body counts as `{}`. */
 export async function readOptionalInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T> {
   const empty = !getRequestHeader(event, 'content-type') && !Number(getRequestHeader(event, 'content-length') ?? 0) && !getRequestHeader(event, 'transfer-encoding')

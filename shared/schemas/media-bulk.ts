@@ -58,8 +58,8 @@ export type MediaBulkInput = z.infer<typeof MediaBulkInput>
 export type MediaBulkAction = MediaBulkInput['action']
 export const MEDIA_BULK_ACTIONS = ['trash', 'unlinkAndTrash', 'restore', 'deleteForever', 'link', 'unlinkAll', 'addTags', 'removeTags', 'edit'] as const satisfies readonly MediaBulkAction[]
 
-/** The zip download: the files as `ids=a,b,c` (or repeated `ids=`). */
-export const MediaZipQuery = z.object({
+/** The zip download: the files as a list, or as one `a,b,c` field (a form post). */
+export const MediaZipInput = z.object({
   ids: z.union([z.string(), z.array(z.string())])
     .transform(value => (Array.isArray(value) ? value : [value]).flatMap(part => part.split(',')).map(id => id.trim()).filter(Boolean))
     .pipe(MediaBulkIds),

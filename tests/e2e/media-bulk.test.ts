@@ -2,7 +2,10 @@
 // ("Select all shown" after a search); a plain trash takes every selected file out at once and
 // brings back the linked one with its reason, still selected; tags added in bulk filter the
 // library; the bulk edit form shows mixed values and sends only what was edited.
-import { expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, inject, it } from 'vitest'
 import type { Page, Route } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
 import type { Chapter, Video } from '../../shared/types/outline'
@@ -12,6 +15,7 @@ import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 import { describeWithDatabase, testDb } from '../support/database'
+import { readZip } from '../support/zip-reader'
 
 const tile = (page: Page, name: string) => page.getByTestId('media-item').filter({ hasText: name })
 const toolbar = (page: Page) => page.getByTestId('bulk-toolbar')
@@ -87,6 +91,32 @@ describeWithDatabase('bulk actions on the media library in the browser', () => {
     await toast(page, '2 files restored').waitFor()
     await expect.poll(async () => (await files(owner, 'q=Bulk')).map(f => [f.name, f.usageCount])).toEqual([['Bulk alpha.pdf', 0], ['Bulk linked.pdf', 1]])
     await expect.poll(() => page.getByTestId('trash-item').count()).toBe(1)
+  })
+
+  it('downloads the selection as one zip while the page stays, and says in a toast why a zip could not be made', async () => {
+    const owner = await signedUp({ name: 'Zed Zip' })
+    const root = inject('storageDir')
+    const [first] = [
+      await createMediaFile(testDb(), owner.user!.id, { name: 'Zip first.txt', mimeType: 'text/plain', store: { root, bytes: Buffer.from('first') } }),
+      await createMediaFile(testDb(), owner.user!.id, { name: 'Zip second.txt', mimeType: 'text/plain', store: { root, bytes: Buffer.from('second') } }),
+    ]
+    const page = await newPage(owner)
+    await selectAllShown(page, 'Zip', 2)
+    const button = toolbar(page).getByRole('button', { name: 'Download as zip' })
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(download.suggestedFilename()).toMatch(/^lectern-files-\d{4}-\d{2}-\d{2}\.zip$/)
+    const saved = join(mkdtempSync(join(tmpdir(), 'lectern-zip-')), 'download.zip')
+    await download.saveAs(saved) // the browser runs in its own process: copy the file out
+    const entries = readZip(readFileSync(saved))
+    expect(entries.map(entry => `${entry.name}: ${entry.data}`).sort()).toEqual(['Zip first.txt: first', 'Zip second.txt: second'])
+
+    // The bytes of one file are gone: the answer is a refusal, shown where the user is.
+    rmSync(join(root, 'files', first!.storageKey))
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await toast(page, 'The stored content of “Zip first.txt” is missing').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/studio/media')
+    await toolbar(page).getByRole('status').filter({ hasText: '2 selected' }).waitFor()
   })
 
   it('tags the selection in bulk and then filters the library by that tag', async () => {

@@ -3,7 +3,7 @@
 // restore with links, delete forever, tags (add, remove, filter, counts), linking many files to
 // one place, unlinking everywhere, the bulk edit, the zip download, and who may do what (foreign
 // ids fail per file, revealing nothing; bad bodies are 400 and change nothing).
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, inject, it } from 'vitest'
 import { userChannel } from '../../shared/realtime/channels'
@@ -12,7 +12,9 @@ import type { Course } from '../../shared/types/course'
 import type { Chapter, Video } from '../../shared/types/outline'
 import type { MediaDetail, MediaItem, MediaPage, MediaTagCount, MediaTrashItem, MediaUsage } from '../../shared/types/media'
 import type { MediaBulkAnswer, MediaBulkResult } from '../../shared/types/media-bulk'
+import { MEDIA_BULK_MAX } from '../../shared/schemas/media-bulk'
 import { createMediaFile } from '../../prisma/seed/media-factories'
+import { createManyMediaFiles } from '../../prisma/seed/many-media-files'
 import type { MediaFileData } from '../../prisma/seed/media-factories'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
@@ -43,11 +45,13 @@ const list = async (client: ApiClient, query: string) => data(await client.get<M
 const byId = (answer: MediaBulkAnswer) => new Map(answer.results.map(result => [result.id, result]))
 const auditActions = async (id: string) => (await testDb().mediaAudit.findMany({ where: { mediaFileId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map(row => row.action)
 
-async function download(client: ApiClient, ids: string[]) {
-  const headers: Record<string, string> = {}
+/** The zip as the library page asks for it: a plain form post of `ids=a,b,c` (or JSON, as an API client). */
+async function download(client: ApiClient, ids: string[], as: 'form' | 'json' = 'form') {
+  const headers: Record<string, string> = { 'content-type': as === 'form' ? 'application/x-www-form-urlencoded' : 'application/json' }
   const cookie = client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
   if (cookie) headers.cookie = cookie
-  return fetch(`${inject('baseURL')}/api/media/zip?ids=${ids.join(',')}`, { headers })
+  const body = as === 'form' ? new URLSearchParams({ ids: ids.join(',') }).toString() : JSON.stringify({ ids })
+  return fetch(`${inject('baseURL')}/api/media/zip`, { method: 'POST', headers, body })
 }
 
 describeWithDatabase('media bulk: trash, unlink and trash, restore, delete forever', () => {
@@ -244,6 +248,24 @@ describeWithDatabase('media bulk: zip download', () => {
     expect(entries[1]!.data.toString()).toBe('second')
     expect(entries[2]).toMatchObject({ method: 0 }) // …an image is stored as is
     expect(entries[2]!.data.equals(image)).toBe(true)
+  })
+
+  it('takes a whole selection of 500 files, whose ids would not fit in an address, as a form or as JSON', async () => {
+    const { owner, ownerId } = await studio()
+    await createManyMediaFiles(testDb(), ownerId, MEDIA_BULK_MAX, { name: i => `Sheet ${i}.txt` })
+    const rows = await testDb().mediaFile.findMany({ where: { ownerId }, select: { id: true, storageKey: true } })
+    const root = inject('storageDir')
+    for (const row of rows) writeFileSync(join(root, 'files', row.storageKey), row.id)
+    const ids = rows.map(row => row.id)
+    expect(ids.join(',').length).toBeGreaterThan(8 * 1024)
+    for (const as of ['form', 'json'] as const) {
+      const response = await download(owner, ids, as)
+      expect(response.status).toBe(200)
+      const entries = readZip(Buffer.from(await response.arrayBuffer()))
+      expect(entries).toHaveLength(MEDIA_BULK_MAX)
+      expect(new Set(entries.map(e => e.data.toString()))).toEqual(new Set(ids))
+    }
+    expect((await download(owner, [...ids, ids[0]!.replace(/.$/, 'x')])).status).toBe(400)
   })
 
   it('refuses anyone but the owner, unknown and unfinished files, and bad lists', async () => {

@@ -72,8 +72,12 @@ describe('presence', () => {
     second.send({ op: 'visibility', state: 'visible' })
     await hears(sol, iris, 'online')
     second.close()
-    await hears(sol, iris, 'offline')
-    expect(presenceEvents(sol, iris)).toEqual(['online', 'away', 'online', 'away', 'online', 'offline'])
+    // The first tab's close travels on its own connection: on a busy machine the server may take it
+    // after the second's, and then rightly says 'away' (one hidden tab left) on the way to 'offline'.
+    await sol.next(() => presenceEvents(sol, iris).at(-1) === 'offline')
+    const events = presenceEvents(sol, iris)
+    expect(events.slice(0, 5)).toEqual(['online', 'away', 'online', 'away', 'online'])
+    expect(['offline', 'away,offline']).toContain(events.slice(5).join())
     expect(await presenceSeenBy(student)).toEqual({ [iris]: 'offline' })
   })
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
 import type { MediaItem, MediaPage, MediaTrashItem } from '../../shared/types/media'
-import { MediaBulkInput, MediaZipQuery } from '../../shared/schemas/media-bulk'
+import { MediaBulkInput, MediaZipInput } from '../../shared/schemas/media-bulk'
 import { MediaListQuery } from '../../shared/schemas/media'
 import { acceptBulkItem, applyBulkOptimistic, revertBulkItems } from '../../composables/queries/media-bulk-cache'
 import type { MediaListData } from '../../composables/queries/media-cache'
@@ -108,8 +108,8 @@ describe('bulk input schemas and zip names', () => {
     expect(MediaBulkInput.safeParse({ action: 'edit', ids: ['a'], changes: {} }).success).toBe(false)
     expect(MediaBulkInput.safeParse({ action: 'link', ids: ['a', 'b'], target: { targetType: 'LESSON', targetId: 'l', role: 'VIDEO' } }).success).toBe(false)
     expect(MediaBulkInput.safeParse({ action: 'link', ids: ['a'], target: { targetType: 'LESSON', targetId: 'l', role: 'VIDEO' } }).success).toBe(true)
-    expect(MediaZipQuery.parse({ ids: 'a,b,,a' }).ids).toEqual(['a', 'b'])
-    expect(MediaZipQuery.parse({ ids: ['a', 'c'] }).ids).toEqual(['a', 'c'])
+    expect(MediaZipInput.parse({ ids: 'a,b,,a' }).ids).toEqual(['a', 'b'])
+    expect(MediaZipInput.parse({ ids: ['a', 'c'] }).ids).toEqual(['a', 'c'])
     expect(MediaListQuery.parse({ tag: ' Week 1 ' }).tag).toBe('week 1')
     expect(MediaListQuery.parse({ tag: '' }).tag).toBeUndefined()
   })

@@ -60,3 +60,8 @@ export function formatPrice(priceCents: number | null, currency: string): string
   priceTexts.set(key, text)
   return text
 }
+
+/** "1 file", "12 files". */
+export function fileCount(count: number): string {
+  return count === 1 ? '1 file' : `${count} files`
+}

@@ -12,6 +12,7 @@ import { autoscrollStep } from '~/utils/selection/autoscroll'
 import { pastThreshold, rectFrom } from '~/utils/selection/hit-test'
 import type { Point, Rect } from '~/utils/selection/hit-test'
 import { mergeModeOf } from '~/utils/selection/selection-ops'
+import { pressedOnScrollbar } from '~/utils/selection/scrollbar'
 
 export interface DragSelectOptions {
   store: SelectionStore
@@ -50,7 +51,7 @@ export function useDragSelect(options: DragSelectOptions) {
     if (event.button !== 0 || !event.isPrimary || event.pointerType === 'touch' || store.phase !== 'idle') return
     const target = event.target as Element
     if (options.canStart && !options.canStart(target)) return
-    if (onScrollbar(event, options.scroller())) return
+    if (pressedOnScrollbar(event, options.scroller())) return
     const point = toContent({ x: event.clientX, y: event.clientY })
     if (!point) return
     pressedOnItem = !!options.isItem?.(target)
@@ -159,13 +160,6 @@ export function useDragSelect(options: DragSelectOptions) {
   })
 
   return { onPointerDown, rect }
-}
-
-/** A press on the container's own scrollbar drags the scrollbar, not a rectangle. */
-function onScrollbar(event: PointerEvent, scroller: HTMLElement | null): boolean {
-  if (!scroller || event.target !== scroller) return false
-  const box = scroller.getBoundingClientRect()
-  return event.clientX - box.left - scroller.clientLeft >= scroller.clientWidth || event.clientY - box.top - scroller.clientTop >= scroller.clientHeight
 }
 
 function swallowNextClick() {

@@ -141,13 +141,18 @@ describe('upload bodies stream to the file as they arrive', () => {
     return { owner, socket, bytes, url: url! }
   }
 
+  /** An upload whose first PATCH (for the whole file) sent `sent` bytes, which the server read (it reported them), and then nothing more. */
+  async function uploadStoppedAt(sent: number) {
+    const upload = await uploadWithListener()
+    const patch = openPatch(upload.owner, upload.url, 0, upload.bytes.length)
+    await patch.write(upload.bytes.subarray(0, sent))
+    await upload.socket.next(receivedCount(sent), 10_000)
+    return { ...upload, patch }
+  }
+
   it('keeps the bytes of a PATCH whose connection drops, and the upload resumes from them', async () => {
-    const { owner, socket, bytes, url } = await uploadWithListener()
     const sent = 1024 * 1024
-    const patch = openPatch(owner, url, 0, bytes.length)
-    await patch.write(bytes.subarray(0, sent))
-    // The server has read them when it reports them.
-    await socket.next(receivedCount(sent), 10_000)
+    const { owner, bytes, url, patch } = await uploadStoppedAt(sent)
     patch.request.destroy()
     await expect.poll(async () => (await headOffset(owner, url)).offset).toBe(sent)
     expect(sha256(readFileSync(storedFile(url)))).toBe(sha256(bytes.subarray(0, sent)))
@@ -156,15 +161,12 @@ describe('upload bodies stream to the file as they arrive', () => {
   })
 
   it('hands an upload over from a PATCH that stalls to the client that asks for the offset again', async () => {
-    const { owner, socket, bytes, url } = await uploadWithListener()
     const sent = 1536 * 1024
-    const stalled = openPatch(owner, url, 0, bytes.length)
-    await stalled.write(bytes.subarray(0, sent))
-    await socket.next(receivedCount(sent), 10_000)
+    const { owner, bytes, url, patch } = await uploadStoppedAt(sent)
     // A reconnected client asks where to carry on while the old request still hangs: tus takes
     // the upload from it, and what it had received is the offset.
     expect(await headOffset(owner, url)).toEqual({ status: 200, offset: sent })
-    expect(await stalled.answered).toEqual({ status: 204, offset: sent })
+    expect(await patch.answered).toEqual({ status: 204, offset: sent })
     expect((await sendAll(owner, url, bytes, 1024 * 1024, sent)).offset).toBe(bytes.length)
     expect(sha256(readFileSync(storedFile(url)))).toBe(sha256(bytes))
   })

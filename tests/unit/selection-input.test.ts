@@ -6,6 +6,7 @@ import { layoutGrid, layoutList } from '../../utils/selection/grid-layout'
 import { autoscrollStep } from '../../utils/selection/autoscroll'
 import { nextFocusIndex } from '../../utils/selection/keyboard'
 import { hitsInGrid, rectFrom } from '../../utils/selection/hit-test'
+import { pressedOnScrollbar } from '../../utils/selection/scrollbar'
 import { selectByClick } from '../../composables/selection/select-by-click'
 import { useSelectionKeys } from '../../composables/selection/use-selection-keys'
 
@@ -137,5 +138,31 @@ describe('selecting with clicks and keys', () => {
     store.focus('e')
     expect(press('ArrowDown', { altKey: true })).toBe(false)
     expect(store.focused).toBe('e')
+  })
+})
+
+describe('a press on the scroller\'s own scrollbar', () => {
+  // A 400×300 scroller at (100, 50) with a 1 px border and a 15 px scrollbar on the right and at
+  // the bottom: its client area is 383×283 from (101, 51).
+  const scroller = {
+    getBoundingClientRect: () => ({ left: 100, top: 50, right: 500, bottom: 350, width: 400, height: 300, x: 100, y: 50, toJSON: () => ({}) }) as DOMRect,
+    clientLeft: 1,
+    clientTop: 1,
+    clientWidth: 383,
+    clientHeight: 283,
+  }
+  const press = (clientX: number, clientY: number, target: unknown = scroller) => ({ target, clientX, clientY })
+
+  it('is on the scrollbar right of the client area or below it, and not in the client area', () => {
+    expect(pressedOnScrollbar(press(490, 100), scroller)).toBe(true) // the vertical bar
+    expect(pressedOnScrollbar(press(484, 100), scroller)).toBe(true) // its first pixel
+    expect(pressedOnScrollbar(press(483, 100), scroller)).toBe(false) // the last pixel of content
+    expect(pressedOnScrollbar(press(200, 340), scroller)).toBe(true) // the horizontal bar
+    expect(pressedOnScrollbar(press(200, 100), scroller)).toBe(false) // empty space in the grid
+  })
+
+  it('is never on it when the press is on something inside the scroller, or there is no scroller', () => {
+    expect(pressedOnScrollbar(press(490, 100, {}), scroller)).toBe(false)
+    expect(pressedOnScrollbar(press(490, 100), null)).toBe(false)
   })
 })

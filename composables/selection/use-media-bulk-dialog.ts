@@ -1,0 +1,29 @@
+// What every bulk dialog of the library and its trash starts from: the selection it acts on (the
+// selected files the page has loaded, and how many more are selected but not loaded), the bulk
+// mutation, and `send`, which runs an action on every selected id and closes the dialog at once:
+// the mutation is optimistic, and its answer brings back what failed, with why.
+import type { MaybeRefOrGetter } from 'vue'
+import type { MediaBulkInput } from '#shared/schemas/media-bulk'
+import { useMediaBulkMutation } from '~/composables/queries/media-bulk'
+import { useMediaBulkUiStore } from '~/stores/media-bulk-ui'
+import { useSelectionStore } from '~/stores/selection'
+import { selectedItems } from '~/utils/media-bulk/preview'
+
+type WithoutIds<T> = T extends unknown ? Omit<T, 'ids'> : never
+
+export function useMediaBulkDialog<T extends { id: string }>(scope: 'media' | 'media-trash', items: MaybeRefOrGetter<T[]>) {
+  const ui = useMediaBulkUiStore()
+  const selection = useSelectionStore(scope)
+  const bulk = useMediaBulkMutation(scope)
+  const chosen = computed(() => selectedItems(toValue(items), selection.selected))
+
+  /** Sends `action` for the selected ids (the given ones, if any) and closes the dialog; false when there was nothing to send. */
+  function send(action: WithoutIds<MediaBulkInput>, ids = [...selection.selected]): boolean {
+    if (!ids.length) return false
+    bulk.mutate({ ...action, ids } as MediaBulkInput)
+    ui.closeDialog()
+    return true
+  }
+
+  return { ui, selection, bulk, chosen, send }
+}

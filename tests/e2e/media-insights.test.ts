@@ -40,9 +40,12 @@ describeWithDatabase('media insights in the browser', () => {
     // A new preset: the four analytics endpoints again, with the new range, and nothing else.
     const requested: string[] = []
     // Everything the page asks for, except Chromium's own tab icon, which it fetches again after
-    // each address change (not the app's request).
+    // each address change, and Nuxt's build manifest (/_nuxt/builds/meta/…), which the framework
+    // fetches once on a first client-side navigation or when it checks for a newer build: neither
+    // is the app's data.
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname !== '/favicon.svg') requested.push(request.url())
+      const path = new URL(request.url()).pathname
+      if (path !== '/favicon.svg' && !path.startsWith('/_nuxt/builds/')) requested.push(request.url())
     })
     const answered = Promise.all(ENDPOINTS.map(endpoint => page.waitForResponse(r => r.url().includes(`/api/media/insights/${endpoint}?preset=7d`))))
     await choose('Last 7 days')

@@ -174,8 +174,10 @@ describeWithDatabase('bulk actions on the media library in the browser', () => {
     ])
 
     // Now the alt text: typed once, set on both.
-    // Everything succeeded, so nothing stays selected.
+    // Everything succeeded, so nothing stays selected. The first toast goes first, so that the
+    // next one seen is the second edit's.
     await toolbar(page).getByRole('status').filter({ hasText: 'No files selected' }).waitFor()
+    await toast(page, '2 files updated').waitFor({ state: 'detached', timeout: 15_000 })
     await toolbar(page).getByRole('button', { name: 'Select all shown' }).click()
     await toolbar(page).getByRole('button', { name: 'Edit…' }).click()
     const again = page.getByRole('dialog', { name: 'Edit 2 files' })

@@ -55,7 +55,8 @@ export async function readInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef
 export async function readFormOrJsonInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T> {
   const type = getRequestHeader(event, 'content-type') ?? ''
   if (!type.includes('application/x-www-form-urlencoded')) return readInput(event, schema)
-  return validate(schema, Object.fromEntries(new URLSearchParams(await readRawBody(event) ?? '')), 'form')
+  // h3 parses the form (a repeated field becomes a list).
+  return validate(schema, await readBody(event) ?? {}, 'form')
 }
 
 /** For bodies whose fields all have defaults: a request without any body counts as `{}`. */

@@ -13,7 +13,7 @@
 //
 // Smoke mode (CI): 300 courses, 2 s per measurement, one round.
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import autocannon from 'autocannon'
@@ -29,6 +29,7 @@ import { slugify } from '../shared/utils/slug.ts'
 import { ensureBuilt } from '../tests/support/build.ts'
 import { SERVER_NODE_FLAGS, startServer } from '../tests/support/server-process.ts'
 import { provisionTestDatabase } from '../tests/support/test-database.ts'
+import { cpuMs } from './proc.ts'
 
 const smoke = process.argv.includes('--smoke')
 const COURSES = smoke ? 300 : 10_000
@@ -198,17 +199,6 @@ async function checkPage(url: string, texts: string[], what: string) {
 // Load.
 
 interface Figures { rps: number, p50: number, p99: number, requests: number, serverCpu: number, databaseCpu: number }
-
-/** CPU time (ms) a process has used so far, from /proc (Linux; 0 elsewhere, 100 ticks a second). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  }
-  catch {
-    return 0
-  }
-}
 
 /**
  * CPU used per request alongside req/s: on a shared box req/s moves with the neighbours' load,

@@ -19,6 +19,7 @@ import { buildUser } from '../prisma/seed/factories.ts'
 import { ensureBuilt } from '../tests/support/build.ts'
 import { SERVER_NODE_FLAGS, startServer } from '../tests/support/server-process.ts'
 import { provisionTestDatabase } from '../tests/support/test-database.ts'
+import { cpuMs, ofTree, rssMb } from './proc.ts'
 import { sampleVideo } from '../tests/support/video-fixtures.ts'
 
 const smoke = process.argv.includes('--smoke')
@@ -75,36 +76,12 @@ async function tusUpload(base: string, path: string, file: string, headers: Reco
   }
 }
 
-/** RSS of a process and its descendants (tsx runs the baselines in a child node process). */
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 + children.reduce((sum, child) => sum + rssMb(child), 0)
-  }
-  catch {
-    return 0
-  }
-}
-
-/** CPU time (user + system) of a process and its descendants so far, in ms. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100) + children.reduce((sum, child) => sum + cpuMs(child), 0)
-  }
-  catch {
-    return 0
-  }
-}
-
 /** Runs `work` while sampling the RSS of `pid` every 50 ms: growth of the peak over the start. */
 async function rssGrowth(pid: number, work: () => Promise<void>): Promise<{ before: number, peak: number }> {
-  const before = rssMb(pid)
+  const before = ofTree(rssMb, pid)
   let peak = before
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMb(pid))
+    peak = Math.max(peak, ofTree(rssMb, pid))
   }, 50)
   try {
     await work()
@@ -222,8 +199,8 @@ try {
     emptyDir(tusDir)
     emptyDir(lecternFiles)
 
-    const lecternRss = { before: rssMb(server.process.pid!), peak: 0 }
-    const bareTusRss = { before: rssMb(bareTus.process.pid!), peak: 0 }
+    const lecternRss = { before: ofTree(rssMb, server.process.pid!), peak: 0 }
+    const bareTusRss = { before: ofTree(rssMb, bareTus.process.pid!), peak: 0 }
     const ratios: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, bare] of [['stream, default buffers', streamDefault], ['stream, 1 MiB buffers', stream1MiB]] as const) {
@@ -254,9 +231,9 @@ try {
     const SMALL = 64 * 1024
     const perPatch: Record<string, number[]> = { bare: [], lectern: [] }
     const small = async (name: 'bare' | 'lectern', pid: number, upload: () => Promise<void>) => {
-      const before = cpuMs(pid)
+      const before = ofTree(cpuMs, pid)
       await upload()
-      perPatch[name]!.push((cpuMs(pid) - before) / SMALL_PATCHES)
+      perPatch[name]!.push((ofTree(cpuMs, pid) - before) / SMALL_PATCHES)
     }
     for (let turn = 0; turn < 3; turn++) {
       await small('bare', bareTus.process.pid!, () => tusUpload(`http://127.0.0.1:${bareTus.port}`, '/files', file, {}, 'filename YmlnLm1wNA==', SMALL * SMALL_PATCHES, SMALL))

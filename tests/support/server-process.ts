@@ -35,7 +35,7 @@ export async function startServer(root: string, env: Record<string, string>): Pr
   const url = `http://127.0.0.1:${port}`
   let output = ''
   // EXTRA_SERVER_FLAGS: Node flags for a look inside while measuring (--cpu-prof, --trace-gc).
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.EXTRA_SERVER_FLAGS?.split(' ') ?? []), join(root, '.output/server/index.mjs')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.EXTRA_SERVER_FLAGS ?? '').split(' ').filter(Boolean), join(root, '.output/server/index.mjs')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 // What each job kind does. Handlers are idempotent: a retried job must be safe to run again.
 import { pruneSignInAttempts } from '../services/auth/login-throttle'
-import { purgeDeletedCourses } from '../services/courses/purge-deleted'
+import { purgeDeletedCourses } from '../services/course/purge-deleted-courses'
 import { purgeExpiredMedia } from '../services/media-library/purge-expired'
 import { cleanUpAbandonedUploads } from '../services/uploads/clean-up-abandoned'
 import { processMediaInWorker } from '../services/uploads/process-media'

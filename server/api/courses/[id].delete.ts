@@ -1,5 +1,5 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { softDeleteCourse } from '../../services/courses/soft-delete'
+import { softDeleteCourse } from '../../services/course/soft-delete-course'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

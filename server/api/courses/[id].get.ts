@@ -1,5 +1,5 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { getCourse } from '../../services/courses/get'
+import { getCourse } from '../../services/course/get-course'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { CourseIdParams, CourseUpdateInput } from '#shared/schemas/course'
-import { updateCourse } from '../../services/courses/update'
+import { updateCourse } from '../../services/course/update-course'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,4 +1,4 @@
-import { listDeletedCourses } from '../../services/courses/list-deleted'
+import { listDeletedCourses } from '../../services/course/list-deleted-courses'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

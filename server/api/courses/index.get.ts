@@ -1,4 +1,4 @@
-import { listCourses } from '../../services/courses/list'
+import { listCourses } from '../../services/course/list-courses'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { CourseInput } from '#shared/schemas/course'
-import { createCourse } from '../../services/courses/create'
+import { createCourse } from '../../services/course/create-course'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

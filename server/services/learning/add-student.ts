@@ -3,7 +3,7 @@
 import type { StudentRow } from '#shared/types/portal'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { ownedCourse } from '../courses/find-owned'
+import { ownedCourse } from '../course/course-access'
 import { enrol } from './enrol'
 import { studentRow } from './student-row'
 

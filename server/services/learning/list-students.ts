@@ -4,7 +4,7 @@
 import type { StudentRow } from '#shared/types/portal'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { ownedCourse } from '../courses/find-owned'
+import { ownedCourse } from '../course/course-access'
 import { enrollmentWithStudent, toStudentRows } from './student-row'
 
 export async function listStudents({ ownerId, courseId }: { ownerId: string, courseId: string }): Promise<StudentRow[]> {

@@ -4,7 +4,7 @@
 import { publishDomainEvent } from '../../domain/events'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { ownedCourse } from '../courses/find-owned'
+import { ownedCourse } from '../course/course-access'
 
 export async function removeStudent({ ownerId, courseId, userId }: { ownerId: string, courseId: string, userId: string }): Promise<{ courseId: string, userId: string }> {
   const { count } = await useDb().enrollment.deleteMany({

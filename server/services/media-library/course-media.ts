@@ -6,7 +6,7 @@ import type { CourseMediaEntry, MediaLinkTargetType, MediaUsageRole } from '#sha
 import { Prisma } from '../../generated/prisma/client'
 import { useDb } from '../../utils/db'
 import { notFound } from '../../utils/errors'
-import { ownedCourse } from '../courses/find-owned'
+import { ownedCourse } from '../course/course-access'
 import { readMediaRows, toMediaItem } from './media-dto'
 
 interface PlaceRow {

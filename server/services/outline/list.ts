@@ -1,7 +1,7 @@
 import type { Chapter, Video } from '#shared/types/outline'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { ownedCourse } from '../courses/find-owned'
+import { ownedCourse } from '../course/course-access'
 import { chapterSelect, toChapter, toVideo, videoSelect } from './outline-dto'
 
 /** The course's chapters in order, each with its lessons in order. */

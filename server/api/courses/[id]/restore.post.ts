@@ -1,5 +1,5 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { restoreCourse } from '../../../services/courses/restore'
+import { restoreCourse } from '../../../services/course/restore-course'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { setCourseStatus } from '../../../services/courses/set-status'
+import { setCourseStatus } from '../../../services/course/set-course-status'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -5,7 +5,7 @@ import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toDeletedCourse } from './course-dto'
 import { announceCourseMedia } from '../media-library/announce-course-media'
-import { ownedCourse } from './find-owned'
+import { ownedCourse } from './course-access'
 
 /**
  * Moves a course to "Recently deleted": it leaves every list at once and is purged for good

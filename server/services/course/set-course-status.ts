@@ -5,7 +5,7 @@ import { broadcast } from '../../realtime/broadcast'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
-import { ownedCourse } from './find-owned'
+import { ownedCourse } from './course-access'
 
 /**
  * Publishes or unpublishes a course. Publishing needs something to watch: at least one chapter

@@ -5,7 +5,7 @@ import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
-import { ownedCourse } from './find-owned'
+import { ownedCourse } from './course-access'
 
 /** Changes the given fields of a live course the user owns (a deleted course refuses: 404). */
 export async function updateCourse({ ownerId, id, input }: { ownerId: string, id: string, input: CourseUpdateInput }): Promise<Course> {

@@ -5,7 +5,7 @@ import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
 import { announceCourseMedia } from '../media-library/announce-course-media'
-import { ownedCourse } from './find-owned'
+import { ownedCourse } from './course-access'
 
 /** Brings a course back from "Recently deleted" exactly as it was. */
 export async function restoreCourse({ ownerId, id }: { ownerId: string, id: string }): Promise<Course> {

@@ -1,6 +1,6 @@
 import { ChapterIdParams } from '#shared/schemas/outline'
 import { courseOfChapter } from '../../services/outline/course-lock'
-import { deleteOutlineItems } from '../../services/outline/delete-items'
+import { deleteOutlineItems } from '../../services/outline/delete-outline-items'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,6 +1,6 @@
 import { VideoIdParams } from '#shared/schemas/outline'
 import { courseOfVideo } from '../../services/outline/course-lock'
-import { deleteOutlineItems } from '../../services/outline/delete-items'
+import { deleteOutlineItems } from '../../services/outline/delete-outline-items'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

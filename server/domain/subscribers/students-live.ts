@@ -5,7 +5,7 @@
 // missed an event is still right after the next one.
 import { courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
-import { studentRow } from '../../services/learning/student-row'
+import { readStudentRow } from '../../services/student/student-dto'
 import type { DomainEvent } from '../events'
 
 /**
@@ -17,7 +17,7 @@ import type { DomainEvent } from '../events'
 const pending = new Map<string, Promise<void>>()
 
 async function sendStudentRow({ courseId, userId }: { courseId: string, userId: string }): Promise<void> {
-  const student = await studentRow(courseId, userId)
+  const student = await readStudentRow(courseId, userId)
   await broadcast(courseChannel(courseId), student
     ? { type: 'student-updated', courseId, student }
     : { type: 'student-removed', courseId, userId })

@@ -2,7 +2,7 @@
 // courses are opened by the instructor (students page, by email): there is no checkout.
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { enrol } from '../learning/enrol'
+import { enrolInCourse } from '../learning/enrol-in-course'
 
 export async function selfEnrol({ slug, userId }: { slug: string, userId: string }): Promise<{ enrolledAt: string }> {
   const course = await useDb().course.findFirst({
@@ -15,6 +15,6 @@ export async function selfEnrol({ slug, userId }: { slug: string, userId: string
   if (course.status !== 'PUBLISHED') throw notFound('Course')
   if (course.priceCents !== null)
     throw new AppError('FORBIDDEN', 'This course is priced: the instructor gives access by enrolling you with your email.')
-  const { enrolledAt } = await enrol({ courseId: course.id, userId, source: 'SELF' })
+  const { enrolledAt } = await enrolInCourse({ courseId: course.id, userId, source: 'SELF' })
   return { enrolledAt: enrolledAt.toISOString() }
 }

@@ -1,5 +1,5 @@
 import { ChapterIdParams } from '#shared/schemas/outline'
-import { listVideos } from '../../../services/outline/list'
+import { listVideos } from '../../../services/outline/list-videos'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { listOutline } from '../../../services/outline/list'
+import { listOutline } from '../../../services/outline/list-outline'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { listStudents } from '../../../services/learning/list-students'
+import { listStudents } from '../../../services/student/list-students'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,6 +1,6 @@
 import { CourseIdParams } from '#shared/schemas/course'
 import { AddStudentInput } from '#shared/schemas/learning'
-import { addStudent } from '../../../services/learning/add-student'
+import { addStudent } from '../../../services/student/add-student'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

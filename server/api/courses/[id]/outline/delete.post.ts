@@ -1,6 +1,6 @@
 import { CourseIdParams } from '#shared/schemas/course'
 import { OutlineDeleteInput } from '#shared/schemas/outline'
-import { deleteOutlineItems } from '../../../../services/outline/delete-items'
+import { deleteOutlineItems } from '../../../../services/outline/delete-outline-items'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

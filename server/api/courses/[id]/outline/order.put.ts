@@ -1,6 +1,6 @@
 import { CourseIdParams } from '#shared/schemas/course'
 import { OutlineOrderInput } from '#shared/schemas/outline'
-import { reorderOutline } from '../../../../services/outline/reorder'
+import { reorderOutline } from '../../../../services/outline/reorder-outline'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

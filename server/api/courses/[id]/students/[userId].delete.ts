@@ -1,5 +1,5 @@
 import { StudentParams } from '#shared/schemas/learning'
-import { removeStudent } from '../../../../services/learning/remove-student'
+import { removeStudent } from '../../../../services/student/remove-student'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

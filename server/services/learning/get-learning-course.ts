@@ -5,7 +5,7 @@ import { useDb } from '../../utils/db'
 import { percentOf } from './course-progress'
 import { findEnrollmentBySlug } from './enrollment-access'
 
-export async function learnCourse({ slug, userId }: { slug: string, userId: string }): Promise<LearnCourse> {
+export async function getLearningCourse({ slug, userId }: { slug: string, userId: string }): Promise<LearnCourse> {
   const enrollment = await findEnrollmentBySlug({ slug, userId })
   const [course, progress] = await Promise.all([
     useDb().course.findUniqueOrThrow({

@@ -2,7 +2,7 @@
 // `student-updated` event use the same shape).
 import type { StudentRow } from '#shared/types/portal'
 import { useDb } from '../../utils/db'
-import { progressSummaries } from './course-progress'
+import { progressSummaries } from '../learning/course-progress'
 
 export const enrollmentWithStudent = {
   id: true,
@@ -43,7 +43,7 @@ export async function toStudentRows(courseId: string, enrollments: EnrollmentWit
 }
 
 /** The row for one student, or null once they are no longer enrolled. */
-export async function studentRow(courseId: string, userId: string): Promise<StudentRow | null> {
+export async function readStudentRow(courseId: string, userId: string): Promise<StudentRow | null> {
   const enrollment = await useDb().enrollment.findUnique({ where: { courseId_userId: { courseId, userId } }, select: enrollmentWithStudent })
   if (!enrollment) return null
   const [row] = await toStudentRows(courseId, [enrollment])

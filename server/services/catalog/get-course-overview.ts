@@ -6,7 +6,7 @@ import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
 
-export async function courseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {
+export async function getCourseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {
   const course = await useDb().course.findFirst({
     where: { slug, deletedAt: null },
     select: {

@@ -5,7 +5,7 @@ import { Prisma } from '../../generated/prisma/client'
 import { publishDomainEvent } from '../../domain/events'
 import { useDb } from '../../utils/db'
 
-export async function enrol({ courseId, userId, source }: { courseId: string, userId: string, source: 'SELF' | 'INSTRUCTOR' }): Promise<{ enrolledAt: Date, created: boolean }> {
+export async function enrolInCourse({ courseId, userId, source }: { courseId: string, userId: string, source: 'SELF' | 'INSTRUCTOR' }): Promise<{ enrolledAt: Date, created: boolean }> {
   const existing = await useDb().enrollment.findUnique({ where: { courseId_userId: { courseId, userId } }, select: { createdAt: true } })
   if (existing) return { enrolledAt: existing.createdAt, created: false }
   try {

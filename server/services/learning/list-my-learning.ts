@@ -5,7 +5,7 @@ import { useDb } from '../../utils/db'
 import { progressSummaries } from './course-progress'
 import { openCourse } from './enrollment-access'
 
-export async function myLearning({ userId }: { userId: string }): Promise<MyLearningItem[]> {
+export async function listMyLearning({ userId }: { userId: string }): Promise<MyLearningItem[]> {
   const enrollments = await useDb().enrollment.findMany({
     where: { userId, course: openCourse },
     orderBy: [{ lastActiveAt: 'desc' }, { id: 'asc' }],

@@ -4,8 +4,8 @@ import type { StudentRow } from '#shared/types/portal'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { ownedCourse } from '../course/course-access'
-import { enrol } from './enrol'
-import { studentRow } from './student-row'
+import { enrolInCourse } from '../learning/enrol-in-course'
+import { readStudentRow } from './student-dto'
 
 const refuse = (code: 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE', message: string) =>
   new AppError(code, message, { fields: { email: [message] } })
@@ -21,9 +21,9 @@ export async function addStudent({ ownerId, courseId, email }: { ownerId: string
   if (!user) throw refuse('NOT_FOUND', `No Lectern account uses ${email}. Ask them to sign up first, then add them here.`)
   if (user.id === ownerId) throw refuse('UNPROCESSABLE', 'You teach this course, so you cannot enrol in it.')
 
-  const { created } = await enrol({ courseId, userId: user.id, source: 'INSTRUCTOR' })
+  const { created } = await enrolInCourse({ courseId, userId: user.id, source: 'INSTRUCTOR' })
   if (!created) throw refuse('CONFLICT', `${email} is already enrolled in this course.`)
-  const row = await studentRow(courseId, user.id)
+  const row = await readStudentRow(courseId, user.id)
   // Removed again between the enrolment and this read (another tab): say so rather than invent a row.
   if (!row) throw refuse('CONFLICT', `${email} was removed from this course meanwhile.`)
   return row

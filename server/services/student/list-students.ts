@@ -5,7 +5,7 @@ import type { StudentRow } from '#shared/types/portal'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { ownedCourse } from '../course/course-access'
-import { enrollmentWithStudent, toStudentRows } from './student-row'
+import { enrollmentWithStudent, toStudentRows } from './student-dto'
 
 export async function listStudents({ ownerId, courseId }: { ownerId: string, courseId: string }): Promise<StudentRow[]> {
   const course = await useDb().course.findFirst({

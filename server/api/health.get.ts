@@ -1,4 +1,4 @@
-import { checkHealth } from '../services/health/check'
+import { checkHealth } from '../services/health/check-health'
 
 // Public on purpose (load balancers and uptime checks call it); it reports no secrets.
 export default defineApiHandler(async (event) => {

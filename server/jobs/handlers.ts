@@ -1,10 +1,10 @@
 // What each job kind does. Handlers are idempotent: a retried job must be safe to run again.
 import { pruneSignInAttempts } from '../services/auth/login-throttle'
 import { purgeDeletedCourses } from '../services/course/purge-deleted-courses'
-import { purgeExpiredMedia } from '../services/media-library/purge-expired'
-import { cleanUpAbandonedUploads } from '../services/uploads/clean-up-abandoned'
-import { processMediaInWorker } from '../services/uploads/process-media'
-import { setUploadState } from '../services/uploads/set-upload-state'
+import { purgeExpiredMedia } from '../services/media/purge-expired-media'
+import { cleanUpAbandonedUploads } from '../services/upload/clean-up-abandoned-uploads'
+import { processMediaInWorker } from '../services/upload/process-media'
+import { setUploadState } from '../services/upload/set-upload-state'
 import { useDb } from '../utils/db'
 import { lecternConfig } from '../utils/config'
 

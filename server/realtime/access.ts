@@ -4,7 +4,7 @@ import type { User } from '#auth-utils'
 import { parseChannel } from '#shared/realtime/channels'
 import type { ChannelKind } from '#shared/realtime/channels'
 import { useDb } from '../utils/db'
-import { canReadConversation } from '../services/conversations/reader'
+import { canReadConversation } from '../services/conversation/conversation-access'
 
 const rules: Record<ChannelKind, (user: User, id: string) => Promise<boolean>> = {
   user: async (user, id) => user.id === id,

@@ -8,7 +8,7 @@
 // ends on the right status even though looking up the audience takes a database round trip.
 import type { Peer } from 'crossws'
 import type { PresenceMap, PresenceStatus, TabVisibility } from '#shared/schemas/presence'
-import { counterpartsOf } from '../services/conversations/counterparts'
+import { listCounterparts } from '../services/conversation/list-counterparts'
 import { lecternConfig } from '../utils/config'
 import { inProcessPresenceStore } from './presence-store'
 import type { PresenceStore, PresenceStoreOptions } from './presence-store'
@@ -33,7 +33,7 @@ const audiences = new Map<string, { userIds: string[], at: number }>()
 async function audienceOf(userId: string): Promise<string[]> {
   const cached = audiences.get(userId)
   if (cached && (stopping || Date.now() - cached.at < AUDIENCE_TTL_MS)) return cached.userIds
-  const userIds = await counterpartsOf(userId)
+  const userIds = await listCounterparts(userId)
   if (audiences.size > 10_000) audiences.clear()
   audiences.set(userId, { userIds, at: Date.now() })
   return userIds

@@ -5,8 +5,8 @@
 // its owner's own channel.
 import { conversationChannel, courseChannel, userChannel } from '#shared/realtime/channels'
 import { broadcast } from '../realtime/broadcast'
-import { findUpload } from '../services/uploads/upload-context'
-import type { UploadContext } from '../services/uploads/upload-context'
+import { findUpload } from '../services/upload/find-upload'
+import type { UploadContext } from '../services/upload/find-upload'
 
 const MIN_INTERVAL_MS = 100
 /**

@@ -4,7 +4,7 @@
 // account. A verdict is reused for a few seconds per session and upload (ownership-cache.ts).
 import { sessionUserId } from '../utils/auth'
 import { sessionCookieValue } from '../utils/session-cookie'
-import { findUpload } from '../services/uploads/upload-context'
+import { findUpload } from '../services/upload/find-upload'
 import { knownOwner, rememberOwner } from './ownership-cache'
 import { refusal } from './tus-server'
 

@@ -8,7 +8,7 @@ import type { MediaListData } from '../../composables/queries/media-cache'
 import { mediaKeys } from '../../composables/queries/media-keys'
 import { bulkSummaryText } from '../../utils/media-bulk/summary'
 import { linkRoles, selectedItems, tagCounts, trashPreview } from '../../utils/media-bulk/preview'
-import { zipEntryNames } from '../../server/services/media-library/zip-names'
+import { zipEntryNames } from '../../server/services/media/zip-names'
 
 const item = (id: string, overrides: Partial<MediaItem> = {}): MediaItem => ({
   id, name: `${id}.pdf`, mimeType: 'application/pdf', kind: 'pdf', sizeBytes: 10, status: 'READY', createdAt: '2026-11-01T00:00:00.000Z',

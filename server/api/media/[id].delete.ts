@@ -1,5 +1,5 @@
 import { MediaIdParams } from '#shared/schemas/media'
-import { deleteMediaForever } from '../../services/media-library/delete-forever'
+import { deleteMediaForever } from '../../services/media/delete-media-forever'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { MediaIdParams } from '#shared/schemas/media'
-import { getMedia } from '../../services/media-library/get'
+import { getMedia } from '../../services/media/get-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

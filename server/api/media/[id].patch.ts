@@ -1,5 +1,5 @@
 import { MediaIdParams, RenameMediaInput } from '#shared/schemas/media'
-import { renameMedia } from '../../services/media-library/rename'
+import { renameMedia } from '../../services/media/rename-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

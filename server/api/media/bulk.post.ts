@@ -1,7 +1,7 @@
 // POST /api/media/bulk { action, ids, ...params } — one action over up to 500 of my files; the
 // answer has a result per file (ok, or why not) and a summary (services/media-library/bulk.ts).
 import { MediaBulkInput } from '#shared/schemas/media-bulk'
-import { runMediaBulk } from '../../services/media-library/bulk'
+import { runMediaBulk } from '../../services/media/run-media-bulk'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

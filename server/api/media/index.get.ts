@@ -1,5 +1,5 @@
 import { MediaListQuery } from '#shared/schemas/media'
-import { listMedia } from '../../services/media-library/list'
+import { listMedia } from '../../services/media/list-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

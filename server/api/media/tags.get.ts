@@ -1,4 +1,4 @@
-import { listMediaTags } from '../../services/media-library/list-tags'
+import { listMediaTags } from '../../services/media/list-media-tags'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,4 +1,4 @@
-import { listMediaTrash } from '../../services/media-library/list-trash'
+import { listMediaTrash } from '../../services/media/list-media-trash'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -5,7 +5,7 @@
 // session cookie is SameSite=Lax: it does not go with one).
 // Refusals (before the first byte) answer the usual JSON envelope.
 import { MediaZipInput } from '#shared/schemas/media-bulk'
-import { zipMedia } from '../../services/media-library/zip'
+import { zipMedia } from '../../services/media/zip-media'
 import { sendRefusal } from '../../utils/send-stored-file'
 
 export default defineEventHandler(async (event) => {

@@ -3,7 +3,7 @@
 // student and the course's instructor (their one conversation is created on first enrolment).
 import type { DomainEvent } from '../events'
 import { useDb } from '../../utils/db'
-import { writeSystemMessage } from '../../services/conversations/system-message'
+import { writeSystemMessage } from '../../services/conversation/write-activity-message'
 
 export async function writeConversationActivity(event: DomainEvent): Promise<void> {
   if (event.type === 'enrollment-removed' || event.type === 'lesson-uncompleted') return

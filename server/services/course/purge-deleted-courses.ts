@@ -1,5 +1,5 @@
 import { useDb } from '../../utils/db'
-import { announceCascadedUnlinks, auditCascadedUnlinks } from '../media-library/cascade-unlinks'
+import { announceCascadedUnlinks, auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
 
 /**
  * Deletes for good the courses that have sat in "Recently deleted" longer than the retention.

@@ -4,7 +4,7 @@ import { broadcast, dropChannel } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toDeletedCourse } from './course-dto'
-import { announceCourseMedia } from '../media-library/announce-course-media'
+import { announceCourseMedia } from '../media/announce-course-media'
 import { ownedCourse } from './course-access'
 
 /**

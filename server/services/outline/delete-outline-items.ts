@@ -2,7 +2,7 @@ import type { OutlineDeleteInput } from '#shared/schemas/outline'
 import { courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
-import { announceCascadedUnlinks, auditCascadedUnlinks } from '../media-library/cascade-unlinks'
+import { announceCascadedUnlinks, auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
 import { withLockedCourse } from './course-lock'
 import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
 

@@ -2,7 +2,7 @@
 // audio or video (up to LECTERN_MAX_ATTACHMENT_BYTES, default 100 MB) before sending the message
 // that carries it. Progress goes to the uploader on the conversation's channel.
 import { attachmentKind, ATTACHMENT_TYPES_HINT, DEFAULT_MAX_ATTACHMENT_BYTES } from '#shared/uploads/attachment-types'
-import { beginAttachmentUpload } from '../../services/attachments/begin-attachment-upload'
+import { beginAttachmentUpload } from '../../services/upload/begin-attachment-upload'
 import { AppError } from '../../utils/errors'
 import { looksLikeVideo } from '../signature'
 import { looksLikeImage, looksLikePdf } from '../file-signatures'

@@ -1,6 +1,6 @@
 // A lesson's video: instructors only, video containers up to LECTERN_MAX_VIDEO_BYTES (2 GiB),
 // into a new lesson at the end of a chapter or replacing a lesson's file.
-import { beginLessonUpload } from '../../services/uploads/begin-lesson-upload'
+import { beginLessonUpload } from '../../services/upload/begin-lesson-upload'
 import { AppError } from '../../utils/errors'
 import { looksLikeVideo } from '../signature'
 import type { UploadTarget } from './target'

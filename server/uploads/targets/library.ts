@@ -3,7 +3,7 @@
 // own channel; videos and images are then processed (duration, size, thumbnail), the rest is
 // ready as it is.
 import { MEDIA_EXTENSIONS, mediaKindOf } from '#shared/media/kinds'
-import { beginLibraryUpload } from '../../services/uploads/begin-library-upload'
+import { beginLibraryUpload } from '../../services/upload/begin-library-upload'
 import { lecternConfig } from '../../utils/config'
 import { looksLikeVideo } from '../signature'
 import { looksLikeImage, looksLikePdf } from '../file-signatures'

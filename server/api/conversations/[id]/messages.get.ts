@@ -3,13 +3,13 @@
 // statement; an internal caller can have that counted (server/utils/query-count.ts), apart from
 // the session and access checks before it.
 import { ConversationIdParams, MessagePageQuery } from '#shared/schemas/messages'
-import { messagePage } from '../../../services/conversations/message-page'
-import { readerOf } from '../../../services/conversations/reader'
+import { getMessagePage } from '../../../services/conversation/get-message-page'
+import { readerOf } from '../../../services/conversation/conversation-access'
 
 export default defineApiHandler(async (event) => {
   const user = await requireUser(event)
   const { id } = readParams(event, ConversationIdParams)
   const query = readQuery(event, MessagePageQuery)
   const reader = await readerOf({ conversationId: id, userId: user.id })
-  return countedQueries(event, () => messagePage(reader, query))
+  return countedQueries(event, () => getMessagePage(reader, query))
 })

@@ -1,8 +1,8 @@
 import { CourseIdParams } from '#shared/schemas/course'
-import { listCourseMedia } from '../../../services/media-library/course-media'
+import { listCourseFiles } from '../../../services/course-files/list-course-files'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const { id } = readParams(event, CourseIdParams)
-  return listCourseMedia({ ownerId: user.id, courseId: id })
+  return listCourseFiles({ ownerId: user.id, courseId: id })
 })

@@ -1,7 +1,7 @@
 // GET /api/media/:id/content — a library file for its owner, with Range support: videos, images,
 // PDFs and audio open in the browser; everything else downloads under its name.
 import { MediaIdParams } from '#shared/schemas/media'
-import { findOwnedMediaFile } from '../../../services/media-files/owned-media-file'
+import { findOwnedMediaFile } from '../../../services/media/find-owned-media-file'
 import { AppError } from '../../../utils/errors'
 import { asUploadedFile, sendRefusal, sendStoredFile } from '../../../utils/send-stored-file'
 

@@ -1,8 +1,8 @@
 import { MediaIdParams } from '#shared/schemas/media'
-import { mediaHistory } from '../../../services/media-library/history'
+import { getMediaHistory } from '../../../services/media/get-media-history'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const { id } = readParams(event, MediaIdParams)
-  return mediaHistory({ ownerId: user.id, id })
+  return getMediaHistory({ ownerId: user.id, id })
 })

@@ -1,5 +1,5 @@
 import { MediaIdParams, MediaLinkInput } from '#shared/schemas/media'
-import { linkMedia } from '../../../services/media-library/link'
+import { linkMedia } from '../../../services/media/link-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

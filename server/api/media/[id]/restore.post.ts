@@ -1,5 +1,5 @@
 import { MediaIdParams, RestoreMediaInput } from '#shared/schemas/media'
-import { restoreMedia } from '../../../services/media-library/restore'
+import { restoreMedia } from '../../../services/media/restore-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

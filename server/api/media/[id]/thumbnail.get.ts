@@ -1,6 +1,6 @@
 // GET /api/media/:id/thumbnail — a library file's preview (videos and images), for its owner.
 import { MediaIdParams } from '#shared/schemas/media'
-import { findOwnedMediaFile } from '../../../services/media-files/owned-media-file'
+import { findOwnedMediaFile } from '../../../services/media/find-owned-media-file'
 import { AppError } from '../../../utils/errors'
 import { sendRefusal, sendThumbnail } from '../../../utils/send-stored-file'
 

@@ -1,5 +1,5 @@
 import { MediaIdParams, TrashMediaInput } from '#shared/schemas/media'
-import { trashMedia } from '../../../services/media-library/trash'
+import { trashMedia } from '../../../services/media/trash-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

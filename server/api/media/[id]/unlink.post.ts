@@ -1,5 +1,5 @@
 import { MediaIdParams, MediaLinkInput } from '#shared/schemas/media'
-import { unlinkMedia } from '../../../services/media-library/unlink'
+import { unlinkMedia } from '../../../services/media/unlink-media'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

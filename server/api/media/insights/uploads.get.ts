@@ -1,10 +1,10 @@
 // GET /api/media/insights/uploads?preset=30d | ?preset=custom&from=YYYY-MM-DD&to=YYYY-MM-DD
 // The signed-in instructor's library: uploads per bucket and kind.
 import { MediaInsightsRangeInput, resolveInsightsRange } from '#shared/schemas/media-insights'
-import { uploadsInsights } from '../../../services/media-insights/uploads'
+import { getMediaUploads } from '../../../services/insights/get-media-uploads'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const range = resolveInsightsRange(readQuery(event, MediaInsightsRangeInput))
-  return uploadsInsights({ ownerId: user.id, range })
+  return getMediaUploads({ ownerId: user.id, range })
 })

@@ -1,10 +1,10 @@
 // GET /api/media/insights/usage?preset=30d | ?preset=custom&from=YYYY-MM-DD&to=YYYY-MM-DD
 // The signed-in instructor's library: most-used and never-used files (cleanup candidates).
 import { MediaInsightsRangeInput, resolveInsightsRange } from '#shared/schemas/media-insights'
-import { usageInsights } from '../../../services/media-insights/usage'
+import { getMediaUsage } from '../../../services/insights/get-media-usage'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const range = resolveInsightsRange(readQuery(event, MediaInsightsRangeInput))
-  return usageInsights({ ownerId: user.id, range })
+  return getMediaUsage({ ownerId: user.id, range })
 })

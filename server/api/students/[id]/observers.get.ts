@@ -1,6 +1,6 @@
 // GET /api/students/:id/observers — the observers the calling instructor linked to one of their students.
 import { StudentIdParams } from '#shared/schemas/observers'
-import { listObservers } from '../../../services/observers/list'
+import { listObservers } from '../../../services/observer/list-observers'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

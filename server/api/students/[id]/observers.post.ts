@@ -1,7 +1,7 @@
 // POST /api/students/:id/observers { email } — link an observer account to one of the caller's
 // students (201 new link, 200 when it was already linked).
 import { AddObserverInput, StudentIdParams } from '#shared/schemas/observers'
-import { linkObserver } from '../../../services/observers/link'
+import { linkObserver } from '../../../services/observer/link-observer'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,5 +1,5 @@
 import { VideoIdParams } from '#shared/schemas/outline'
-import { retryProcessing } from '../../../services/uploads/retry-processing'
+import { retryProcessing } from '../../../services/upload/retry-processing'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,7 +1,7 @@
 // A lesson's video, streamed with HTTP Range support (players seek with 206 answers). A protocol
 // endpoint: it answers bytes, and refuses with the usual JSON error envelope.
 import { VideoIdParams } from '#shared/schemas/outline'
-import { findStreamableVideo } from '../../../services/media/streamable-video'
+import { findStreamableVideo } from '../../../services/media/find-streamable-video'
 import { sendRefusal, sendStoredFile } from '../../../utils/send-stored-file'
 
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,6 @@
 // A lesson's poster frame (made by the processing worker), under the same access rule as its video.
 import { VideoIdParams } from '#shared/schemas/outline'
-import { findStreamableVideo } from '../../../services/media/streamable-video'
+import { findStreamableVideo } from '../../../services/media/find-streamable-video'
 import { AppError } from '../../../utils/errors'
 import { sendRefusal, sendThumbnail } from '../../../utils/send-stored-file'
 

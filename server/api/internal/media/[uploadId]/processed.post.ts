@@ -1,7 +1,7 @@
 // Where the processing worker reports (bearer token): the server records the duration and
 // thumbnail, or the failure, and broadcasts the lesson's new state.
 import { z } from 'zod'
-import { recordProcessingResult } from '../../../../services/uploads/record-processing'
+import { recordProcessingResult } from '../../../../services/upload/record-processing-result'
 
 const Params = z.object({ uploadId: z.string().regex(/^[a-f0-9]{32}$/, 'Not an upload id') })
 const Result = z.union([

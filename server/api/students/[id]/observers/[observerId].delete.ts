@@ -1,6 +1,6 @@
 // DELETE /api/students/:id/observers/:observerId — unlink (idempotent: `removed` says whether a link went).
 import { StudentObserverParams } from '#shared/schemas/observers'
-import { unlinkObserver } from '../../../../services/observers/unlink'
+import { unlinkObserver } from '../../../../services/observer/unlink-observer'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)

@@ -1,0 +1,88 @@
+// An instructor's conversation insights, per student and per week: message counts by type and
+// the median time to answer a student's daily note, and how many files were sent. Two aggregate
+// queries over message metadata (type, createdAt, conversation, attachment rows), never the
+// bodies or the files; GROUPING SETS give the per-student and the overall figures in one pass.
+import type { MessageType } from '#shared/schemas/messages'
+import { MESSAGE_TYPES } from '#shared/schemas/messages'
+import type { ConversationInsights, InsightWeek, TypeCounts } from '#shared/types/insights'
+import { useDb } from '../../utils/db'
+
+const DAY = 86_400_000
+
+/** Monday 00:00 UTC of the week holding `date`. */
+export function weekStart(date: Date): Date {
+  const day = (date.getUTCDay() + 6) % 7
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day))
+}
+
+const emptyCounts = (): TypeCounts => Object.fromEntries(MESSAGE_TYPES.map(t => [t, 0])) as TypeCounts
+
+export async function getConversationInsights({ instructorId, weeks, now = new Date() }: { instructorId: string, weeks: number, now?: Date }): Promise<ConversationInsights> {
+  const db = useDb()
+  const since = new Date(weekStart(now).getTime() - (weeks - 1) * 7 * DAY)
+  const weekList = Array.from({ length: weeks }, (_, i) => new Date(since.getTime() + i * 7 * DAY).toISOString().slice(0, 10))
+
+  const [conversations, counts, responses] = await Promise.all([
+    db.conversation.findMany({ where: { instructorId }, select: { id: true, student: { select: { id: true, name: true } } }, orderBy: { lastMessageAt: { sort: 'desc', nulls: 'last' } } }),
+    db.$queryRaw<{ conversationId: string, week: string, type: MessageType, n: number, files: number }[]>`
+      SELECT m."conversationId", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD') AS week, m.type, count(*)::int AS n,
+             coalesce(sum((SELECT count(*) FROM "Attachment" a WHERE a."messageId" = m.id)), 0)::int AS files
+      FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+      WHERE c."instructorId" = ${instructorId} AND m."createdAt" >= ${since}
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ conversationId: string | null, week: string | null, median: number | null }[]>`
+      WITH notes AS (
+        SELECT m."conversationId", m."createdAt", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD') AS week,
+               (SELECT min(r."createdAt") FROM "Message" r
+                WHERE r."conversationId" = m."conversationId" AND r.type = 'INSTRUCTOR_RESPONSE' AND r."createdAt" > m."createdAt") AS answered
+        FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+        WHERE c."instructorId" = ${instructorId} AND m.type = 'DAILY_NOTE' AND m."createdAt" >= ${since}
+      )
+      SELECT "conversationId", week,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered - "createdAt"))::float AS median
+      FROM notes WHERE answered IS NOT NULL
+      GROUP BY GROUPING SETS (("conversationId", week), ("conversationId"), (week))`,
+  ])
+
+  const blankWeek = (week: string): InsightWeek => ({ week, counts: emptyCounts(), attachments: 0, medianResponseSeconds: null })
+  const perStudent = new Map(conversations.map(c => [c.id, new Map(weekList.map(w => [w, blankWeek(w)]))]))
+  const overall = new Map(weekList.map(w => [w, blankWeek(w)]))
+  for (const row of counts) {
+    const week = perStudent.get(row.conversationId)?.get(row.week)
+    if (week) {
+      week.counts[row.type] += row.n
+      week.attachments += row.files
+    }
+    const all = overall.get(row.week)
+    if (all) {
+      all.counts[row.type] += row.n
+      all.attachments += row.files
+    }
+  }
+  const studentMedian = new Map<string, number>()
+  for (const row of responses) {
+    const median = row.median === null ? null : Math.round(row.median)
+    if (row.conversationId && row.week) {
+      const week = perStudent.get(row.conversationId)?.get(row.week)
+      if (week) week.medianResponseSeconds = median
+    }
+    else if (row.conversationId && median !== null) studentMedian.set(row.conversationId, median)
+    else if (row.week) {
+      const week = overall.get(row.week)
+      if (week) week.medianResponseSeconds = median
+    }
+  }
+  return {
+    weeks: weekList,
+    overall: [...overall.values()],
+    students: conversations.map((c) => {
+      const studentWeeks = [...perStudent.get(c.id)!.values()]
+      const totals = { ...emptyCounts(), attachments: 0 }
+      for (const week of studentWeeks) {
+        for (const type of MESSAGE_TYPES) totals[type] += week.counts[type]
+        totals.attachments += week.attachments
+      }
+      return { studentId: c.student.id, name: c.student.name, conversationId: c.id, totals, medianResponseSeconds: studentMedian.get(c.id) ?? null, weeks: studentWeeks }
+    }),
+  }
+}

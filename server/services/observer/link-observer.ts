@@ -1,0 +1,35 @@
+// An instructor links an observer (a parent, a supervisor: an account with the OBSERVER role) to
+// one of their students, by email. Linking twice is the same link (idempotent). From then on the
+// observer reads that pair's conversation, shared messages only: their /messages list learns of
+// it live, and the instructor's other tabs refresh their panel.
+import type { ObserverRow } from '#shared/types/observers'
+import { userChannel } from '#shared/realtime/channels'
+import { broadcast } from '../../realtime/broadcast'
+import { AppError } from '../../utils/errors'
+import { useDb } from '../../utils/db'
+import { ownStudent } from './student-access'
+
+/** Refusals about the email name the field, so the form shows them under the input. */
+const refuse = (code: 'NOT_FOUND' | 'UNPROCESSABLE', message: string) => new AppError(code, message, { fields: { email: [message] } })
+
+export async function linkObserver({ instructorId, studentId, email }: { instructorId: string, studentId: string, email: string }): Promise<{ observer: ObserverRow, created: boolean }> {
+  const db = useDb()
+  const student = await ownStudent({ instructorId, studentId })
+  const account = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true } })
+  if (!account) throw refuse('NOT_FOUND', `No Lectern account uses ${email}. Observer accounts are set up by Lectern; ask them for the email they sign in with.`)
+  if (account.role !== 'OBSERVER') throw refuse('UNPROCESSABLE', `${email} is not an observer account (it belongs to ${account.role === 'STUDENT' ? 'a student' : 'an instructor'}). Only observer accounts can be linked.`)
+
+  const key = { observerId: account.id, studentId: student.id, instructorId }
+  const before = await db.observerLink.findUnique({ where: { observerId_studentId_instructorId: key }, select: { createdAt: true } })
+  // upsert: two clicks (or two tabs) at once still make one link.
+  const link = before ?? await db.observerLink.upsert({ where: { observerId_studentId_instructorId: key }, create: key, update: {}, select: { createdAt: true } })
+  const { role: _role, ...observer } = account
+  if (!before) {
+    const conversation = await db.conversation.findUnique({ where: { studentId_instructorId: { studentId: student.id, instructorId } }, select: { id: true, lastMessageAt: true, createdAt: true } })
+    await Promise.all([
+      broadcast(userChannel(instructorId), { type: 'observers-changed', studentId: student.id }),
+      conversation && broadcast(userChannel(account.id), { type: 'conversation-touched', conversationId: conversation.id, at: (conversation.lastMessageAt ?? conversation.createdAt).toISOString() }),
+    ])
+  }
+  return { observer: { ...observer, linkedAt: link.createdAt.toISOString() }, created: !before }
+}

@@ -1,5 +1,6 @@
 import { useDb } from '../../utils/db'
-import { announceCascadedUnlinks, auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
+import { announceCascadedUnlinks } from '../media/announce-media'
+import { auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
 
 /**
  * Deletes for good the courses that have sat in "Recently deleted" longer than the retention.

@@ -4,7 +4,7 @@ import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toCourse } from './course-dto'
-import { announceCourseMedia } from '../media/announce-course-media'
+import { announceMediaOfCourse } from '../media/announce-media'
 import { ownedCourse } from './course-access'
 
 /** Brings a course back from "Recently deleted" exactly as it was. */
@@ -15,7 +15,7 @@ export async function restoreCourse({ ownerId, id }: { ownerId: string, id: stri
   await Promise.all([
     broadcast(userChannel(ownerId), { type: 'course-restored', course }),
     // Its library files' usages count as live again.
-    announceCourseMedia({ ownerId, courseId: id }),
+    announceMediaOfCourse({ ownerId, courseId: id }),
   ])
   return course
 }

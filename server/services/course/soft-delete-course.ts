@@ -4,7 +4,7 @@ import { broadcast, dropChannel } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseSelect, toDeletedCourse } from './course-dto'
-import { announceCourseMedia } from '../media/announce-course-media'
+import { announceMediaOfCourse } from '../media/announce-media'
 import { ownedCourse } from './course-access'
 
 /**
@@ -21,7 +21,7 @@ export async function softDeleteCourse({ ownerId, id, retentionDays, now = new D
     // Whoever watched this course (editor tabs, later its students) loses the subscription now.
     dropChannel(courseChannel(id), 'deleted'),
     // Its library files' usages now count as "in trash".
-    announceCourseMedia({ ownerId, courseId: id }),
+    announceMediaOfCourse({ ownerId, courseId: id }),
   ])
   return course
 }

@@ -5,6 +5,7 @@ import { MEDIA_KINDS, mediaKindExtensions } from '#shared/media/kinds'
 import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
 import { rangeInstants } from '#shared/schemas/media-insights'
 import { Prisma } from '../../generated/prisma/client'
+import { libraryFileSql } from '../media/media-sql'
 
 const quoted = (word: string) => {
   // Written into the SQL text (not bound), so only plain lowercase words: the lists are ours.
@@ -33,7 +34,7 @@ export function kindSql(alias: string): Prisma.Sql {
  */
 export function librarySql(alias: string, ownerId: string): Prisma.Sql {
   const f = Prisma.raw(alias)
-  return Prisma.sql`${f}."ownerId" = ${ownerId} AND ${f}.purpose IN ('LESSON', 'LIBRARY') AND ${f}.status <> 'UPLOADING'`
+  return Prisma.sql`${f}."ownerId" = ${ownerId} AND ${libraryFileSql(alias)} AND ${f}.status <> 'UPLOADING'`
 }
 
 /** `date_trunc('<unit>', column)` as a YYYY-MM-DD bucket label. The unit is one of three words. */

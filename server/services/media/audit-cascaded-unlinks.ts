@@ -2,13 +2,14 @@
 // lessons are deleted in the editor, the foreign keys' cascade removes the link rows (and a lesson
 // takes its video reference with it). So that each file's history still says where it stopped
 // being used and why, these are read and written to the audit trail in the same transaction,
-// just before the delete; after the commit the files' new counts go out on their owners' channels.
+// just before the delete; after the commit the files' new counts go out on their owners' channels
+// (announceCascadedUnlinks in announce-media.ts).
 import type { MediaLinkTargetType, MediaUsageRole } from '#shared/types/media'
 import { Prisma } from '../../generated/prisma/client'
-import { announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
-import { editorHref, usageLabel } from './media-dto'
-import type { Db } from './media-dto'
+import { editorHref, usageLabel } from './usage-dto'
+import type { Db } from './media-lock'
+import { inLibrary } from './media-sql'
 
 export type CascadeReason = 'course-purged' | 'chapter-deleted' | 'lesson-deleted'
 
@@ -54,7 +55,7 @@ export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: 
     JOIN "Chapter" ch ON ch.id = v."chapterId"
     JOIN "Course" c ON c.id = ch."courseId"
     JOIN "MediaFile" f ON f.id = v."mediaFileId"
-    WHERE f.purpose IN ('LESSON', 'LIBRARY') AND (c.id IN (${courses}) OR ch.id IN (${chapters}) OR v.id IN (${videos}))`)
+    WHERE ${inLibrary} AND (c.id IN (${courses}) OR ch.id IN (${chapters}) OR v.id IN (${videos}))`)
   await recordMediaAudit(tx, ...rows.map(row => ({
     ownerId: row.ownerId,
     mediaFileId: row.mediaFileId,
@@ -67,8 +68,4 @@ export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: 
   const files: CascadedFiles = new Map()
   for (const row of rows) files.set(row.ownerId, (files.get(row.ownerId) ?? new Set()).add(row.mediaFileId))
   return files
-}
-
-export async function announceCascadedUnlinks(files: CascadedFiles): Promise<void> {
-  await Promise.all([...files].map(([ownerId, fileIds]) => announceMedia(ownerId, [...fileIds])))
 }

@@ -1,6 +1,7 @@
 import type { MediaAuditEntry } from '#shared/types/media'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { libraryFile } from './media-sql'
 
 /**
  * A file's history, newest first: live, trashed, or already purged (the audit rows outlive the
@@ -9,7 +10,7 @@ import { useDb } from '../../utils/db'
 export async function getMediaHistory({ ownerId, id }: { ownerId: string, id: string }): Promise<MediaAuditEntry[]> {
   const db = useDb()
   const [file, rows] = await Promise.all([
-    db.mediaFile.findFirst({ where: { id, ownerId, purpose: { in: ['LESSON', 'LIBRARY'] } }, select: { id: true } }),
+    db.mediaFile.findFirst({ where: { id, ownerId, ...libraryFile }, select: { id: true } }),
     db.mediaAudit.findMany({ where: { mediaFileId: id, ownerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 500 }),
   ])
   if (!file && !rows.length) throw notFound('File')

@@ -1,7 +1,8 @@
 import type { MediaDetail } from '#shared/types/media'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { readMediaRows, readUsages, toMediaItem } from './media-dto'
+import { readMediaRows, toMediaItem } from './media-dto'
+import { readUsages } from './usage-dto'
 
 /** One live file of the owner's library with every place it is used (trashed files: the trash list). */
 export async function getMedia({ ownerId, id }: { ownerId: string, id: string }): Promise<MediaDetail> {

@@ -1,6 +1,6 @@
 import type { MediaTagCount } from '#shared/types/media'
 import { useDb } from '../../utils/db'
-import { inLibrary } from './media-dto'
+import { inLibrary } from './media-sql'
 
 /** My tags, A→Z, with how many of my live library files carry each; tags left on no live file are not listed. */
 export async function listMediaTags({ ownerId }: { ownerId: string }): Promise<MediaTagCount[]> {

@@ -1,7 +1,7 @@
 import type { MediaTrashItem } from '#shared/types/media'
 import { Prisma } from '../../generated/prisma/client'
 import { useDb } from '../../utils/db'
-import { fileColumns, inLibrary, usageCountsLateral } from './media-dto'
+import { fileColumns, inLibrary, usageCountsLateral } from './media-sql'
 import type { MediaRow } from './media-dto'
 import { toMediaTrashItem } from './trash-dto'
 

@@ -14,7 +14,8 @@ import { MEDIA_EXTENSIONS, mediaKindExtensions } from '#shared/media/kinds'
 import { Prisma } from '../../generated/prisma/client'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { fileColumns, inLibrary, toMediaItem, usageCountsLateral } from './media-dto'
+import { fileColumns, inLibrary, usageCountsLateral } from './media-sql'
+import { toMediaItem } from './media-dto'
 import type { MediaRow } from './media-dto'
 
 type Sort = MediaListQuery['sort']

@@ -3,7 +3,7 @@
 // foreign key), so a file's history outlives its purge.
 import type { MediaActionName, MediaUsage } from '#shared/types/media'
 import type { Prisma } from '../../generated/prisma/client'
-import type { Db } from './media-dto'
+import type { Db } from './media-lock'
 
 export interface MediaAuditInput {
   ownerId: string

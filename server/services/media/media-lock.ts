@@ -3,11 +3,14 @@
 // are all "not found". Holding the row lock serialises link, unlink, trash, restore and delete of
 // one file, so a link can never slip in while the file goes to the trash.
 import type { MediaItem } from '#shared/types/media'
-import type { Prisma } from '../../generated/prisma/client'
+import type { Prisma, PrismaClient } from '../../generated/prisma/client'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { inLibrary } from './media-sql'
 
 export type Tx = Prisma.TransactionClient
+/** Reads run on the client or inside a transaction alike. */
+export type Db = PrismaClient | Prisma.TransactionClient
 
 export interface LockedMedia {
   id: string
@@ -24,8 +27,8 @@ export interface LockedMedia {
 export async function lockOwnedMedia(tx: Tx, { ownerId, id }: { ownerId: string, id: string }): Promise<LockedMedia> {
   const [file] = await tx.$queryRaw<LockedMedia[]>`
     SELECT id, "ownerId", "storageKey", "originalName", "mimeType", status::text AS status, "durationSeconds", "deletedAt", "deletedUsages"
-    FROM "MediaFile"
-    WHERE id = ${id} AND "ownerId" = ${ownerId} AND purpose IN ('LESSON', 'LIBRARY')
+    FROM "MediaFile" f
+    WHERE id = ${id} AND "ownerId" = ${ownerId} AND ${inLibrary}
     FOR UPDATE`
   if (!file) throw notFound('File')
   return file

@@ -2,8 +2,8 @@
 // instructor's place and a missing one are the same null (404 for the caller).
 import type { MediaLinkInput } from '#shared/schemas/media'
 import type { MediaUsage } from '#shared/types/media'
-import { editorHref, usageLabel } from './media-dto'
-import type { Db } from './media-dto'
+import { editorHref, usageLabel } from './usage-dto'
+import type { Db } from './media-lock'
 
 export interface MediaTarget {
   courseId: string

@@ -3,14 +3,15 @@
 // skipped and reported, never purged.
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { libraryFile } from './media-sql'
 import { announceMediaRemoved } from './announce-media'
-import { purgeRow, refuseWhileUsed, removeBytes } from './delete-media-forever'
+import { purgeRow, refuseWhileUsed, removeBytes } from './media-removal'
 import { withOwnedMedia } from './media-lock'
 
 export async function purgeExpiredMedia({ retentionSeconds, now = new Date() }: { retentionSeconds: number, now?: Date }): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionSeconds * 1000)
   const expired = await useDb().mediaFile.findMany({
-    where: { deletedAt: { lt: cutoff }, purpose: { in: ['LESSON', 'LIBRARY'] } },
+    where: { deletedAt: { lt: cutoff }, ...libraryFile },
     select: { id: true, ownerId: true },
     orderBy: { deletedAt: 'asc' },
     take: 500,

@@ -7,7 +7,8 @@ import { announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
 import { announceLessons, clearLessonVideo } from './lesson-video-writes'
 import type { LessonChange } from './lesson-video-writes'
-import { auditTarget, readMediaItem, readUsages } from './media-dto'
+import { auditTarget, readUsages } from './usage-dto'
+import { readMediaItem } from './media-dto'
 import { withOwnedMedia } from './media-lock'
 
 export async function unlinkMediaEverywhere({ ownerId, actorId, id }: { ownerId: string, actorId: string, id: string }): Promise<MediaItem> {

@@ -6,7 +6,7 @@ import { announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
 import { announceLessons, clearLessonVideo } from './lesson-video-writes'
 import type { LessonChange } from './lesson-video-writes'
-import { auditTarget } from './media-dto'
+import { auditTarget } from './usage-dto'
 import { withOwnedMedia } from './media-lock'
 import { findTarget, TARGET_NAMES, usageAt } from './media-targets'
 

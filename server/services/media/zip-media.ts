@@ -8,7 +8,7 @@ import { mediaKindOf } from '#shared/media/kinds'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { useFileStorage } from '../../uploads/storage'
-import { LIBRARY_PURPOSES } from './media-dto'
+import { libraryFile } from './media-sql'
 import { zipEntryNames } from './zip-names'
 
 /** Kinds that are compressed already: deflating them again costs CPU and saves nothing. */
@@ -16,7 +16,7 @@ const STORED = new Set(['video', 'image', 'audio', 'archive'])
 
 export async function zipMedia({ ownerId, ids }: { ownerId: string, ids: string[] }): Promise<{ fileName: string, stream: Readable }> {
   const rows = await useDb().mediaFile.findMany({
-    where: { id: { in: ids }, ownerId, purpose: { in: [...LIBRARY_PURPOSES] } },
+    where: { id: { in: ids }, ownerId, ...libraryFile },
     select: { id: true, storageKey: true, originalName: true, mimeType: true, status: true, createdAt: true },
   })
   if (rows.length !== ids.length) throw notFound('File')

@@ -1,6 +1,13 @@
-// The one way server code sends something live. Services call these after their write has
-// committed; a failure to publish is logged, never turned into a failed action (the data is
-// saved, and clients catch up when they refetch on reconnect).
+// The one way server code sends something live; a failure to publish is logged, never turned
+// into a failed action (the data is saved, and clients catch up when they refetch on reconnect).
+//
+// The one way to announce a write: the service that wrote calls its domain's announce helper
+// (server/services/<domain>/announce-….ts), after its commit and before it returns, and only those
+// helpers call broadcast() (eslint.config.mjs holds the services to it). A write another domain
+// must react to calls that domain's service or announce helper directly (enrolling announces the
+// student's row and writes the conversation's activity message: learning/announce-learning.ts);
+// there is no event bus in between. Infrastructure that is live by nature (upload progress,
+// typing, presence, the internal bridge) calls broadcast() itself.
 import type { RealtimeEvent } from '#shared/realtime/events'
 import { useBus } from './bus'
 import type { BusMessage } from './bus'

@@ -1,5 +1,6 @@
 // Tells those who may see an attachment that it moved on (uploaded, processed): its uploader
 // while it is unsent, else whoever may read its message (the message's access and grants).
+import type { MessageAttachment } from '#shared/types/messages'
 import { conversationChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
@@ -25,4 +26,9 @@ export async function announceAttachment(mediaFileId: string): Promise<void> {
     { type: 'attachment-updated', conversationId: row.conversationId, messageId: row.messageId, attachment: toMessageAttachment(row) },
     onlyUsers ? { onlyUsers } : undefined,
   )
+}
+
+/** A new upload in the composer: only its uploader lists it until a message carries it. */
+export async function announceUnsentAttachment({ conversationId, uploaderId, attachment }: { conversationId: string, uploaderId: string, attachment: MessageAttachment }): Promise<void> {
+  await broadcast(conversationChannel(conversationId), { type: 'attachment-updated', conversationId, messageId: null, attachment }, { onlyUsers: [uploaderId] })
 }

@@ -5,24 +5,13 @@
 // already stored instead of adding a second. Then the live event, to those who may read it.
 import type { SendMessageData } from '#shared/schemas/messages'
 import type { ChatMessage } from '#shared/types/messages'
-import { conversationChannel, userChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { Prisma } from '../../generated/prisma/client'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
-import { audienceOf, fromSelectedMessage, messageSelect, toChatMessage } from './message-dto'
+import { announceMessage } from './announce-conversation'
+import { fromSelectedMessage, messageSelect, toChatMessage } from './message-dto'
 import type { ConversationReader } from './conversation-access'
 import { checkReference, claimAttachments, checkSendableAttachments } from './attachment-rules'
-
-/** The live side of a new message: the stream's channel, and each participant's list. */
-export async function announce(conversation: { id: string, studentId: string, instructorId: string }, message: ChatMessage): Promise<void> {
-  await Promise.all([
-    broadcast(conversationChannel(conversation.id), { type: 'message-created', conversationId: conversation.id, message }, { onlyUsers: audienceOf(message, conversation) }),
-    ...[conversation.studentId, conversation.instructorId].map(user => broadcast(userChannel(user), { type: 'conversation-touched', conversationId: conversation.id, at: message.createdAt })),
-  ])
-}
-
-export const messageRowSelect = messageSelect
 
 export async function sendMessage(reader: ConversationReader, input: SendMessageData): Promise<{ message: ChatMessage, created: boolean }> {
   if (reader.role !== 'participant') throw notFound('Conversation')
@@ -69,6 +58,6 @@ export async function sendMessage(reader: ConversationReader, input: SendMessage
   }
   await db.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: row.createdAt } })
   const message = toChatMessage(fromSelectedMessage(row))
-  await announce(conversation, message)
+  await announceMessage(conversation, message)
   return { message, created: true }
 }

@@ -5,14 +5,12 @@
 // (it appears in their stream), and one who no longer can gets `message-hidden` (it leaves).
 import type { SetMessageVisibilityInput } from '#shared/schemas/observers'
 import type { MessageVisibility } from '#shared/types/observers'
-import { conversationChannel } from '#shared/realtime/channels'
-import { broadcast, broadcastToUsers } from '../../realtime/broadcast'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { listLinkedObservers } from '../observer/list-linked-observers'
-import { fromSelectedMessage, toChatMessage } from './message-dto'
-import { messageRowSelect } from './send-message'
-import { instructorsMessage } from './get-message-visibility'
+import { announceMessageAccess } from './announce-conversation'
+import { fromSelectedMessage, messageSelect, toChatMessage } from './message-dto'
+import { instructorsMessage } from './message-access'
 
 /** Which of the linked observers may read a message with this access and these grants. */
 function readers(linked: string[], access: 'PARTICIPANTS' | 'OBSERVERS', grants: Iterable<string>): Set<string> {
@@ -38,7 +36,7 @@ export async function setMessageVisibility({ userId, messageId, access, grantedT
     const before = readers(linked, locked[0]!.access, grants.map(g => g.userId))
     await tx.messageGrant.deleteMany({ where: { messageId, userId: { notIn: wanted } } })
     if (wanted.length) await tx.messageGrant.createMany({ data: wanted.map(id => ({ messageId, userId: id })), skipDuplicates: true })
-    const row = await tx.message.update({ where: { id: messageId }, data: { access }, select: messageRowSelect })
+    const row = await tx.message.update({ where: { id: messageId }, data: { access }, select: messageSelect })
     return { before, row }
   }, { maxWait: 10_000, timeout: 20_000 })
 
@@ -46,14 +44,6 @@ export async function setMessageVisibility({ userId, messageId, access, grantedT
   const after = readers(linked, access, wanted)
   const hiddenFrom = [...before].filter(id => !after.has(id))
   const touched = [...new Set([...hiddenFrom, ...[...after].filter(id => !before.has(id))])]
-  const channel = conversationChannel(conversation.id)
-  await Promise.all([
-    // Whom it is granted to is the instructor's to know; the student and observers get the message alone.
-    broadcast(channel, { type: 'message-access-changed', conversationId: conversation.id, message: { ...message, grantedTo: wanted } }, { onlyUsers: [pair.instructorId] }),
-    broadcast(channel, { type: 'message-access-changed', conversationId: conversation.id, message }, { onlyUsers: [pair.studentId, ...after] }),
-    hiddenFrom.length && broadcast(channel, { type: 'message-hidden', conversationId: conversation.id, messageId }, { onlyUsers: hiddenFrom }),
-    // Their /messages list shows the last message they may read: it may have changed.
-    broadcastToUsers(touched, { type: 'conversation-touched', conversationId: conversation.id, at: message.createdAt }),
-  ])
+  await announceMessageAccess({ conversation, message, grantedTo: wanted, readers: after, hiddenFrom, touched })
   return { messageId, conversationId: conversation.id, access, grantedTo: wanted, observers }
 }

@@ -1,10 +1,9 @@
 import type { CourseInput } from '#shared/schemas/course'
 import type { Course } from '#shared/types/course'
 import { slugify } from '#shared/utils/slug'
-import { userChannel } from '#shared/realtime/channels'
 import { Prisma } from '../../generated/prisma/client'
-import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
+import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 
 const randomSuffix = () => Math.random().toString(36).slice(2, 8)
@@ -23,7 +22,7 @@ export async function createCourse({ ownerId, input }: { ownerId: string, input:
         select: courseSelect,
       })
       const course = toCourse(row)
-      await broadcast(userChannel(ownerId), { type: 'course-created', course })
+      await announceCourse(ownerId, { type: 'course-created', course })
       return course
     }
     catch (error) {

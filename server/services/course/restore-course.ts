@@ -1,8 +1,7 @@
 import type { Course } from '#shared/types/course'
-import { userChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 import { announceMediaOfCourse } from '../media/announce-media'
 import { ownedCourse } from './course-access'
@@ -13,7 +12,7 @@ export async function restoreCourse({ ownerId, id }: { ownerId: string, id: stri
   if (count === 0) throw notFound('Deleted course')
   const course = toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
   await Promise.all([
-    broadcast(userChannel(ownerId), { type: 'course-restored', course }),
+    announceCourse(ownerId, { type: 'course-restored', course }),
     // Its library files' usages count as live again.
     announceMediaOfCourse({ ownerId, courseId: id }),
   ])

@@ -1,9 +1,8 @@
 import type { Course } from '#shared/types/course'
 import type { CourseStatus } from '#shared/schemas/course'
-import { userChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 import { ownedCourse } from './course-access'
 
@@ -27,6 +26,6 @@ export async function setCourseStatus({ ownerId, id, status }: { ownerId: string
   const data = status === 'PUBLISHED' ? { status, publishedAt: new Date() } : { status }
   const row = await useDb().course.update({ where: { id }, data, select: courseSelect })
   const updated = toCourse(row)
-  await broadcast(userChannel(ownerId), { type: 'course-updated', course: updated })
+  await announceCourse(ownerId, { type: 'course-updated', course: updated })
   return updated
 }

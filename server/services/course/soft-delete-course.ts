@@ -1,8 +1,7 @@
 import type { DeletedCourse } from '#shared/types/course'
-import { courseChannel, userChannel } from '#shared/realtime/channels'
-import { broadcast, dropChannel } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { announceCourse, dropCourseWatchers } from './announce-course'
 import { courseSelect, toDeletedCourse } from './course-dto'
 import { announceMediaOfCourse } from '../media/announce-media'
 import { ownedCourse } from './course-access'
@@ -17,9 +16,9 @@ export async function softDeleteCourse({ ownerId, id, retentionDays, now = new D
   const row = await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect })
   const course = toDeletedCourse({ ...row, deletedAt: row.deletedAt! }, retentionDays)
   await Promise.all([
-    broadcast(userChannel(ownerId), { type: 'course-deleted', course }),
+    announceCourse(ownerId, { type: 'course-deleted', course }),
     // Whoever watched this course (editor tabs, later its students) loses the subscription now.
-    dropChannel(courseChannel(id), 'deleted'),
+    dropCourseWatchers(id),
     // Its library files' usages now count as "in trash".
     announceMediaOfCourse({ ownerId, courseId: id }),
   ])

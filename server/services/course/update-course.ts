@@ -1,9 +1,8 @@
 import type { CourseUpdateInput } from '#shared/schemas/course'
 import type { Course } from '#shared/types/course'
-import { userChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 import { ownedCourse } from './course-access'
 
@@ -12,6 +11,6 @@ export async function updateCourse({ ownerId, id, input }: { ownerId: string, id
   const { count } = await useDb().course.updateMany({ where: ownedCourse({ ownerId, id }), data: input })
   if (count === 0) throw notFound('Course')
   const course = toCourse(await useDb().course.findUniqueOrThrow({ where: { id }, select: courseSelect }))
-  await broadcast(userChannel(ownerId), { type: 'course-updated', course })
+  await announceCourse(ownerId, { type: 'course-updated', course })
   return course
 }

@@ -1,14 +1,14 @@
 // A progress report from the player or the student: saves the position (resume on any device),
 // advances the furthest point, and completes the lesson when that point first crosses 90 % of
 // the duration, or when the student says so (and un-completes it on request). Reports are
-// idempotent: the same report twice changes nothing and publishes nothing the second time.
+// idempotent: the same report twice changes nothing and announces nothing the second time.
 // Only the caller's own enrolment is written; positions beyond the video's end are refused.
 import type { ProgressInput } from '#shared/schemas/learning'
 import { COMPLETE_AT_SHARE } from '#shared/schemas/learning'
 import type { LessonProgressState } from '#shared/types/portal'
-import { publishDomainEvent } from '../../domain/events'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { announceLearning } from './announce-learning'
 import { courseLessonIds, percentOf } from './course-progress'
 import { openCourse } from './enrollment-access'
 
@@ -64,9 +64,9 @@ export async function recordProgress({ userId, videoId, input }: { userId: strin
   const courseCompletedAt = courseComplete ? (enrollment.completedAt ?? now) : null
   await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: videoId, lastActiveAt: now, completedAt: courseCompletedAt } })
 
-  if (complete && !wasComplete) await publishDomainEvent('lesson-completed', { courseId, userId, videoId, at: now })
-  if (!complete && wasComplete) await publishDomainEvent('lesson-uncompleted', { courseId, userId, videoId, at: now })
-  if (courseComplete && !enrollment.completedAt) await publishDomainEvent('course-completed', { courseId, userId, at: now })
+  if (complete && !wasComplete) await announceLearning({ kind: 'lesson-completed', courseId, userId, videoId, at: now })
+  if (!complete && wasComplete) await announceLearning({ kind: 'lesson-uncompleted', courseId, userId, videoId, at: now })
+  if (courseComplete && !enrollment.completedAt) await announceLearning({ kind: 'course-completed', courseId, userId, at: now })
 
   return {
     videoId,

@@ -4,7 +4,9 @@
 import { userChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
+import { announceOutline } from '../outline/announce-outline'
 import type { CascadedFiles } from './audit-cascaded-unlinks'
+import type { LessonChange } from './lesson-video-writes'
 import { readMediaRows, toMediaItem } from './media-dto'
 
 export async function announceMedia(ownerId: string, ids: (string | null | undefined)[]): Promise<void> {
@@ -37,4 +39,9 @@ export async function announceMediaOfCourse({ ownerId, courseId }: { ownerId: st
 /** After a course purge or an outline delete: the files that lost usages show their new counts. */
 export async function announceCascadedUnlinks(files: CascadedFiles): Promise<void> {
   await Promise.all([...files].map(([ownerId, fileIds]) => announceMedia(ownerId, [...fileIds])))
+}
+
+/** Lessons whose own video changed with a library file (linked, unlinked, trashed, restored): their course editors update. */
+export async function announceLessons(changes: LessonChange[]): Promise<void> {
+  await Promise.all(changes.map(({ courseId, video }) => announceOutline({ type: 'video-saved', courseId, video })))
 }

@@ -1,9 +1,8 @@
 // A lesson's own video is Video.mediaFileId, not a link row. Choosing a ready library file gives
 // the lesson what a finished upload gives it (ready, with the file's duration); taking it away
-// puts the lesson back to "no video yet", as a cancelled upload does (services/uploads/abort-upload.ts).
-import { courseChannel } from '#shared/realtime/channels'
+// puts the lesson back to "no video yet", as a cancelled upload does (services/upload/abort-upload.ts).
+// After the commit, announceLessons (announce-media.ts) tells the course editors.
 import type { Video } from '#shared/types/outline'
-import { broadcast } from '../../realtime/broadcast'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import type { Tx } from './media-lock'
 
@@ -17,9 +16,4 @@ export async function setLessonVideo(tx: Tx, { courseId, videoId, file }: { cour
 export async function clearLessonVideo(tx: Tx, { courseId, videoId }: { courseId: string, videoId: string }): Promise<LessonChange> {
   const row = await tx.video.update({ where: { id: videoId }, data: { mediaFileId: null, status: 'DRAFT', durationSeconds: null }, select: videoSelect })
   return { courseId, video: toVideo(row) }
-}
-
-/** After the commit: the course editors showing these lessons update. */
-export async function announceLessons(changes: LessonChange[]): Promise<void> {
-  await Promise.all(changes.map(({ courseId, video }) => broadcast(courseChannel(courseId), { type: 'video-saved', courseId, video })))
 }

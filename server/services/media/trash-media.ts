@@ -5,10 +5,10 @@
 // and the audit trail gets the DELETE plus one UNLINK per removed usage.
 import type { MediaInUse, MediaTrashItem } from '#shared/types/media'
 import { AppError } from '../../utils/errors'
-import { announceMediaRemoved } from './announce-media'
+import { announceLessons, announceMediaRemoved } from './announce-media'
 import { recordMediaAudit } from './media-audit'
 import type { MediaAuditInput } from './media-audit'
-import { announceLessons, clearLessonVideo } from './lesson-video-writes'
+import { clearLessonVideo } from './lesson-video-writes'
 import type { LessonChange } from './lesson-video-writes'
 import { auditTarget, readUsages } from './usage-dto'
 import { readMediaRows } from './media-dto'

@@ -3,9 +3,9 @@
 // library). One UNLINK audit entry per place. Idempotent: a file used nowhere is left alone.
 import type { MediaItem } from '#shared/types/media'
 import { AppError } from '../../utils/errors'
-import { announceMedia } from './announce-media'
+import { announceLessons, announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
-import { announceLessons, clearLessonVideo } from './lesson-video-writes'
+import { clearLessonVideo } from './lesson-video-writes'
 import type { LessonChange } from './lesson-video-writes'
 import { auditTarget, readUsages } from './usage-dto'
 import { readMediaItem } from './media-dto'

@@ -2,9 +2,9 @@
 // Works for places in the course trash too (their links stay until the course is purged).
 import type { MediaLinkInput } from '#shared/schemas/media'
 import { notFound } from '../../utils/errors'
-import { announceMedia } from './announce-media'
+import { announceLessons, announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
-import { announceLessons, clearLessonVideo } from './lesson-video-writes'
+import { clearLessonVideo } from './lesson-video-writes'
 import type { LessonChange } from './lesson-video-writes'
 import { auditTarget } from './usage-dto'
 import { withOwnedMedia } from './media-lock'

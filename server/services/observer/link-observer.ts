@@ -3,10 +3,9 @@
 // observer reads that pair's conversation, shared messages only: their /messages list learns of
 // it live, and the instructor's other tabs refresh their panel.
 import type { ObserverRow } from '#shared/types/observers'
-import { userChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../utils/db'
+import { announceObserverLinked } from './announce-observers'
 import { ownStudent } from './student-access'
 
 /** Refusals about the email name the field, so the form shows them under the input. */
@@ -26,10 +25,7 @@ export async function linkObserver({ instructorId, studentId, email }: { instruc
   const { role: _role, ...observer } = account
   if (!before) {
     const conversation = await db.conversation.findUnique({ where: { studentId_instructorId: { studentId: student.id, instructorId } }, select: { id: true, lastMessageAt: true, createdAt: true } })
-    await Promise.all([
-      broadcast(userChannel(instructorId), { type: 'observers-changed', studentId: student.id }),
-      conversation && broadcast(userChannel(account.id), { type: 'conversation-touched', conversationId: conversation.id, at: (conversation.lastMessageAt ?? conversation.createdAt).toISOString() }),
-    ])
+    await announceObserverLinked({ instructorId, studentId: student.id, observerId: account.id, conversation })
   }
   return { observer: { ...observer, linkedAt: link.createdAt.toISOString() }, created: !before }
 }

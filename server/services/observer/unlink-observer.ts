@@ -3,9 +3,8 @@
 // with all observers), their sockets leave the conversation's channel (so nothing more reaches
 // them live), and their /messages list drops the conversation. Unlinking someone who is not
 // linked is already done (idempotent), not an error.
-import { conversationChannel, userChannel } from '#shared/realtime/channels'
-import { broadcast, dropUsersFromChannel } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
+import { announceObserverUnlinked } from './announce-observers'
 import { ownStudent } from './student-access'
 
 export async function unlinkObserver({ instructorId, studentId, observerId }: { instructorId: string, studentId: string, observerId: string }): Promise<{ removed: boolean }> {
@@ -17,11 +16,7 @@ export async function unlinkObserver({ instructorId, studentId, observerId }: { 
     db.messageGrant.deleteMany({ where: { userId: observerId, message: { conversation: { studentId, instructorId } } } }),
   ])
   if (count) {
-    await Promise.all([
-      conversation && dropUsersFromChannel(conversationChannel(conversation.id), [observerId]),
-      conversation && broadcast(userChannel(observerId), { type: 'conversation-touched', conversationId: conversation.id, at: (conversation.lastMessageAt ?? conversation.createdAt).toISOString() }),
-      broadcast(userChannel(instructorId), { type: 'observers-changed', studentId }),
-    ])
+    await announceObserverUnlinked({ instructorId, studentId, observerId, conversation })
   }
   return { removed: count > 0 }
 }

@@ -1,9 +1,8 @@
 import type { VideoInput } from '#shared/schemas/outline'
 import type { Video } from '#shared/types/outline'
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { courseOfChapter, withLockedCourse } from './course-lock'
 import { toVideo, videoSelect } from './outline-dto'
+import { announceOutline } from './announce-outline'
 
 /** Adds a lesson at the end of a chapter (a placeholder until its file is uploaded). */
 export async function createVideo({ ownerId, chapterId, input }: { ownerId: string, chapterId: string, input: VideoInput }): Promise<Video> {
@@ -12,6 +11,6 @@ export async function createVideo({ ownerId, chapterId, input }: { ownerId: stri
     const position = await tx.video.count({ where: { chapterId } })
     return toVideo(await tx.video.create({ data: { chapterId, title: input.title, freePreview: input.freePreview, position }, select: videoSelect }))
   })
-  await broadcast(courseChannel(courseId), { type: 'video-saved', courseId, video })
+  await announceOutline({ type: 'video-saved', courseId, video })
   return video
 }

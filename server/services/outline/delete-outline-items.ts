@@ -1,11 +1,10 @@
 import type { OutlineDeleteInput } from '#shared/schemas/outline'
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { announceCascadedUnlinks } from '../media/announce-media'
 import { auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
 import { withLockedCourse } from './course-lock'
 import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
+import { announceOutline } from './announce-outline'
 
 /**
  * "Save changes" for pending deletes: all of them in one transaction, or none. Every id must be
@@ -29,7 +28,7 @@ export async function deleteOutlineItems({ ownerId, courseId, input }: { ownerId
     return { chapterIds: input.chapterIds, videoIds: input.videoIds, cascaded }
   })
   const { cascaded, ...deleted } = result
-  await broadcast(courseChannel(courseId), { type: 'outline-deleted', courseId, ...deleted })
+  await announceOutline({ type: 'outline-deleted', courseId, ...deleted })
   // Library files used there lost a usage: their counts (and histories) change in the library.
   await announceCascadedUnlinks(cascaded)
   return deleted

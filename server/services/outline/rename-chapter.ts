@@ -1,10 +1,9 @@
 import type { ChapterInput } from '#shared/schemas/outline'
 import type { Chapter } from '#shared/types/outline'
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { chapterSelect, chapterSnapshot, toChapter } from './outline-dto'
+import { announceOutline } from './announce-outline'
 
 export async function renameChapter({ ownerId, chapterId, input }: { ownerId: string, chapterId: string, input: ChapterInput }): Promise<Chapter> {
   const { count } = await useDb().chapter.updateMany({
@@ -13,6 +12,6 @@ export async function renameChapter({ ownerId, chapterId, input }: { ownerId: st
   })
   if (count === 0) throw notFound('Chapter')
   const chapter = toChapter(await useDb().chapter.findUniqueOrThrow({ where: { id: chapterId }, select: chapterSelect }))
-  await broadcast(courseChannel(chapter.courseId), { type: 'chapter-saved', courseId: chapter.courseId, chapter: chapterSnapshot(chapter) })
+  await announceOutline({ type: 'chapter-saved', courseId: chapter.courseId, chapter: chapterSnapshot(chapter) })
   return chapter
 }

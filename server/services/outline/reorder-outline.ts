@@ -1,11 +1,10 @@
 import type { OutlineOrderInput } from '#shared/schemas/outline'
 import type { Chapter, OutlineOrder } from '#shared/types/outline'
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { AppError, notFound } from '../../utils/errors'
 import { chapterSelect, toChapter } from './outline-dto'
 import { withLockedCourse } from './course-lock'
 import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
+import { announceOutline } from './announce-outline'
 
 const sameSet = (a: string[], b: Set<string>) => a.length === b.size && a.every(id => b.has(id))
 
@@ -40,6 +39,6 @@ export async function reorderOutline({ ownerId, courseId, input }: { ownerId: st
     return rows.map(toChapter)
   })
   const order = { chapters: chapters.map(c => ({ id: c.id, videoIds: c.videos.map(v => v.id) })) }
-  await broadcast(courseChannel(courseId), { type: 'outline-reordered', courseId, order })
+  await announceOutline({ type: 'outline-reordered', courseId, order })
   return { order, chapters }
 }

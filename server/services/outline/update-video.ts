@@ -1,11 +1,10 @@
 import type { VideoUpdateInput } from '#shared/schemas/outline'
 import type { Video } from '#shared/types/outline'
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../utils/db'
 import { courseOfVideo } from './course-lock'
 import { toVideo, videoSelect } from './outline-dto'
+import { announceOutline } from './announce-outline'
 
 /** Renames a lesson or switches its free preview. */
 export async function updateVideo({ ownerId, videoId, input }: { ownerId: string, videoId: string, input: VideoUpdateInput }): Promise<Video> {
@@ -16,6 +15,6 @@ export async function updateVideo({ ownerId, videoId, input }: { ownerId: string
   })
   if (count === 0) throw notFound('Lesson')
   const video = toVideo(await useDb().video.findUniqueOrThrow({ where: { id: videoId }, select: videoSelect }))
-  await broadcast(courseChannel(courseId), { type: 'video-saved', courseId, video })
+  await announceOutline({ type: 'video-saved', courseId, video })
   return video
 }

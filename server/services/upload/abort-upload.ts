@@ -1,12 +1,11 @@
 // An upload that will not complete (cancelled, refused after its first bytes, or abandoned):
 // its bytes and media row go, and its lesson goes back to "no video yet".
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { useFileStorage } from '../../uploads/storage'
 import { useDb } from '../../utils/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { announceMediaRemoved } from '../media/announce-media'
 import { findUpload } from './find-upload'
+import { announceOutline } from '../outline/announce-outline'
 
 export async function abortUpload(uploadId: string): Promise<void> {
   const upload = await findUpload(uploadId)
@@ -15,7 +14,7 @@ export async function abortUpload(uploadId: string): Promise<void> {
   const lesson = upload.lesson
   if (lesson) {
     const row = await useDb().video.update({ where: { id: lesson.videoId }, data: { status: 'DRAFT', mediaFileId: null, durationSeconds: null }, select: videoSelect })
-    await broadcast(courseChannel(lesson.courseId), { type: 'video-saved', courseId: lesson.courseId, video: toVideo(row) })
+    await announceOutline({ type: 'video-saved', courseId: lesson.courseId, video: toVideo(row) })
   }
   await useDb().mediaFile.delete({ where: { id: upload.mediaFileId } })
   if (!upload.attachment) await announceMediaRemoved(upload.ownerId, upload.mediaFileId)

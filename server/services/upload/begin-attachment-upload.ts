@@ -1,11 +1,10 @@
 // An attachment upload starts: the uploader must be a participant of the conversation (anyone
 // else gets the 404 the conversation routes give). The media file and the unsent attachment are
 // created together; the composer lists it at once.
-import { conversationChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
 import { readerOf } from '../conversation/conversation-access'
 import { notFound } from '../../utils/errors'
+import { announceUnsentAttachment } from '../conversation/announce-attachment'
 import { attachmentSelect, toMessageAttachment } from '../conversation/attachment-dto'
 
 export async function beginAttachmentUpload(input: { userId: string, conversationId: string, uploadId: string, fileName: string, mimeType: string, sizeBytes: number }): Promise<{ attachmentId: string, mediaFileId: string }> {
@@ -24,6 +23,6 @@ export async function beginAttachmentUpload(input: { userId: string, conversatio
     },
     select: attachmentSelect,
   })
-  await broadcast(conversationChannel(input.conversationId), { type: 'attachment-updated', conversationId: input.conversationId, messageId: null, attachment: toMessageAttachment(attachment) }, { onlyUsers: [input.userId] })
+  await announceUnsentAttachment({ conversationId: input.conversationId, uploaderId: input.userId, attachment: toMessageAttachment(attachment) })
   return { attachmentId: attachment.id, mediaFileId: attachment.mediaFile.id }
 }

@@ -1,12 +1,11 @@
 // A video upload for a lesson starts: the media file row is created, and the lesson (a new one at
 // the end of the chapter, or an existing one whose file is replaced) shows "uploading" at once.
 import type { Video } from '#shared/types/outline'
-import { courseChannel } from '#shared/realtime/channels'
-import { broadcast } from '../../realtime/broadcast'
 import { notFound } from '../../utils/errors'
 import { courseOfChapter, courseOfVideo, withLockedCourse } from '../outline/course-lock'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { recordMediaAudit } from '../media/media-audit'
+import { announceOutline } from '../outline/announce-outline'
 
 export interface BeginLessonUpload {
   ownerId: string
@@ -43,6 +42,6 @@ export async function beginLessonUpload(input: BeginLessonUpload): Promise<{ cou
         })
     return { video: toVideo(row), mediaFileId: media.id }
   })
-  await broadcast(courseChannel(courseId), { type: 'video-saved', courseId, video })
+  await announceOutline({ type: 'video-saved', courseId, video })
   return { courseId, video, mediaFileId }
 }

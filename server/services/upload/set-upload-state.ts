@@ -1,14 +1,13 @@
 // Moves an upload's media file and what it fills to the next state together, and tells those
 // following it: the course for a lesson, the conversation's readers for an attachment, and the
 // owner's library list for lesson and library files.
-import { courseChannel } from '#shared/realtime/channels'
 import type { MediaStatus } from '../../generated/prisma/client'
-import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../utils/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { announceAttachment } from '../conversation/announce-attachment'
 import { announceMedia } from '../media/announce-media'
 import { findUpload } from './find-upload'
+import { announceOutline } from '../outline/announce-outline'
 
 export async function setUploadState(uploadId: string, state: { status: MediaStatus, receivedBytes?: number, durationSeconds?: number | null, width?: number | null, height?: number | null, thumbnailKey?: string | null, failureReason?: string | null }): Promise<void> {
   const upload = await findUpload(uploadId)
@@ -26,5 +25,5 @@ export async function setUploadState(uploadId: string, state: { status: MediaSta
     data: { status, ...(details.durationSeconds === undefined ? {} : { durationSeconds: details.durationSeconds }) },
     select: videoSelect,
   })
-  await broadcast(courseChannel(upload.lesson.courseId), { type: 'video-saved', courseId: upload.lesson.courseId, video: toVideo(row) })
+  await announceOutline({ type: 'video-saved', courseId: upload.lesson.courseId, video: toVideo(row) })
 }

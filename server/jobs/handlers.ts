@@ -1,5 +1,5 @@
 // What each job kind does. Handlers are idempotent: a retried job must be safe to run again.
-import { pruneSignInAttempts } from '../services/auth/login-throttle'
+import { pruneSignInAttempts } from '../services/auth/prune-sign-in-attempts'
 import { purgeDeletedCourses } from '../services/course/purge-deleted-courses'
 import { purgeExpiredMedia } from '../services/media/purge-expired-media'
 import { cleanUpAbandonedUploads } from '../services/upload/clean-up-abandoned-uploads'

@@ -5,7 +5,7 @@
 import type { Peer } from 'crossws'
 import type { User } from '#auth-utils'
 import { conversationChannel } from '#shared/realtime/channels'
-import { useDb } from '../utils/db'
+import { findOtherParticipant } from '../services/conversation/conversation-access'
 import { broadcast } from './broadcast'
 
 /** Clients signal every ~2 s while typing; anything faster from one socket is dropped, not relayed. */
@@ -23,8 +23,7 @@ const bySocket = new WeakMap<Peer, SocketTyping>()
 
 async function otherParticipant(state: SocketTyping, conversationId: string, userId: string): Promise<string | null> {
   if (state.otherIn.has(conversationId)) return state.otherIn.get(conversationId)!
-  const conversation = await useDb().conversation.findUnique({ where: { id: conversationId }, select: { studentId: true, instructorId: true } })
-  const other = conversation?.studentId === userId ? conversation.instructorId : conversation?.instructorId === userId ? conversation.studentId : null
+  const other = await findOtherParticipant({ conversationId, userId })
   if (state.otherIn.size >= MAX_REMEMBERED) state.otherIn.clear()
   state.otherIn.set(conversationId, other)
   return other

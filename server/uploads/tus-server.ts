@@ -6,30 +6,18 @@
 import { Server } from '@tus/server'
 import { FileStore } from '@tus/file-store'
 import { EVENTS } from '@tus/utils'
-import type { ErrorCode } from '#shared/types/api'
 import { abortUpload } from '../services/upload/abort-upload'
-import { setUploadState } from '../services/upload/set-upload-state'
-import { AppError } from '../utils/errors'
+import { finishUpload } from '../services/upload/finish-upload'
 import { userFromHeaders } from '../utils/auth'
 import { largestUploadBytes, uploadTargetNamed, uploadTargets } from './targets'
 import { reportProgress, forgetProgress } from './progress'
 import { useFileStorage } from './storage'
 import { forgetUploadLiveness } from './liveness'
-import { enqueue } from '../jobs/runner'
 import { checkUploadAccess } from './upload-access'
 import { writeNodeBodiesDirectly } from './node-body'
+import { refusal, refusalFrom } from './refusal'
 
 export const UPLOAD_PATH = '/api/uploads'
-
-/** A refusal in the tus protocol: status code plus our usual error envelope as the body. */
-export function refusal(status: number, code: ErrorCode, message: string) {
-  return { status_code: status, body: JSON.stringify({ success: false, error: { code, message } }) }
-}
-
-function fromAppError(error: unknown) {
-  if (error instanceof AppError) return refusal(error.status, error.code, error.message)
-  throw error
-}
 
 let server: Server | undefined
 
@@ -61,7 +49,7 @@ export function useTusServer(): Server {
       const max = target.maxBytes()
       if (upload.size > max) throw refusal(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(max / 1024 ** 2)} MB limit for ${target.label}`)
       const created = await target.begin({ user, uploadId: upload.id, fileName, mimeType, sizeBytes: upload.size, meta })
-        .catch(error => Promise.reject(fromAppError(error)))
+        .catch(error => Promise.reject(refusalFrom(error)))
       return { metadata: { ...meta, ...created } }
     },
 
@@ -74,8 +62,7 @@ export function useTusServer(): Server {
     async onUploadFinish(_req, upload) {
       forgetProgress(upload.id)
       forgetUploadLiveness(upload.id)
-      await setUploadState(upload.id, { status: 'PROCESSING', receivedBytes: upload.size ?? upload.offset })
-      await enqueue('media:process', { uploadId: upload.id })
+      await finishUpload({ uploadId: upload.id, receivedBytes: upload.size ?? upload.offset })
       return {}
     },
   })

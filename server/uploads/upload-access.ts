@@ -6,7 +6,7 @@ import { sessionUserId } from '../utils/auth'
 import { sessionCookieValue } from '../utils/session-cookie'
 import { findUpload } from '../services/upload/find-upload'
 import { knownOwner, rememberOwner } from './ownership-cache'
-import { refusal } from './tus-server'
+import { refusal } from './refusal'
 
 /** Resolves when the request's session owns the upload; throws a tus refusal (401, 404) otherwise. */
 export async function checkUploadAccess(req: Request, uploadId: string): Promise<void> {

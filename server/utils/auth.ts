@@ -3,7 +3,7 @@
 import type { H3Event } from 'h3'
 import type { User } from '#auth-utils'
 import { AppError } from './errors'
-import { useDb } from './db'
+import { findUser } from '../services/auth/find-user'
 import { hasSessionCookie } from './session-cookie'
 
 export async function requireUser(event: H3Event): Promise<User> {
@@ -11,7 +11,7 @@ export async function requireUser(event: H3Event): Promise<User> {
   const session = hasSessionCookie(getRequestHeader(event, 'cookie')) ? await getUserSession(event).catch(() => null) : null
   const id = session?.user?.id
   if (!id) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
-  const user = await useDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } })
+  const user = await findUser(id)
   if (!user) {
     await clearUserSession(event)
     throw new AppError('UNAUTHENTICATED', 'Your account no longer exists; sign in again')
@@ -33,7 +33,7 @@ export async function userFromHeaders(headers: Headers): Promise<(User & { sessi
   if (!hasSessionCookie(headers.get('cookie'))) return null
   const session = await getUserSession({ headers, context: {} }).catch(() => null)
   if (!session?.user?.id) return null
-  const user = await useDb().user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true } })
+  const user = await findUser(session.user.id)
   return user ? { ...user, sessionId: session.id } : null
 }
 

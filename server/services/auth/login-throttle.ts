@@ -29,9 +29,3 @@ export async function recordFailedSignIn(email: string): Promise<void> {
 export async function clearFailedSignIns(email: string): Promise<void> {
   await useDb().loginAttempt.deleteMany({ where: { email } })
 }
-
-/** Housekeeping for the periodic task: failures older than the window count for nothing. */
-export async function pruneSignInAttempts(now = new Date()): Promise<number> {
-  const { count } = await useDb().loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } } })
-  return count
-}

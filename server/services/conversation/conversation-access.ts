@@ -26,3 +26,12 @@ export async function readerOf({ conversationId, userId }: { conversationId: str
 export async function canReadConversation(conversationId: string, userId: string): Promise<boolean> {
   return readerOf({ conversationId, userId }).then(() => true, () => false)
 }
+
+/**
+ * The other participant of a conversation, for this user's typing signal; null when the user is
+ * not a participant (observers and strangers may not signal) or the conversation does not exist.
+ */
+export async function findOtherParticipant({ conversationId, userId }: { conversationId: string, userId: string }): Promise<string | null> {
+  const conversation = await useDb().conversation.findUnique({ where: { id: conversationId }, select: { studentId: true, instructorId: true } })
+  return conversation?.studentId === userId ? conversation.instructorId : conversation?.instructorId === userId ? conversation.studentId : null
+}

@@ -5,6 +5,8 @@
 // the same way (upload-target.ts). Its results reach components only through the observer
 // (→ Vue Query) and the upload UI store (queued/paused/failed flags).
 import * as tus from 'tus-js-client'
+import { uploadProgressEvent } from '#shared/uploads/progress'
+import type { UploadPlace } from '#shared/uploads/progress'
 import type { RealtimeObserver } from '../realtime/observer'
 import type { useUploadUiStore } from '../../stores/upload-ui'
 import { metadataFor, refusalFor } from './upload-target'
@@ -203,23 +205,14 @@ export class UploadManager {
     const latest = this.latest.get(operationId)
     if (!entry?.resourceId || !latest) return
     this.lastClientEvent.set(operationId, Date.now())
-    const { bytes, total } = latest
-    const { target } = entry
-    if (target.kind === 'library') {
-      this.options.observer.emit('library-upload-progress', { type: 'library-upload-progress', mediaId: entry.resourceId, operationId, data: { bytes, total } })
-      return
-    }
-    if (target.kind === 'attachment') {
-      this.options.observer.emit('attachment-progress', { type: 'attachment-progress', conversationId: target.conversationId, attachmentId: entry.resourceId, operationId, data: { bytes, total } })
-      return
-    }
-    this.options.observer.emit('upload-progress', {
-      type: 'upload-progress',
-      courseId: target.courseId,
-      chapterId: target.chapterId,
-      videoId: entry.resourceId,
-      operationId,
-      data: { progress: total ? Math.round((bytes / total) * 1000) / 10 : 0, bytes, total },
-    })
+    const { target, resourceId } = entry
+    const place: UploadPlace = target.kind === 'library'
+      ? { kind: 'library', mediaId: resourceId }
+      : target.kind === 'attachment'
+        ? { kind: 'attachment', conversationId: target.conversationId, attachmentId: resourceId }
+        : { kind: 'lesson', courseId: target.courseId, chapterId: target.chapterId, videoId: resourceId }
+    // The same event the server sends (shared/uploads/progress.ts), without its clock.
+    const event = uploadProgressEvent(place, operationId, latest)
+    this.options.observer.emit(event.type, event)
   }
 }

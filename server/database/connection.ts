@@ -2,12 +2,13 @@
 // embedded PGlite in LECTERN_DATA_DIR/db (default .data/db). The same factory feeds the app's
 // PrismaClient, the migration engine and the seed/test scripts, so all of them agree.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { lecternConfig } from '../utils/config'
 
 export type DatabaseKind = 'postgresql' | 'pglite'
 
@@ -20,7 +21,7 @@ export interface DatabaseConnection {
 }
 
 export function dataDir(): string {
-  return resolve(process.env.LECTERN_DATA_DIR || '.data')
+  return lecternConfig().dataDir
 }
 
 export function pgliteDir(): string {
@@ -73,9 +74,9 @@ class PGliteWithExtensions extends PrismaPGlite {
 }
 
 export function openDatabase(options: { databaseUrl?: string, pgliteDir?: string } = {}): DatabaseConnection {
-  const url = options.databaseUrl ?? process.env.DATABASE_URL
+  const url = options.databaseUrl ?? lecternConfig().databaseUrl
   if (url) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) })
+    const adapter = new PrismaPg({ connectionString: url, max: lecternConfig().databasePoolSize })
     return { kind: 'postgresql', location: redact(url), adapter, close: async () => {} }
   }
   const dir = options.pgliteDir ?? pgliteDir()

@@ -8,8 +8,9 @@ import { dirname, join, resolve } from 'node:path'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
+import { lecternConfig } from '../utils/config'
 
-export const projectRoot = (): string => resolve(process.env.LECTERN_ROOT || process.cwd())
+export const projectRoot = (): string => lecternConfig().projectRoot
 export const schemaPath = (): string => join(projectRoot(), 'prisma', 'schema.prisma')
 export const migrationsDir = (): string => join(projectRoot(), 'prisma', 'migrations')
 
@@ -68,7 +69,7 @@ export function readMigrationList(dir = migrationsDir()): MigrationList {
 }
 
 const quietLog = (line: string) => {
-  if (process.env.LECTERN_DEBUG_MIGRATIONS) console.error(line)
+  if (lecternConfig().debugMigrations) console.error(line)
 }
 
 /** Applies every migration in prisma/migrations not yet recorded in `_prisma_migrations`. */

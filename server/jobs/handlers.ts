@@ -5,7 +5,8 @@ import { purgeExpiredMedia } from '../services/media/purge-expired-media'
 import { cleanUpAbandonedUploads } from '../services/upload/clean-up-abandoned-uploads'
 import { processMediaInWorker } from '../services/upload/process-media'
 import { setUploadState } from '../services/upload/set-upload-state'
-import { useDb } from '../utils/db'
+import { pruneFinishedJobs } from '../database/job-queue'
+import type { JobKind } from '../database/job-queue'
 import { lecternConfig } from '../utils/config'
 
 interface JobHandler<P> {
@@ -27,7 +28,7 @@ export const jobHandlers = {
       const courses = await purgeDeletedCourses({ retentionDays })
       await pruneSignInAttempts()
       // Finished jobs are kept a week for inspection.
-      await useDb().job.deleteMany({ where: { status: 'DONE', updatedAt: { lt: new Date(Date.now() - 7 * 86_400_000) } } })
+      await pruneFinishedJobs(new Date(Date.now() - 7 * 86_400_000))
       if (courses) console.info(`[jobs] purged ${courses} course(s) deleted more than ${retentionDays} days ago`)
     },
   } satisfies JobHandler<Record<string, never>>,
@@ -50,7 +51,7 @@ export const jobHandlers = {
   } satisfies JobHandler<Record<string, never>>,
 }
 
-export type JobKind = keyof typeof jobHandlers
+export type { JobKind }
 
 export const recurringJobs = (): { kind: JobKind, everyMs: number }[] => [
   { kind: 'courses:purge', everyMs: 60 * 60 * 1000 },

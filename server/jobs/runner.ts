@@ -3,44 +3,23 @@
 // the outcome. A failure retries with exponential back-off until maxAttempts, then the handler's
 // giveUp says what that means (e.g. the video shows "failed"). A job left RUNNING by a crashed
 // process is released after LECTERN_JOB_TIMEOUT_SECONDS and runs again.
-import type { Prisma } from '../generated/prisma/client'
-import { useDb } from '../utils/db'
+import { lecternConfig } from '../utils/config'
+import { claimJob, insertJob, isJobScheduled, markJobDone, markJobFailed, releaseStuckJobs } from '../database/job-queue'
+import type { ClaimedJob, JobKind, JobPayload } from '../database/job-queue'
 import { jobHandlers, recurringJobs } from './handlers'
-import type { JobKind } from './handlers'
-
-interface ClaimedJob {
-  id: string
-  kind: string
-  payload: Prisma.JsonValue
-  attempts: number
-  maxAttempts: number
-}
 
 const SLOTS = 2
 const POLL_MS = 1000
-const BACKOFF_BASE_MS = () => Number(process.env.LECTERN_JOB_BACKOFF_MS || 5000)
-const TIMEOUT_SECONDS = () => Number(process.env.LECTERN_JOB_TIMEOUT_SECONDS || 600)
 
 let timer: ReturnType<typeof setInterval> | undefined
 let running = 0
 let stopped = true
 let ticking = false
 
-export async function enqueue(kind: JobKind, payload: Prisma.InputJsonValue = {}, options: { runAt?: Date, maxAttempts?: number } = {}): Promise<string> {
-  const job = await useDb().job.create({ data: { kind, payload, runAt: options.runAt ?? new Date(), maxAttempts: options.maxAttempts ?? 3 }, select: { id: true } })
+export async function enqueue(kind: JobKind, payload: JobPayload = {}, options: { runAt?: Date, maxAttempts?: number } = {}): Promise<string> {
+  const id = await insertJob(kind, payload, { runAt: options.runAt ?? new Date(), maxAttempts: options.maxAttempts ?? 3 })
   wake()
-  return job.id
-}
-
-async function claim(): Promise<ClaimedJob | null> {
-  const rows = await useDb().$queryRaw<ClaimedJob[]>`
-    UPDATE "Job" SET status = 'RUNNING', "lockedAt" = NOW(), attempts = attempts + 1, "updatedAt" = NOW()
-    WHERE id = (
-      SELECT id FROM "Job" WHERE status = 'PENDING' AND "runAt" <= NOW()
-      ORDER BY "runAt", "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, kind, payload, attempts, "maxAttempts"`
-  return rows[0] ?? null
+  return id
 }
 
 async function execute(job: ClaimedJob): Promise<void> {
@@ -48,26 +27,20 @@ async function execute(job: ClaimedJob): Promise<void> {
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
     await handler.run(job.payload as never)
-    await useDb().job.update({ where: { id: job.id }, data: { status: 'DONE', lockedAt: null, lastError: null } })
+    await markJobDone(job.id)
   }
   catch (error) {
     const message = (error as Error)?.message ?? String(error)
     const retry = job.attempts < job.maxAttempts
     console.warn(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}): ${message}`)
-    await useDb().job.update({
-      where: { id: job.id },
-      data: retry
-        ? { status: 'PENDING', lockedAt: null, lastError: message, runAt: new Date(Date.now() + BACKOFF_BASE_MS() * 2 ** (job.attempts - 1)) }
-        : { status: 'FAILED', lockedAt: null, lastError: message },
-    })
+    await markJobFailed(job.id, { error: message, retryAt: retry ? new Date(Date.now() + lecternConfig().jobBackoffMs * 2 ** (job.attempts - 1)) : null })
     if (!retry) await handler?.giveUp?.(job.payload as never, message)
   }
 }
 
 async function ensureRecurring(): Promise<void> {
   for (const { kind, everyMs } of recurringJobs()) {
-    const scheduled = await useDb().job.count({ where: { kind, status: { in: ['PENDING', 'RUNNING'] } } })
-    if (!scheduled) await useDb().job.create({ data: { kind, runAt: new Date(Date.now() + everyMs) } })
+    if (!(await isJobScheduled(kind))) await insertJob(kind, {}, { runAt: new Date(Date.now() + everyMs), maxAttempts: 3 })
   }
 }
 
@@ -76,7 +49,7 @@ async function tick(): Promise<void> {
   ticking = true
   try {
     while (!stopped && running < SLOTS) {
-      const job = await claim()
+      const job = await claimJob()
       if (!job) break
       running++
       void execute(job).finally(() => {
@@ -99,12 +72,10 @@ export function wake(): void {
 
 export async function startJobRunner(): Promise<void> {
   stopped = false
-  await useDb().$executeRaw`
-    UPDATE "Job" SET status = 'PENDING', "lockedAt" = NULL
-    WHERE status = 'RUNNING' AND "lockedAt" < NOW() - make_interval(secs => ${TIMEOUT_SECONDS()})`
+  await releaseStuckJobs(lecternConfig().jobTimeoutSeconds)
   // Recurring work runs once at start (catching up after downtime), then on its schedule.
   for (const { kind } of recurringJobs()) {
-    if (!(await useDb().job.count({ where: { kind, status: { in: ['PENDING', 'RUNNING'] } } }))) await enqueue(kind)
+    if (!(await isJobScheduled(kind))) await enqueue(kind)
   }
   timer = setInterval(() => {
     void ensureRecurring().catch(() => {})
@@ -119,6 +90,6 @@ export async function stopJobRunner(): Promise<void> {
 }
 
 /** Runs a job's handler now, in this request (internal endpoint, ops): the same code the runner runs. */
-export async function runJobNow(kind: JobKind, payload: Prisma.InputJsonValue = {}): Promise<void> {
+export async function runJobNow(kind: JobKind, payload: JobPayload = {}): Promise<void> {
   await jobHandlers[kind].run(payload as never)
 }

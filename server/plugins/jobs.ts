@@ -6,6 +6,7 @@ import { startJobRunner, stopJobRunner } from '../jobs/runner'
 import { ensureStorage } from '../uploads/storage'
 
 export default defineNitroPlugin((nitroApp) => {
+  // The one write to the environment (server/utils/config.ts reads it like every setting).
   process.env.LECTERN_INTERNAL_TOKEN ||= randomBytes(24).toString('hex')
   void startupWork()
     .then(() => ensureStorage())

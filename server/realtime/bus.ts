@@ -4,6 +4,7 @@
 import Redis from 'ioredis'
 import type { RealtimeEvent } from '#shared/realtime/events'
 import { userChannel } from '#shared/realtime/channels'
+import { lecternConfig } from '../utils/config'
 import { closeSessionLocally, deliverLocally, dropChannelLocally, dropUsersLocally } from './peers'
 
 export type BusMessage
@@ -74,7 +75,8 @@ function redisBus(url: string): Bus {
 let bus: Bus | undefined
 
 export function useBus(): Bus {
-  bus ??= process.env.REDIS_URL ? redisBus(process.env.REDIS_URL) : inProcessBus()
+  const { redisUrl } = lecternConfig()
+  bus ??= redisUrl ? redisBus(redisUrl) : inProcessBus()
   return bus
 }
 

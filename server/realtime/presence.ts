@@ -42,7 +42,8 @@ async function audienceOf(userId: string): Promise<string[]> {
 function usePresenceStore(): PresenceStore {
   if (!store) {
     const options: PresenceStoreOptions = { audienceOf, onRevived: recordAllAgain, heartbeatMs: lecternConfig().presenceHeartbeatMs }
-    store = process.env.REDIS_URL ? redisPresenceStore(process.env.REDIS_URL, options) : inProcessPresenceStore(options)
+    const { redisUrl } = lecternConfig()
+    store = redisUrl ? redisPresenceStore(redisUrl, options) : inProcessPresenceStore(options)
   }
   return store
 }

@@ -2,8 +2,9 @@
 // 100 ms per upload (≤ 10 events/s), and always for the last byte: a lesson's on its course's
 // channel (~270 bytes: course, chapter, lesson, upload, byte counts and when the server had read
 // them), an attachment's on its conversation's channel to the uploader only, a library file's on
-// its owner's own channel.
+// its owner's own channel. The events are built by shared/uploads/progress.ts, as the uploader's own are.
 import { conversationChannel, courseChannel, userChannel } from '#shared/realtime/channels'
+import { uploadProgressEvent } from '#shared/uploads/progress'
 import { broadcast } from '../realtime/broadcast'
 import { findUpload } from '../services/upload/find-upload'
 import type { UploadContext } from '../services/upload/find-upload'
@@ -62,33 +63,17 @@ async function send(uploadId: string, count: Count, context: UploadContext): Pro
   if (previous && count.bytes <= previous.bytes) return
   // The interval runs from when this report went out, not from when its bytes were read.
   last.set(uploadId, { bytes: count.bytes, at: Date.now() })
-  if (process.env.PROGRESS_DEBUG) (await import('node:fs')).appendFileSync(process.env.PROGRESS_DEBUG, `${Date.now() - count.at}\n`)
+  const data = { bytes: count.bytes, total, at: count.at }
   if (lesson) {
-    await broadcast(courseChannel(lesson.courseId), {
-      type: 'upload-progress',
-      courseId: lesson.courseId,
-      chapterId: lesson.chapterId,
-      videoId: lesson.videoId,
-      operationId: uploadId,
-      data: { progress: total ? Math.min(100, Math.round((count.bytes / total) * 1000) / 10) : 0, bytes: count.bytes, total, at: count.at },
-    })
+    const place = { kind: 'lesson' as const, courseId: lesson.courseId, chapterId: lesson.chapterId, videoId: lesson.videoId }
+    await broadcast(courseChannel(lesson.courseId), uploadProgressEvent(place, uploadId, data))
   }
   else if (attachment) {
-    await broadcast(conversationChannel(attachment.conversationId), {
-      type: 'attachment-progress',
-      conversationId: attachment.conversationId,
-      attachmentId: attachment.id,
-      operationId: uploadId,
-      data: { bytes: count.bytes, total, at: count.at },
-    }, { onlyUsers: [context.ownerId] })
+    const place = { kind: 'attachment' as const, conversationId: attachment.conversationId, attachmentId: attachment.id }
+    await broadcast(conversationChannel(attachment.conversationId), uploadProgressEvent(place, uploadId, data), { onlyUsers: [context.ownerId] })
   }
   else if (library) {
-    await broadcast(userChannel(context.ownerId), {
-      type: 'library-upload-progress',
-      mediaId: library.mediaId,
-      operationId: uploadId,
-      data: { bytes: count.bytes, total, at: count.at },
-    })
+    await broadcast(userChannel(context.ownerId), uploadProgressEvent({ kind: 'library', mediaId: library.mediaId }, uploadId, data))
   }
   if (count.bytes >= total) forgetProgress(uploadId)
 }

@@ -6,6 +6,7 @@
 import { Server } from '@tus/server'
 import { FileStore } from '@tus/file-store'
 import { EVENTS } from '@tus/utils'
+import { sizeRefusal } from '#shared/uploads/targets'
 import { abortUpload } from '../services/upload/abort-upload'
 import { finishUpload } from '../services/upload/finish-upload'
 import { userFromHeaders } from '../utils/auth'
@@ -47,7 +48,7 @@ export function useTusServer(): Server {
       if (refusedType) throw refusal(415, 'BAD_REQUEST', refusedType)
       if (upload.size === undefined) throw refusal(400, 'VALIDATION', 'Send the file size (Upload-Length) when creating the upload')
       const max = target.maxBytes()
-      if (upload.size > max) throw refusal(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(max / 1024 ** 2)} MB limit for ${target.label}`)
+      if (upload.size > max) throw refusal(413, 'PAYLOAD_TOO_LARGE', sizeRefusal(target.kind, max))
       const created = await target.begin({ user, uploadId: upload.id, fileName, mimeType, sizeBytes: upload.size, meta })
         .catch(error => Promise.reject(refusalFrom(error)))
       return { metadata: { ...meta, ...created } }

@@ -1,7 +1,7 @@
 // Refuses sign-in for an email after too many failures in a sliding window (default: 10 in 10
 // minutes), whatever the password, so guessing is slow even from many addresses.
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export const MAX_FAILED_SIGN_INS = 10
 export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000

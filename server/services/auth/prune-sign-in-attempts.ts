@@ -1,4 +1,4 @@
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { SIGN_IN_WINDOW_MS } from './login-throttle'
 
 /** Housekeeping for the periodic task: failures older than the window count for nothing. */

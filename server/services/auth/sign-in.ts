@@ -2,7 +2,7 @@ import type { User } from '#auth-utils'
 import type { SignInInput } from '#shared/schemas/auth'
 import { verifyAgainstDecoy, verifyPassword } from '../../database/passwords'
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from './login-throttle'
 
 /** Checks the credentials; one message for a wrong email and a wrong password alike. */

@@ -3,7 +3,7 @@ import type { SignUpInput } from '#shared/schemas/auth'
 import { Prisma } from '../../generated/prisma/client'
 import { hashPassword } from '../../database/passwords'
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export async function signUp({ input }: { input: SignUpInput }): Promise<User> {
   try {

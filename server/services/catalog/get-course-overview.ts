@@ -3,7 +3,7 @@
 import type { User } from '#auth-utils'
 import type { CourseOverview } from '#shared/types/portal'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
 
 export async function getCourseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {

@@ -4,7 +4,7 @@ import type { CatalogQuery } from '#shared/schemas/catalog'
 import { CATALOG_PAGE_SIZE } from '#shared/schemas/catalog'
 import type { CatalogPage } from '#shared/types/portal'
 import type { Prisma } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
 import { cachedCatalogPage, cachedCatalogTotal } from './catalog-cache'
 

@@ -1,7 +1,7 @@
 // A student enrolling themselves from the course page: free, published courses only. Priced
 // courses are opened by the instructor (students page, by email): there is no checkout.
 import { AppError, notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { enrolInCourse } from '../learning/enrol-in-course'
 
 export async function selfEnrol({ slug, userId }: { slug: string, userId: string }): Promise<{ enrolledAt: string }> {

@@ -3,7 +3,7 @@
 import type { MessageAttachment } from '#shared/types/messages'
 import { conversationChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { audienceOf } from './message-dto'
 import { attachmentSelect, toMessageAttachment } from './attachment-dto'
 

@@ -2,7 +2,7 @@
 // message (the pair; observers linked to them when the message is shared or granted to them).
 // Everyone else gets 404, the same as for a file that does not exist.
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { readerOf } from './conversation-access'
 
 export interface ReadableAttachment {

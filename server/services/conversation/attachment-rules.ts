@@ -3,7 +3,7 @@
 import type { MessageAccess } from '#shared/schemas/messages'
 import type { Prisma } from '../../generated/prisma/client'
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 const field = (name: 'attachmentIds' | 'referenceAttachmentId', message: string) => new AppError('VALIDATION', message, { fields: { [name]: [message] } })
 

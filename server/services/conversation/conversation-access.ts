@@ -2,7 +2,7 @@
 // observer the instructor linked to that student (read-only, shared messages only). Everyone
 // else: 404, the same answer as for a conversation that does not exist.
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export interface ConversationReader {
   conversation: { id: string, studentId: string, instructorId: string }

@@ -1,6 +1,6 @@
 // The one conversation of a student–instructor pair, created the first time it is needed (first
 // enrolment or first message). Concurrent callers end up with the same row.
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export async function ensureConversation({ studentId, instructorId }: { studentId: string, instructorId: string }): Promise<string> {
   const row = await useDb().conversation.upsert({

@@ -9,7 +9,7 @@
 import type { MessagePageQuery } from '#shared/schemas/messages'
 import type { MessagePage } from '#shared/types/messages'
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { Prisma } from '../../generated/prisma/client'
 import { toChatMessage } from './message-dto'
 import type { MessageRow } from './message-dto'

@@ -3,7 +3,7 @@
 // messages from others arrived since they last read it, and (participants only) how far each
 // participant has read, for "Seen".
 import type { ConversationSummary, Participant } from '#shared/types/messages'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 const person = { select: { id: true, name: true, role: true } } as const
 const PREVIEW_CHARS = 120

@@ -1,7 +1,7 @@
 // The people a user shares a conversation with, as its student or instructor: who hears when that
 // user comes online or goes away, and whose presence that user may ask for. Observers are no
 // one's counterpart (they never see presence, and no one sees theirs).
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export async function listCounterparts(userId: string): Promise<string[]> {
   const rows = await useDb().conversation.findMany({

@@ -1,5 +1,5 @@
 import type { PendingAttachment } from '#shared/types/messages'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { attachmentSelect, toPendingAttachment } from './attachment-dto'
 
 /** My attachments in a conversation that no message carries yet. */

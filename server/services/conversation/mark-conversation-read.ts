@@ -1,7 +1,7 @@
 // The reader has seen the conversation up to now: their unread count goes to zero in every tab
 // (the user channel tells their other tabs), and the other participant's "Seen" moves (the
 // conversation channel, participants only: observers never learn who read what).
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceConversationRead } from './announce-conversation'
 import type { ConversationReader } from './conversation-access'
 

@@ -2,7 +2,7 @@
 // or change who besides the pair reads a message. The student of the conversation is told no
 // (403, as for writing a type that is not theirs); anyone else gets the 404 of a missing message.
 import { AppError, notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export interface InstructorsMessage {
   id: string

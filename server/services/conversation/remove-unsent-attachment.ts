@@ -1,7 +1,7 @@
 // Removing an attachment from the composer before sending: only its uploader, only while unsent
 // (404 otherwise, 409 once sent). Idempotent in effect: a second remove finds nothing (404).
 import { AppError, notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { abortUpload } from '../upload/abort-upload'
 import { forgetProgress } from '../../uploads/progress'
 import { forgetUploadLiveness } from '../../uploads/liveness'

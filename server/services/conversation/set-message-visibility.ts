@@ -6,7 +6,7 @@
 import type { SetMessageVisibilityInput } from '#shared/schemas/observers'
 import type { MessageVisibility } from '#shared/types/observers'
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { listLinkedObservers } from '../observer/list-linked-observers'
 import { announceMessageAccess } from './announce-conversation'
 import { fromSelectedMessage, messageSelect, toChatMessage } from './message-dto'

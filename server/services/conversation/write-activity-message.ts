@@ -4,7 +4,7 @@
 // student's observers by default, as the issue asks; no sender; written with the day it happened
 // as their targetDate. Learning services call this after their commit (announce-learning.ts).
 import type { MessagePayload } from '#shared/schemas/messages'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceMessage } from './announce-conversation'
 import { ensureConversation } from './ensure-conversation'
 import { fromSelectedMessage, messageSelect, toChatMessage } from './message-dto'

@@ -4,7 +4,7 @@
 // their usage counts. A foreign or missing course answers the same 404.
 import type { CourseMediaEntry, MediaLinkTargetType, MediaUsageRole } from '#shared/types/media'
 import { Prisma } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { notFound } from '../../utils/errors'
 import { ownedCourse } from '../course/course-access'
 import { readMediaRows, toMediaItem } from '../media/media-dto'

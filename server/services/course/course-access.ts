@@ -1,7 +1,7 @@
 // Ownership is part of the query: another instructor's course and a missing one both come back
 // as null, and the caller answers 404 for both.
 import type { Prisma } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export function ownedCourse(options: { ownerId: string, id: string, deleted?: boolean }): Prisma.CourseWhereInput & { id: string } {
   return {

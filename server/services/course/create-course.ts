@@ -2,7 +2,7 @@ import type { CourseInput } from '#shared/schemas/course'
 import type { Course } from '#shared/types/course'
 import { slugify } from '#shared/utils/slug'
 import { Prisma } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 

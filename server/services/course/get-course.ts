@@ -1,6 +1,6 @@
 import type { Course } from '#shared/types/course'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { courseSelect, toCourse } from './course-dto'
 import { ownedCourse } from './course-access'
 

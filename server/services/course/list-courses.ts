@@ -1,5 +1,5 @@
 import type { Course } from '#shared/types/course'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { courseSelect, toCourse } from './course-dto'
 
 /** The owner's live courses, most recently changed first. */

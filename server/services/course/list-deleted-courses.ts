@@ -1,5 +1,5 @@
 import type { DeletedCourse } from '#shared/types/course'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { courseSelect, toDeletedCourse } from './course-dto'
 
 /** "Recently deleted": the owner's soft-deleted courses, newest deletion first. */

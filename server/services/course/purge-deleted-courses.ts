@@ -1,4 +1,4 @@
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceCascadedUnlinks } from '../media/announce-media'
 import { auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
 

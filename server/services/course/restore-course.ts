@@ -1,6 +1,6 @@
 import type { Course } from '#shared/types/course'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 import { announceMediaOfCourse } from '../media/announce-media'

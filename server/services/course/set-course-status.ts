@@ -1,7 +1,7 @@
 import type { Course } from '#shared/types/course'
 import type { CourseStatus } from '#shared/schemas/course'
 import { AppError, notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceCourse } from './announce-course'
 import { courseSelect, toCourse } from './course-dto'
 import { ownedCourse } from './course-access'

@@ -1,6 +1,6 @@
 import type { DeletedCourse } from '#shared/types/course'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceCourse, dropCourseWatchers } from './announce-course'
 import { courseSelect, toDeletedCourse } from './course-dto'
 import { announceMediaOfCourse } from '../media/announce-media'

@@ -2,8 +2,9 @@
 // configured. Each check is bounded by a timeout so a hung dependency reports instead of hanging.
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { useDatabaseConnection, useDb } from '../../utils/db'
+import { useDatabaseConnection, useDb } from '../../database/db'
 import { storageDir } from '../../utils/storage-dir'
+import { lecternConfig } from '../../utils/config'
 
 export interface HealthCheck {
   ok: boolean
@@ -48,6 +49,7 @@ async function checkRedis(url: string): Promise<string> {
 }
 
 export async function checkHealth(): Promise<HealthReport> {
+  const { redisUrl } = lecternConfig()
   const [database, storage, redis] = await Promise.all([
     timed(async () => {
       await useDb().$queryRaw`SELECT 1`
@@ -61,7 +63,7 @@ export async function checkHealth(): Promise<HealthReport> {
       await rm(probe)
       return `${dir} writable`
     }),
-    process.env.REDIS_URL ? timed(() => checkRedis(process.env.REDIS_URL!)) : Promise.resolve(undefined),
+    redisUrl ? timed(() => checkRedis(redisUrl)) : Promise.resolve(undefined),
   ])
   const checks: HealthReport['checks'] = { database, storage, ...(redis ? { redis } : {}) }
   return { ok: Object.values(checks).every(c => c.ok), checks }

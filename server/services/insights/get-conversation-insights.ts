@@ -5,7 +5,7 @@
 import type { MessageType } from '#shared/schemas/messages'
 import { MESSAGE_TYPES } from '#shared/schemas/messages'
 import type { ConversationInsights, InsightWeek, TypeCounts } from '#shared/types/insights'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 const DAY = 86_400_000
 

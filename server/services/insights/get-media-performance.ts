@@ -6,7 +6,7 @@
 // 20 most viewed.
 import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
 import type { PerformanceInsights, VideoPerformance } from '#shared/types/media-insights'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { librarySql, rangeSql } from './media-insights-sql'
 
 type Row = Omit<VideoPerformance, 'completionRate'> & { totalVideos: number, totalLessons: number, totalViews: number, totalCompletions: number }

@@ -3,7 +3,7 @@
 // buckets (at most ~105) is summed here.
 import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
 import type { InsightKind, StorageInsights } from '#shared/types/media-insights'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { bucketSql, kindSql, librarySql, rangeSql } from './media-insights-sql'
 
 export async function getMediaStorage({ ownerId, range }: { ownerId: string, range: ResolvedInsightsRange }): Promise<StorageInsights> {

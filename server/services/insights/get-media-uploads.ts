@@ -3,7 +3,7 @@
 // the trash count too, they were uploaded. One aggregate query; empty buckets are filled here.
 import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
 import type { InsightKind, UploadsInsights } from '#shared/types/media-insights'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { bucketSql, kindSql, librarySql, rangeSql } from './media-insights-sql'
 
 export async function getMediaUploads({ ownerId, range }: { ownerId: string, range: ResolvedInsightsRange }): Promise<UploadsInsights> {

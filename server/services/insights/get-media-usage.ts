@@ -5,7 +5,7 @@
 // statement: per-file counts grouped in SQL, then the summaries and both top-10 lists.
 import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
 import type { FileFigure, UsageInsights } from '#shared/types/media-insights'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { Prisma } from '../../generated/prisma/client'
 import { isoSql, kindSql, librarySql, rangeSql } from './media-insights-sql'
 

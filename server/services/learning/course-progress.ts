@@ -1,6 +1,6 @@
 // How far students are through a course: completed lessons over all lessons, as a percentage.
 // One query for any number of enrolments (the students page asks for all of a course's at once).
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export interface ProgressSummary {
   completedVideoIds: string[]

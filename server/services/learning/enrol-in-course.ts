@@ -2,7 +2,7 @@
 // (any of their courses, the way to give access to a priced one). Enrolling twice is harmless:
 // the existing enrolment is kept and nothing is announced a second time.
 import { Prisma } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceLearning } from './announce-learning'
 
 export async function enrolInCourse({ courseId, userId, source }: { courseId: string, userId: string, source: 'SELF' | 'INSTRUCTOR' }): Promise<{ enrolledAt: Date, created: boolean }> {

@@ -1,7 +1,7 @@
 // The caller's enrolment in a published, live course, or 404: a course that was unpublished or
 // deleted after enrolling is closed to its students (its owner keeps the studio).
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export const openCourse = { status: 'PUBLISHED', deletedAt: null } as const
 

@@ -3,7 +3,7 @@
 // domain's services announce through these (server/realtime/broadcast.ts says why).
 import { userChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceOutline } from '../outline/announce-outline'
 import type { CascadedFiles } from './audit-cascaded-unlinks'
 import type { LessonChange } from './lesson-video-writes'

@@ -1,7 +1,7 @@
 // A library file as its owner opens it (preview, download): the owner only, live or in the trash.
 // Anyone else gets 404, the same as for a file that does not exist.
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { libraryFile } from './media-sql'
 
 export async function findOwnedMediaFile({ id, ownerId }: { id: string, ownerId: string }) {

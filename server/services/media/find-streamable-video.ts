@@ -2,7 +2,7 @@
 // is published; and anyone for a free-preview lesson of a published course. Everyone else: 404.
 import type { User } from '#auth-utils'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export interface StreamableVideo {
   storageKey: string

@@ -1,6 +1,6 @@
 import type { MediaAuditEntry } from '#shared/types/media'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { libraryFile } from './media-sql'
 
 /**

@@ -1,6 +1,6 @@
 import type { MediaDetail } from '#shared/types/media'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { readMediaRows, toMediaItem } from './media-dto'
 import { readUsages } from './usage-dto'
 

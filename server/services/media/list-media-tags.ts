@@ -1,5 +1,5 @@
 import type { MediaTagCount } from '#shared/types/media'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { inLibrary } from './media-sql'
 
 /** My tags, A→Z, with how many of my live library files carry each; tags left on no live file are not listed. */

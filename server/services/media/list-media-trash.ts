@@ -1,6 +1,6 @@
 import type { MediaTrashItem } from '#shared/types/media'
 import { Prisma } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { fileColumns, inLibrary, usageCountsLateral } from './media-sql'
 import type { MediaRow } from './media-dto'
 import { toMediaTrashItem } from './trash-dto'

@@ -5,7 +5,7 @@
 import type { MediaItem } from '#shared/types/media'
 import type { Prisma, PrismaClient } from '../../generated/prisma/client'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { inLibrary } from './media-sql'
 
 export type Tx = Prisma.TransactionClient

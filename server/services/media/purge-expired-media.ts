@@ -2,7 +2,7 @@
 // deleted for good (row, bytes, a PURGE audit entry by no one). A file something still uses is
 // skipped and reported, never purged.
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { libraryFile } from './media-sql'
 import { announceMediaRemoved } from './announce-media'
 import { purgeRow, refuseWhileUsed, removeBytes } from './media-removal'

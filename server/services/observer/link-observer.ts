@@ -4,7 +4,7 @@
 // it live, and the instructor's other tabs refresh their panel.
 import type { ObserverRow } from '#shared/types/observers'
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceObserverLinked } from './announce-observers'
 import { ownStudent } from './student-access'
 

@@ -1,7 +1,7 @@
 // The observers linked to a student–instructor pair, as the instructor's panel and the
 // visibility dialog show them (oldest link first, so the list does not reshuffle).
 import type { ObserverRow } from '#shared/types/observers'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export async function listLinkedObservers(pair: { studentId: string, instructorId: string }): Promise<ObserverRow[]> {
   const links = await useDb().observerLink.findMany({

@@ -2,7 +2,7 @@
 // one of their courses. Anyone else (another instructor's student, a missing account, someone who
 // is not a student) answers the same 404, so the routes reveal nothing about other accounts.
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export async function ownStudent({ instructorId, studentId }: { instructorId: string, studentId: string }): Promise<{ id: string, name: string }> {
   const student = await useDb().user.findFirst({

@@ -3,7 +3,7 @@
 // with all observers), their sockets leave the conversation's channel (so nothing more reaches
 // them live), and their /messages list drops the conversation. Unlinking someone who is not
 // linked is already done (idempotent), not an error.
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceObserverUnlinked } from './announce-observers'
 import { ownStudent } from './student-access'
 

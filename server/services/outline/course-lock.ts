@@ -3,7 +3,7 @@
 // stay gap-free and unique even when requests arrive at the same moment.
 import type { Prisma } from '../../generated/prisma/client'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export type Tx = Prisma.TransactionClient
 

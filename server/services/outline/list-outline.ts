@@ -1,6 +1,6 @@
 import type { Chapter } from '#shared/types/outline'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { ownedCourse } from '../course/course-access'
 import { chapterSelect, toChapter } from './outline-dto'
 

@@ -1,6 +1,6 @@
 import type { Video } from '#shared/types/outline'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { toVideo, videoSelect } from './outline-dto'
 
 /** A chapter's lessons in order. */

@@ -1,7 +1,7 @@
 import type { ChapterInput } from '#shared/schemas/outline'
 import type { Chapter } from '#shared/types/outline'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { chapterSelect, chapterSnapshot, toChapter } from './outline-dto'
 import { announceOutline } from './announce-outline'
 

@@ -1,7 +1,7 @@
 import type { VideoUpdateInput } from '#shared/schemas/outline'
 import type { Video } from '#shared/types/outline'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { courseOfVideo } from './course-lock'
 import { toVideo, videoSelect } from './outline-dto'
 import { announceOutline } from './announce-outline'

@@ -2,7 +2,7 @@
 // Every refusal names the email field, so the form shows it under the input.
 import type { StudentRow } from '#shared/types/portal'
 import { AppError, notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { ownedCourse } from '../course/course-access'
 import { enrolInCourse } from '../learning/enrol-in-course'
 import { readStudentRow } from './student-dto'

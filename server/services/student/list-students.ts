@@ -3,7 +3,7 @@
 // answer 404.
 import type { StudentRow } from '#shared/types/portal'
 import { notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { ownedCourse } from '../course/course-access'
 import { enrollmentWithStudent, toStudentRows } from './student-dto'
 

@@ -2,7 +2,7 @@
 // database cascades). Removing someone who is not enrolled, or from a course that is not the
 // caller's, answers the same 404.
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { ownedCourse } from '../course/course-access'
 import { announceLearning } from '../learning/announce-learning'
 

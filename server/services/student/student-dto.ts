@@ -1,7 +1,7 @@
 // One student of a course as the instructor's students page shows it (the list and the live
 // `student-updated` event use the same shape).
 import type { StudentRow } from '#shared/types/portal'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { progressSummaries } from '../learning/course-progress'
 
 export const enrollmentWithStudent = {

@@ -1,7 +1,7 @@
 // An upload that will not complete (cancelled, refused after its first bytes, or abandoned):
 // its bytes and media row go, and its lesson goes back to "no video yet".
 import { useFileStorage } from '../../uploads/storage'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { announceMediaRemoved } from '../media/announce-media'
 import { findUpload } from './find-upload'

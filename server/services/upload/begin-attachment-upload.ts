@@ -1,7 +1,7 @@
 // An attachment upload starts: the uploader must be a participant of the conversation (anyone
 // else gets the 404 the conversation routes give). The media file and the unsent attachment are
 // created together; the composer lists it at once.
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { readerOf } from '../conversation/conversation-access'
 import { notFound } from '../../utils/errors'
 import { announceUnsentAttachment } from '../conversation/announce-attachment'

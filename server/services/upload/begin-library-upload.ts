@@ -1,7 +1,7 @@
 // A file upload into the instructor's media library starts: its media file row (purpose LIBRARY)
 // and the UPLOAD audit entry are written together, and the library list shows it at once
 // ("uploading", then live progress on the owner's channel).
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { announceMedia } from '../media/announce-media'
 import { recordMediaAudit } from '../media/media-audit'
 

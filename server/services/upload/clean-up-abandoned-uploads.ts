@@ -1,4 +1,4 @@
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { abortUpload } from './abort-upload'
 
 /** Uploads that received nothing for `olderThanSeconds` are abandoned: bytes, rows and lesson state go. */

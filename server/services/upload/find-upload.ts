@@ -1,6 +1,6 @@
 // An upload's place: the media file and what it fills (a lesson of a course, an attachment in a
 // conversation, or the owner's media library), found by the storage key the resumable protocol uses as its upload id.
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 
 export interface UploadContext {
   mediaFileId: string

@@ -5,10 +5,9 @@ import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dataDir } from '../../database/connection'
-import { internalBaseUrl } from '../../utils/internal-url'
 import { lecternConfig } from '../../utils/config'
 import { thumbnailKeyFor, useFileStorage } from '../../uploads/storage'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { setUploadState } from './set-upload-state'
 
 const WORKER = 'process-video.mjs'
@@ -48,10 +47,10 @@ export async function processMediaInWorker(uploadId: string): Promise<void> {
     const child = spawn(process.execPath, [file], {
       stdio: ['ignore', 'inherit', 'pipe'],
       env: {
-        PATH: process.env.PATH,
+        PATH: lecternConfig().processPath,
         LECTERN_WORKER_INPUT: storage.localPath(uploadId),
         LECTERN_WORKER_THUMBNAIL: storage.thumbnailPath(thumbnailKeyFor(uploadId)),
-        LECTERN_WORKER_REPORT_URL: `${internalBaseUrl()}/api/internal/media/${uploadId}/processed`,
+        LECTERN_WORKER_REPORT_URL: `${lecternConfig().internalUrl}/api/internal/media/${uploadId}/processed`,
         LECTERN_WORKER_TOKEN: lecternConfig().internalToken,
         LECTERN_WORKER_MODE: mode,
       },

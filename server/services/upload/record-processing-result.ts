@@ -1,5 +1,5 @@
 import { AppError } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { thumbnailKeyFor } from '../../uploads/storage'
 import { setUploadState } from './set-upload-state'
 

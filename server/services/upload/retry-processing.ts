@@ -2,7 +2,7 @@
 import type { Video } from '#shared/types/outline'
 import { enqueue } from '../../jobs/runner'
 import { AppError, notFound } from '../../utils/errors'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { setUploadState } from './set-upload-state'
 

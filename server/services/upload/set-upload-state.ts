@@ -2,7 +2,7 @@
 // following it: the course for a lesson, the conversation's readers for an attachment, and the
 // owner's library list for lesson and library files.
 import type { MediaStatus } from '../../generated/prisma/client'
-import { useDb } from '../../utils/db'
+import { useDb } from '../../database/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'
 import { announceAttachment } from '../conversation/announce-attachment'
 import { announceMedia } from '../media/announce-media'

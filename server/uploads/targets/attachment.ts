@@ -1,22 +1,21 @@
 // A message attachment: either participant of a conversation uploads images, PDFs, documents,
 // audio or video (up to LECTERN_MAX_ATTACHMENT_BYTES, default 100 MB) before sending the message
 // that carries it. Progress goes to the uploader on the conversation's channel.
-import { attachmentKind, ATTACHMENT_TYPES_HINT, DEFAULT_MAX_ATTACHMENT_BYTES } from '#shared/uploads/attachment-types'
+import { typeRefusal, UPLOAD_TARGET_LABELS } from '#shared/uploads/targets'
 import { beginAttachmentUpload } from '../../services/upload/begin-attachment-upload'
 import { AppError } from '../../utils/errors'
+import { lecternConfig } from '../../utils/config'
 import { looksLikeVideo } from '../signature'
 import { looksLikeImage, looksLikePdf } from '../file-signatures'
 import type { UploadTarget } from './target'
 
 export const attachmentTarget: UploadTarget = {
   kind: 'attachment',
-  label: 'attachments',
-  maxBytes: () => Number(process.env.LECTERN_MAX_ATTACHMENT_BYTES || DEFAULT_MAX_ATTACHMENT_BYTES),
+  label: UPLOAD_TARGET_LABELS.attachment,
+  maxBytes: () => lecternConfig().maxAttachmentBytes,
   // Membership is checked per conversation in begin(); observers read, they never write.
   refuseUser: user => (user.role === 'OBSERVER' ? 'Observers cannot send attachments' : null),
-  refuseType: (mimeType, fileName) => (attachmentKind(mimeType, fileName)
-    ? null
-    : `“${fileName || 'This file'}” cannot be attached: send ${ATTACHMENT_TYPES_HINT}.`),
+  refuseType: (mimeType, fileName) => typeRefusal('attachment', mimeType, fileName),
   contentMatches(head, mimeType) {
     // Types with a fixed signature are checked; documents and audio vary too much to guess.
     if (mimeType.startsWith('image/')) return looksLikeImage(head)

@@ -2,7 +2,7 @@
 // (shared/media/kinds.ts), up to LECTERN_MAX_LIBRARY_BYTES (2 GiB). Progress goes to the owner's
 // own channel; videos and images are then processed (duration, size, thumbnail), the rest is
 // ready as it is.
-import { MEDIA_EXTENSIONS, mediaKindOf } from '#shared/media/kinds'
+import { typeRefusal, UPLOAD_TARGET_LABELS } from '#shared/uploads/targets'
 import { beginLibraryUpload } from '../../services/upload/begin-library-upload'
 import { lecternConfig } from '../../utils/config'
 import { looksLikeVideo } from '../signature'
@@ -11,12 +11,10 @@ import type { UploadTarget } from './target'
 
 export const libraryTarget: UploadTarget = {
   kind: 'library',
-  label: 'the media library',
+  label: UPLOAD_TARGET_LABELS.library,
   maxBytes: () => lecternConfig().maxLibraryBytes,
   refuseUser: user => (user.role === 'INSTRUCTOR' ? null : 'Only instructors have a media library'),
-  refuseType: (mimeType, fileName) => (mediaKindOf(fileName, mimeType)
-    ? null
-    : `“${fileName || 'This file'}” is not a kind of file the library holds (${MEDIA_EXTENSIONS.join(', ')}).`),
+  refuseType: (mimeType, fileName) => typeRefusal('library', mimeType, fileName),
   contentMatches(head, mimeType) {
     // Types with a fixed signature are checked (SVG is text); documents, audio and archives vary too much to guess.
     if (mimeType.startsWith('image/') && mimeType !== 'image/svg+xml') return looksLikeImage(head)

@@ -2,8 +2,9 @@
 // it accepts, what the first bytes must look like, and creates the rows the upload fills. The
 // pipeline (tus-server.ts, handle-request.ts, progress, processing) is the same for all of them.
 import type { User } from '#auth-utils'
+import type { UploadTargetKind } from '#shared/uploads/targets'
 
-export type UploadTargetKind = 'lesson' | 'attachment' | 'library'
+export type { UploadTargetKind }
 
 export interface NewUpload {
   user: User
@@ -17,7 +18,7 @@ export interface NewUpload {
 
 export interface UploadTarget {
   kind: UploadTargetKind
-  /** "lesson videos", "attachments": used in refusals. */
+  /** "lesson videos", "attachments": used in refusals (shared/uploads/targets.ts). */
   label: string
   maxBytes: () => number
   /** Null when the user may upload into this target at all; else the refusal (403). */

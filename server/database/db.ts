@@ -1,11 +1,11 @@
 // The app's one PrismaClient. The connection (PostgreSQL or embedded PGlite) is chosen in
 // server/database/connection.ts; server/plugins/database.ts closes it on shutdown.
 import { PrismaClient } from '../generated/prisma/client'
-import { openDatabase } from '../database/connection'
-import type { DatabaseConnection } from '../database/connection'
-import { lecternConfig } from './config'
-import { countStatement } from './query-count'
-import { noteModelWrite } from './db-writes'
+import { openDatabase } from './connection'
+import type { DatabaseConnection } from './connection'
+import { lecternConfig } from '../utils/config'
+import { countStatement } from '../utils/query-count'
+import { noteModelWrite } from '../utils/db-writes'
 
 let connection: DatabaseConnection | undefined
 let client: PrismaClient | undefined

@@ -1,0 +1,65 @@
+// The jobs table, the job runner's storage (server/jobs/runner.ts decides what runs when): insert,
+// claim (FOR UPDATE SKIP LOCKED, so several server instances share the work without taking the
+// same job), record the outcome, release jobs a crashed process left running.
+import type { Prisma } from '../generated/prisma/client'
+import { useDb } from './db'
+
+export type JobKind = 'media:process' | 'courses:purge' | 'media:purge' | 'uploads:cleanup'
+
+export interface ClaimedJob {
+  id: string
+  kind: string
+  payload: Prisma.JsonValue
+  attempts: number
+  maxAttempts: number
+}
+
+export type JobPayload = Prisma.InputJsonValue
+
+export async function insertJob(kind: JobKind, payload: JobPayload, options: { runAt: Date, maxAttempts: number }): Promise<string> {
+  const job = await useDb().job.create({ data: { kind, payload, runAt: options.runAt, maxAttempts: options.maxAttempts }, select: { id: true } })
+  return job.id
+}
+
+/** Takes the next due job, if any, and marks it running (one more attempt). */
+export async function claimJob(): Promise<ClaimedJob | null> {
+  const rows = await useDb().$queryRaw<ClaimedJob[]>`
+    UPDATE "Job" SET status = 'RUNNING', "lockedAt" = NOW(), attempts = attempts + 1, "updatedAt" = NOW()
+    WHERE id = (
+      SELECT id FROM "Job" WHERE status = 'PENDING' AND "runAt" <= NOW()
+      ORDER BY "runAt", "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, kind, payload, attempts, "maxAttempts"`
+  return rows[0] ?? null
+}
+
+export async function markJobDone(id: string): Promise<void> {
+  await useDb().job.update({ where: { id }, data: { status: 'DONE', lockedAt: null, lastError: null } })
+}
+
+/** A failed attempt: run again at `retryAt`, or, without one, failed for good. */
+export async function markJobFailed(id: string, { error, retryAt }: { error: string, retryAt: Date | null }): Promise<void> {
+  await useDb().job.update({
+    where: { id },
+    data: retryAt
+      ? { status: 'PENDING', lockedAt: null, lastError: error, runAt: retryAt }
+      : { status: 'FAILED', lockedAt: null, lastError: error },
+  })
+}
+
+/** Is a job of this kind waiting or running? (Recurring jobs keep one scheduled.) */
+export async function isJobScheduled(kind: JobKind): Promise<boolean> {
+  return (await useDb().job.count({ where: { kind, status: { in: ['PENDING', 'RUNNING'] } } })) > 0
+}
+
+/** Jobs left RUNNING longer than this by a crashed process run again. */
+export async function releaseStuckJobs(timeoutSeconds: number): Promise<void> {
+  await useDb().$executeRaw`
+    UPDATE "Job" SET status = 'PENDING', "lockedAt" = NULL
+    WHERE status = 'RUNNING' AND "lockedAt" < NOW() - make_interval(secs => ${timeoutSeconds})`
+}
+
+/** Finished jobs are kept a while for inspection, then go. */
+export async function pruneFinishedJobs(olderThan: Date): Promise<void> {
+  await useDb().job.deleteMany({ where: { status: 'DONE', updatedAt: { lt: olderThan } } })
+}

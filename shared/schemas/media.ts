@@ -1,6 +1,9 @@
 // Media library input, validated the same on the server and in the studio's forms.
 import { z } from 'zod'
 import { MEDIA_KINDS } from '../media/kinds'
+import { MEDIA_LINK_ROLES, roleFitsPlace } from '../media/link-roles'
+
+export { MEDIA_LINK_ROLES, MEDIA_LINK_ROLE_LABELS } from '../media/link-roles'
 
 const recordId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id')
 
@@ -36,26 +39,15 @@ export const RenameMediaInput = z.object({
 })
 export type RenameMediaInput = z.infer<typeof RenameMediaInput>
 
-export const MEDIA_LINK_ROLES = ['COVER', 'RESOURCE', 'HANDOUT', 'ATTACHMENT', 'VIDEO'] as const
-export const MEDIA_LINK_ROLE_LABELS: Record<typeof MEDIA_LINK_ROLES[number], string> = {
-  COVER: 'Cover image', RESOURCE: 'Resource', HANDOUT: 'Handout', ATTACHMENT: 'Attachment', VIDEO: 'Lesson video',
-}
-
 /**
- * Where to link a file and as what. Courses take COVER or RESOURCE; chapters RESOURCE; lessons
- * ATTACHMENT, HANDOUT or VIDEO (the lesson's own video: a ready video file only).
+ * Where to link a file and as what: a role its kind of place takes (shared/media/link-roles.ts;
+ * the lesson's own video must also be a ready video file, which the server checks).
  */
 export const MediaLinkInput = z.object({
   targetType: z.enum(['COURSE', 'CHAPTER', 'LESSON']),
   targetId: recordId,
   role: z.enum(MEDIA_LINK_ROLES),
-}).refine(({ targetType, role }) => (
-  targetType === 'COURSE'
-    ? role === 'COVER' || role === 'RESOURCE'
-    : targetType === 'CHAPTER'
-      ? role === 'RESOURCE'
-      : role === 'ATTACHMENT' || role === 'HANDOUT' || role === 'VIDEO'
-), { message: 'That role does not fit that place', path: ['role'] })
+}).refine(({ targetType, role }) => roleFitsPlace(targetType, role), { message: 'That role does not fit that place', path: ['role'] })
 export type MediaLinkInput = z.infer<typeof MediaLinkInput>
 
 export const TrashMediaInput = z.object({

@@ -4,6 +4,7 @@
 import type { MediaLinkInput } from '#shared/schemas/media'
 import type { MediaUsage } from '#shared/types/media'
 import { mediaKindOf } from '#shared/media/kinds'
+import { canBeLessonVideo, roleFitsPlace } from '#shared/media/link-roles'
 import { AppError, notFound } from '../../utils/errors'
 import { announceLessons, announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
@@ -26,6 +27,8 @@ export interface LinkOutcome {
 export async function linkMedia({ ownerId, actorId, id, input }: { ownerId: string, actorId: string, id: string, input: MediaLinkInput }): Promise<{ usage: MediaUsage, created: boolean }> {
   const outcome = await withOwnedMedia({ ownerId, id }, async (tx, file) => {
     if (file.deletedAt) throw new AppError('CONFLICT', 'This file is in the trash; restore it before using it')
+    // The input was validated against the same rule (shared/schemas/media.ts); bulk and restore reach here too.
+    if (!roleFitsPlace(input.targetType, input.role)) throw new AppError('VALIDATION', 'That role does not fit that place', { fields: { role: ['That role does not fit that place'] } })
     const target = await findTarget(tx, { ownerId, ...input })
     // A place in the course trash cannot take new content, like every other outline write.
     if (!target || target.inTrash) throw notFound(TARGET_NAMES[input.targetType])
@@ -60,8 +63,11 @@ async function linkLessonVideo(tx: Tx, { ownerId, actorId, file, target, input }
   await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${target.courseId} FOR UPDATE`
   const current = (await tx.video.findUniqueOrThrow({ where: { id: input.targetId }, select: { mediaFileId: true } })).mediaFileId
   if (current === file.id) return { usage, created: false, lessons: [], replaced: null }
-  if (mediaKindOf(file.originalName, file.mimeType) !== 'video') throw new AppError('UNPROCESSABLE', 'Only a video file can be a lesson\'s video')
-  if (file.status !== 'READY') throw new AppError('CONFLICT', `This video is ${file.status.toLowerCase()}; it can be a lesson's video once it is ready`)
+  const kind = mediaKindOf(file.originalName, file.mimeType)
+  if (!canBeLessonVideo({ kind, status: file.status })) {
+    if (kind !== 'video') throw new AppError('UNPROCESSABLE', 'Only a video file can be a lesson\'s video')
+    throw new AppError('CONFLICT', `This video is ${file.status.toLowerCase()}; it can be a lesson's video once it is ready`)
+  }
   const previous = current ? await tx.mediaFile.findUnique({ where: { id: current }, select: { id: true, status: true, purpose: true } }) : null
   // An upload under way into this lesson keeps its lesson: choose a file after it ends (or cancel it).
   if (previous && (previous.status === 'UPLOADING' || previous.status === 'PROCESSING'))

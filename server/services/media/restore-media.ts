@@ -5,6 +5,7 @@
 import type { MediaLinkInput } from '#shared/schemas/media'
 import type { MediaUsage, RestoreResult } from '#shared/types/media'
 import { mediaKindOf } from '#shared/media/kinds'
+import { canBeLessonVideo } from '#shared/media/link-roles'
 import { Prisma } from '../../generated/prisma/client'
 import { announceLessons, announceMedia } from './announce-media'
 import { recordMediaAudit } from './media-audit'
@@ -67,7 +68,7 @@ async function relinkOne(tx: Tx, { ownerId, file, usage }: { ownerId: string, fi
     const current = (await tx.video.findUniqueOrThrow({ where: { id: input.targetId }, select: { mediaFileId: true } })).mediaFileId
     if (current === file.id) return { usage: usageAt(target, input, null), lesson: null }
     if (current) return { usage: usageAt(target, input, null), reason: 'The lesson has another video now' }
-    if (file.status !== 'READY' || mediaKindOf(file.originalName, file.mimeType) !== 'video') return { usage: usageAt(target, input, null), reason: 'The file is not a ready video' }
+    if (!canBeLessonVideo({ kind: mediaKindOf(file.originalName, file.mimeType), status: file.status })) return { usage: usageAt(target, input, null), reason: 'The file is not a ready video' }
     return { usage: usageAt(target, input, null), lesson: await setLessonVideo(tx, { courseId: target.courseId, videoId: input.targetId, file }) }
   }
   const role = input.role as Exclude<MediaLinkInput['role'], 'VIDEO'>

@@ -1,3 +1,4 @@
+// GET /api/courses/:id/files — a course's Files tab: the library files used in the course, by place.
 import { CourseIdParams } from '#shared/schemas/course'
 import { listCourseFiles } from '../../../services/course-files/list-course-files'
 

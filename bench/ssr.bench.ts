@@ -1,5 +1,5 @@
 // The student portal's server-rendered catalog (`/courses`: CatalogBrowser → GET /api/catalog
-// during SSR → services/catalog/list.ts) on a database of 10 000 published courses, under load
+// during SSR → services/catalog/list-catalog.ts) on a database of 10 000 published courses, under load
 // from autocannon, beside a bare page of the same build in the same run. Reports req/s, p50 and
 // p99 at 50 connections (and the ratio to the bare page), p99 at 10 connections, and a
 // search + filter address (trigram text search, category, page 3) at 10 connections.

@@ -1,5 +1,5 @@
 // Tells in-process caches that rows of a model were written through this process's Prisma client
-// (server/utils/db.ts reports every create/update/delete/upsert, in or out of a transaction), so a
+// (server/database/db.ts reports every create/update/delete/upsert, in or out of a transaction), so a
 // cache that copies rows can drop its copies instead of serving them until they expire.
 // Writes by another instance, or by raw SQL, are not seen: such caches keep a short lifetime.
 type Listener = (model: string) => void

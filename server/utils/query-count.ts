@@ -23,7 +23,7 @@ export const QUERY_COUNT_HEADER = 'x-lectern-query-count'
 
 const counters = new AsyncLocalStorage<{ statements: number }>()
 
-/** Prisma's query-event listener (server/utils/db.ts). */
+/** Prisma's query-event listener (server/database/db.ts). */
 export function countStatement(): void {
   const counter = counters.getStore()
   if (counter) counter.statements++

@@ -1,5 +1,5 @@
 // archiver 8 ships no types (and @types/archiver describes the older, default-export API): the
-// little of the zip class server/services/media-library/zip.ts uses. Here, not under server/, because
+// little of the zip class server/services/media/zip-media.ts uses. Here, not under server/, because
 // the app's typecheck also reads server routes (through the typed $fetch routes) and needs it too.
 declare module 'archiver' {
   import type { Readable, Transform } from 'node:stream'

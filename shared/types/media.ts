@@ -1,5 +1,5 @@
 // What the media library routes answer (dates are ISO strings). Contract shared by the server
-// (server/services/media-library/*) and the studio's library pages.
+// (server/services/media/*) and the studio's library pages.
 import type { MediaKind } from '../media/kinds'
 
 export type MediaLinkTargetType = 'COURSE' | 'CHAPTER' | 'LESSON'

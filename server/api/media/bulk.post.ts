@@ -1,5 +1,5 @@
 // POST /api/media/bulk { action, ids, ...params } — one action over up to 500 of my files; the
-// answer has a result per file (ok, or why not) and a summary (services/media-library/bulk.ts).
+// answer has a result per file (ok, or why not) and a summary (services/media/run-media-bulk.ts).
 import { MediaBulkInput } from '#shared/schemas/media-bulk'
 import { runMediaBulk } from '../../services/media/run-media-bulk'
 

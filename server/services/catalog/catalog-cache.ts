@@ -7,7 +7,7 @@
 // Freshness: any write through this process's Prisma client to a course, chapter, lesson or user
 // (what a card shows: title, price, lesson count and length, instructor's name) drops every entry
 // at once. A change made through another instance reaches this one's visitors within TTL_MS; so
-// does one committed by a transaction while a page was being refilled (see server/utils/db.ts).
+// does one committed by a transaction while a page was being refilled (see server/database/db.ts).
 import type { CatalogPage } from '#shared/types/portal'
 import { onModelWrite } from '../../utils/db-writes'
 

@@ -14,7 +14,7 @@ const ORDER: Record<CatalogQuery['sort'], Prisma.CourseOrderByWithRelationInput[
   price: [{ priceCents: { sort: 'asc', nulls: 'first' } }, { publishedAt: 'desc' }, { id: 'asc' }],
 }
 
-export function catalogWhere(query: Pick<CatalogQuery, 'q' | 'category' | 'level'>): Prisma.CourseWhereInput {
+function catalogWhere(query: Pick<CatalogQuery, 'q' | 'category' | 'level'>): Prisma.CourseWhereInput {
   return {
     status: 'PUBLISHED',
     deletedAt: null,

@@ -17,7 +17,7 @@ import type { ConversationReader } from './conversation-access'
 
 interface Cursor { d: string, c: string, i: string }
 
-export function encodeCursor(row: { targetDate: string, createdAt: string, id: string }): string {
+function encodeCursor(row: { targetDate: string, createdAt: string, id: string }): string {
   return Buffer.from(JSON.stringify({ d: row.targetDate, c: row.createdAt, i: row.id })).toString('base64url')
 }
 

@@ -10,7 +10,7 @@ import { useDb } from '../../database/db'
 const DAY = 86_400_000
 
 /** Monday 00:00 UTC of the week holding `date`. */
-export function weekStart(date: Date): Date {
+function weekStart(date: Date): Date {
   const day = (date.getUTCDay() + 6) % 7
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day))
 }

@@ -5,7 +5,7 @@
 // total of all matching files.
 //
 // Usage counts come from the database, never from link rows loaded into Node: for the page's
-// rows by index lookups (media-dto.ts), and when the sort or the filter needs every file's count,
+// rows by index lookups (media-sql.ts), and when the sort or the filter needs every file's count,
 // from one aggregate over the owner's links and lessons joined to their course (live or trashed).
 import type { MediaListQuery } from '#shared/schemas/media'
 import type { MediaPage } from '#shared/types/media'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildUser } from '../../prisma/seed/factories'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../prisma/seed/demo'
-import type { StudentRow } from '../../shared/types/portal'
+import type { StudentRow } from '../../shared/types/student'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Course } from '../../shared/types/course'
 import type { Chapter, Video } from '../../shared/types/outline'
-import type { StudentRow } from '../../shared/types/portal'
+import type { StudentRow } from '../../shared/types/student'
 import { courseChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
 import { ApiClient, data, signedUp } from '../support/api-client'

@@ -8,7 +8,7 @@
 // (what a card shows: title, price, lesson count and length, instructor's name) drops every entry
 // at once. A change made through another instance reaches this one's visitors within TTL_MS; so
 // does one committed by a transaction while a page was being refilled (see server/database/db.ts).
-import type { CatalogPage } from '#shared/types/portal'
+import type { CatalogPage } from '#shared/types/catalog'
 import { onModelWrite } from '../../utils/db-writes'
 
 export const CATALOG_CACHE_TTL_MS = 5_000

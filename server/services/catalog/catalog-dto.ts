@@ -1,5 +1,5 @@
 // The one place a published course row becomes a catalog card.
-import type { CatalogCourse } from '#shared/types/portal'
+import type { CatalogCourse } from '#shared/types/catalog'
 import type { CourseCategory, CourseLanguage } from '#shared/schemas/course'
 import type { CourseLevel } from '../../generated/prisma/client'
 

@@ -1,7 +1,7 @@
 // The public course page: the course, its instructor and syllabus, and the visitor's own place
 // (owner, enrolled, may enrol). Unpublished courses exist only for their owner (404 otherwise).
 import type { User } from '#auth-utils'
-import type { CourseOverview } from '#shared/types/portal'
+import type { CourseOverview } from '#shared/types/catalog'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'

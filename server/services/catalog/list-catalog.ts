@@ -2,7 +2,7 @@
 // (trigram indexes), filtered by category and level, sorted, one page at a time.
 import type { CatalogQuery } from '#shared/schemas/catalog'
 import { CATALOG_PAGE_SIZE } from '#shared/schemas/catalog'
-import type { CatalogPage } from '#shared/types/portal'
+import type { CatalogPage } from '#shared/types/catalog'
 import type { Prisma } from '../../generated/prisma/client'
 import { useDb } from '../../database/db'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'

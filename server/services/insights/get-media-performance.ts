@@ -1,5 +1,5 @@
 // Content performance per video file: the lessons (in live courses) whose video it is, and how
-// students used those lessons in the range, from the portal's progress rows. A row counts as a
+// students used those lessons in the range, from the students' progress rows (learning). A row counts as a
 // view when it was saved (updatedAt: position, completion) or completed in the range; progress
 // keeps no first-view time, so "views" are students active on the lesson in the range, and the
 // completion rate can never pass 100 %. One statement; the totals cover every file, the list the

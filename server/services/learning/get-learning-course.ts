@@ -1,6 +1,6 @@
 // The watch page's data: the course outline with the student's position and completion per
 // lesson, the course's percent complete, and where "continue" goes.
-import type { LearnCourse } from '#shared/types/portal'
+import type { LearnCourse } from '#shared/types/learning'
 import { useDb } from '../../database/db'
 import { percentOf } from './course-progress'
 import { findEnrollmentBySlug } from './enrollment-access'

@@ -1,6 +1,6 @@
 // "My learning": the student's open enrolments, most recently active first, each with its
 // progress and the exact lesson and second "continue" opens.
-import type { MyLearningItem } from '#shared/types/portal'
+import type { MyLearningItem } from '#shared/types/learning'
 import { useDb } from '../../database/db'
 import { progressSummaries } from './course-progress'
 import { openCourse } from './enrollment-access'

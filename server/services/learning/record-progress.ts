@@ -5,7 +5,7 @@
 // Only the caller's own enrolment is written; positions beyond the video's end are refused.
 import type { ProgressInput } from '#shared/schemas/learning'
 import { COMPLETE_AT_SHARE } from '#shared/schemas/learning'
-import type { LessonProgressState } from '#shared/types/portal'
+import type { LessonProgressState } from '#shared/types/learning'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { announceLearning } from './announce-learning'

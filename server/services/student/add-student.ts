@@ -1,6 +1,6 @@
 // The instructor adds a student by email: the way to give someone a draft or priced course.
 // Every refusal names the email field, so the form shows it under the input.
-import type { StudentRow } from '#shared/types/portal'
+import type { StudentRow } from '#shared/types/student'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { ownedCourse } from '../course/course-access'

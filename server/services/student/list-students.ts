@@ -1,7 +1,7 @@
 // The instructor's students page: everyone enrolled in one of their courses, newest enrolment
 // first. The ownership check is part of the query, so a foreign course and a missing one both
 // answer 404.
-import type { StudentRow } from '#shared/types/portal'
+import type { StudentRow } from '#shared/types/student'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { ownedCourse } from '../course/course-access'

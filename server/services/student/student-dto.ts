@@ -1,6 +1,6 @@
 // One student of a course as the instructor's students page shows it (the list and the live
 // `student-updated` event use the same shape).
-import type { StudentRow } from '#shared/types/portal'
+import type { StudentRow } from '#shared/types/student'
 import { useDb } from '../../database/db'
 import { progressSummaries } from '../learning/course-progress'
 

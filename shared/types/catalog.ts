@@ -1,0 +1,59 @@
+// What the catalog's routes answer: the public course list and course page (dates are ISO strings on the wire).
+import type { CourseCategory, CourseLanguage, CourseLevel } from '../schemas/course'
+
+/** A published course as the catalog lists it. */
+export interface CatalogCourse {
+  id: string
+  slug: string
+  title: string
+  /** The description's opening, for cards. */
+  summary: string
+  category: CourseCategory
+  level: CourseLevel
+  language: CourseLanguage
+  priceCents: number | null
+  currency: string
+  coverImageUrl: string | null
+  instructorName: string
+  lessonCount: number
+  /** Sum of the ready lessons' durations. */
+  durationSeconds: number
+  publishedAt: string | null
+}
+
+export interface CatalogPage {
+  items: CatalogCourse[]
+  total: number
+  page: number
+  pageSize: number
+  pageCount: number
+}
+
+export interface SyllabusLesson {
+  id: string
+  title: string
+  durationSeconds: number | null
+  freePreview: boolean
+  /** A ready video this visitor may play now (free preview, or enrolled, or the owner). */
+  playable: boolean
+  hasThumbnail: boolean
+}
+
+export interface SyllabusChapter {
+  id: string
+  title: string
+  lessons: SyllabusLesson[]
+}
+
+/** The public course page. */
+export interface CourseOverview {
+  course: CatalogCourse & { description: string, status: 'DRAFT' | 'PUBLISHED' }
+  chapters: SyllabusChapter[]
+  /** The visitor's own place: null when signed out. */
+  viewer: {
+    isOwner: boolean
+    enrolledAt: string | null
+    /** Free, published, not the owner, not yet enrolled. */
+    canEnrol: boolean
+  } | null
+}

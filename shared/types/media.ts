@@ -103,7 +103,7 @@ export interface MediaInUse {
 }
 
 /** One file used somewhere in a course (the course itself, a chapter, a lesson), for the course's Files tab. */
-export interface CourseMediaEntry {
+export interface CourseFileEntry {
   /** The MediaLink's id; null for a lesson's own video. */
   linkId: string | null
   targetType: MediaLinkTargetType
@@ -111,3 +111,6 @@ export interface CourseMediaEntry {
   role: MediaUsageRole
   file: MediaItem
 }
+
+/** The old name ("course-media"), kept only while client files still use it: say CourseFileEntry. */
+export type CourseMediaEntry = CourseFileEntry

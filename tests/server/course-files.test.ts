@@ -2,14 +2,14 @@
 // used in the course by place (the course, its chapters, its lessons, lesson videos), follows
 // links and unlinks made from either side, and answers only the course's owner.
 import { expect, it } from 'vitest'
-import type { CourseMediaEntry, MediaUsage } from '../../shared/types/media'
+import type { CourseFileEntry, MediaUsage } from '../../shared/types/media'
 import { createMediaFile } from '../../prisma/seed/media-factories'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
 import { studio } from '../support/media-fixtures'
 
-const courseFiles = async (client: ApiClient, courseId: string) => data(await client.get<CourseMediaEntry[]>(`/api/courses/${courseId}/files`))
-const summary = (entries: CourseMediaEntry[]) => entries.map(e => `${e.targetType}:${e.targetId}:${e.role}:${e.file.name}`).sort()
+const courseFiles = async (client: ApiClient, courseId: string) => data(await client.get<CourseFileEntry[]>(`/api/courses/${courseId}/files`))
+const summary = (entries: CourseFileEntry[]) => entries.map(e => `${e.targetType}:${e.targetId}:${e.role}:${e.file.name}`).sort()
 
 describeWithDatabase('course files (GET /api/courses/:id/files)', () => {
   it('lists the files of the course, its chapters and lessons by place, lesson videos included, and follows links and unlinks', async () => {

@@ -2,7 +2,7 @@
 // course, its chapters and lessons, and every lesson's own video, each with the file's library
 // item. Two statements whatever the size of the course: the places, then the files' rows with
 // their usage counts. A foreign or missing course answers the same 404.
-import type { CourseMediaEntry, MediaLinkTargetType, MediaUsageRole } from '#shared/types/media'
+import type { CourseFileEntry, MediaLinkTargetType, MediaUsageRole } from '#shared/types/media'
 import { Prisma } from '../../generated/prisma/client'
 import { useDb } from '../../database/db'
 import { notFound } from '../../utils/errors'
@@ -17,7 +17,7 @@ interface PlaceRow {
   mediaFileId: string
 }
 
-export async function listCourseFiles({ ownerId, courseId }: { ownerId: string, courseId: string }): Promise<CourseMediaEntry[]> {
+export async function listCourseFiles({ ownerId, courseId }: { ownerId: string, courseId: string }): Promise<CourseFileEntry[]> {
   const db = useDb()
   const course = await db.course.findFirst({ where: ownedCourse({ ownerId, id: courseId }), select: { id: true } })
   if (!course) throw notFound('Course')

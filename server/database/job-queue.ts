@@ -1,6 +1,7 @@
-// The jobs table, the job runner's storage (server/jobs/runner.ts decides what runs when): insert,
+// The jobs table, the job runner's storage (server/jobs/runner.ts decides what runs when): enqueue,
 // claim (FOR UPDATE SKIP LOCKED, so several server instances share the work without taking the
-// same job), record the outcome, release jobs a crashed process left running.
+// same job), record the outcome, release jobs a crashed process left running. Services enqueue
+// here, so they depend on the database layer only, never on the runner (which runs services).
 import type { Prisma } from '../generated/prisma/client'
 import { useDb } from './db'
 
@@ -15,6 +16,20 @@ export interface ClaimedJob {
 }
 
 export type JobPayload = Prisma.InputJsonValue
+
+const enqueued = new Set<() => void>()
+
+/** The runner's wake-up: a job enqueued in this process starts without waiting for the next poll. */
+export function onJobEnqueued(listener: () => void): () => void {
+  enqueued.add(listener)
+  return () => enqueued.delete(listener)
+}
+
+export async function enqueue(kind: JobKind, payload: JobPayload = {}, options: { runAt?: Date, maxAttempts?: number } = {}): Promise<string> {
+  const id = await insertJob(kind, payload, { runAt: options.runAt ?? new Date(), maxAttempts: options.maxAttempts ?? 3 })
+  for (const listener of enqueued) listener()
+  return id
+}
 
 export async function insertJob(kind: JobKind, payload: JobPayload, options: { runAt: Date, maxAttempts: number }): Promise<string> {
   const job = await useDb().job.create({ data: { kind, payload, runAt: options.runAt, maxAttempts: options.maxAttempts }, select: { id: true } })

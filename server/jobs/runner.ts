@@ -4,7 +4,7 @@
 // giveUp says what that means (e.g. the video shows "failed"). A job left RUNNING by a crashed
 // process is released after LECTERN_JOB_TIMEOUT_SECONDS and runs again.
 import { lecternConfig } from '../utils/config'
-import { claimJob, insertJob, isJobScheduled, markJobDone, markJobFailed, releaseStuckJobs } from '../database/job-queue'
+import { claimJob, enqueue, insertJob, isJobScheduled, markJobDone, markJobFailed, onJobEnqueued, releaseStuckJobs } from '../database/job-queue'
 import type { ClaimedJob, JobKind, JobPayload } from '../database/job-queue'
 import { jobHandlers, recurringJobs } from './handlers'
 
@@ -16,11 +16,7 @@ let running = 0
 let stopped = true
 let ticking = false
 
-export async function enqueue(kind: JobKind, payload: JobPayload = {}, options: { runAt?: Date, maxAttempts?: number } = {}): Promise<string> {
-  const id = await insertJob(kind, payload, { runAt: options.runAt ?? new Date(), maxAttempts: options.maxAttempts ?? 3 })
-  wake()
-  return id
-}
+onJobEnqueued(() => wake())
 
 async function execute(job: ClaimedJob): Promise<void> {
   const handler = jobHandlers[job.kind as JobKind] as { run: (payload: never) => Promise<void>, giveUp?: (payload: never, reason: string) => Promise<void> } | undefined

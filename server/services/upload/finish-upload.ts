@@ -1,6 +1,6 @@
 // Every byte of an upload arrived: its file (and the lesson or attachment it fills) shows
 // "processing" and the processing job is queued.
-import { enqueue } from '../../jobs/runner'
+import { enqueue } from '../../database/job-queue'
 import { setUploadState } from './set-upload-state'
 
 export async function finishUpload({ uploadId, receivedBytes }: { uploadId: string, receivedBytes: number }): Promise<void> {

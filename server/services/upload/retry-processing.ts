@@ -1,6 +1,6 @@
 // "Retry" on a lesson whose processing failed: its bytes are still stored, so only the job runs again.
 import type { Video } from '#shared/types/outline'
-import { enqueue } from '../../jobs/runner'
+import { enqueue } from '../../database/job-queue'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { toVideo, videoSelect } from '../outline/outline-dto'

@@ -4,7 +4,7 @@
 // the mutation is optimistic, and its answer brings back what failed, with why.
 import type { MaybeRefOrGetter } from 'vue'
 import type { MediaBulkInput } from '#shared/schemas/media-bulk'
-import { useMediaBulkMutation } from '~/composables/queries/media-bulk'
+import { useMediaBulkMutation } from '~/composables/queries/media/mutations-bulk'
 import { useMediaBulkUiStore } from '~/stores/media-bulk-ui'
 import { useSelectionStore } from '~/stores/selection'
 import { selectedItems } from '~/utils/media-bulk/preview'

@@ -1,26 +1,30 @@
 // Bulk actions on the library's selection (POST /api/media/bulk), optimistic: the selected files
 // change at once in every loaded list; the server answers per file; the files that failed go
-// back to exactly how and where they were, stay selected and carry the reason (media-bulk-ui
-// failures); a toast sums it up ("9 moved to trash, 3 failed"). Whatever happens, the lists, the
-// trash and the tags are fetched again afterwards, so nothing stays out of step with the server.
+// back to exactly how and where they were, and a toast sums it up ("9 moved to trash, 3 failed").
+// Whatever happens, the lists, the trash and the tags are fetched again afterwards, so nothing
+// stays out of step with the server. What the page does with the failures (keep them selected,
+// with their reason) is the caller's: `onAnswer` (see composables/selection/use-media-bulk-dialog.ts),
+// called whether or not the dialog that sent the action is still open.
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MediaBulkInput } from '#shared/schemas/media-bulk'
 import type { MediaBulkAnswer } from '#shared/types/media-bulk'
-import { errorMessage, useApi } from '../../api/api-client'
-import { useMediaBulkUiStore } from '~/stores/media-bulk-ui'
-import { useSelectionStore } from '~/stores/selection'
 import { bulkSummaryText } from '~/utils/media-bulk/summary'
+import { errorMessage, useApi } from '../../api/api-client'
 import { acceptBulkItem, applyBulkOptimistic, revertBulkItems } from './cache-bulk'
 import type { BulkSnapshot } from './cache-bulk'
 import { mediaKeys } from './keys'
 
-/** `scope`: the selection the action came from ('media' in the library, 'media-trash' in the trash). */
-export function useMediaBulkMutation(scope: 'media' | 'media-trash' = 'media') {
+export interface MediaBulkFailure { id: string, reason: string }
+
+export interface MediaBulkOptions {
+  /** The server answered: the files it could not change, each with why (empty when all went through). */
+  onAnswer?: (failed: MediaBulkFailure[], input: MediaBulkInput) => void
+}
+
+export function useMediaBulkMutation(options: MediaBulkOptions = {}) {
   const api = useApi()
   const client = useQueryClient()
-  const selection = useSelectionStore(scope)
-  const ui = useMediaBulkUiStore()
   return useMutation({
     mutationFn: (input: MediaBulkInput) => api<MediaBulkAnswer>('/api/media/bulk', { method: 'POST', body: input }),
     onMutate: async (input): Promise<{ snapshot: BulkSnapshot }> => {
@@ -31,9 +35,7 @@ export function useMediaBulkMutation(scope: 'media' | 'media-trash' = 'media') {
       const failed = answer.results.filter(result => !result.ok)
       revertBulkItems(client, context?.snapshot, failed.map(result => result.id))
       for (const result of answer.results) if (result.ok && result.file) acceptBulkItem(client, result.file)
-      // What failed stays selected with its reason, ready for another try (e.g. "Unlink and trash").
-      selection.set(failed.map(result => result.id))
-      ui.setFailures(failed.map(result => [result.id, result.reason]))
+      options.onAnswer?.(failed.map(result => ({ id: result.id, reason: result.reason })), input)
       const text = bulkSummaryText(input.action, answer.summary)
       if (!answer.summary.failed) toast.success(text)
       else if (answer.summary.succeeded) toast.warning(text)

@@ -6,21 +6,21 @@
 import type { MaybeRefOrGetter } from 'vue'
 import type { MediaBulkInput } from '#shared/schemas/media-bulk'
 import { useMediaBulkMutation } from '~/composables/queries/media/mutations-bulk'
-import { useMediaBulkUiStore } from '~/stores/media-bulk-ui'
-import { useSelectionStore } from '~/stores/selection'
+import { useMediaUiStore } from '~/stores/media-ui'
+import { useSelectionUiStore } from '~/stores/selection-ui'
 import { selectedItems } from '~/utils/media-bulk/preview'
 
 type WithoutIds<T> = T extends unknown ? Omit<T, 'ids'> : never
 
 export function useMediaBulkDialog<T extends { id: string }>(scope: 'media' | 'media-trash', items: MaybeRefOrGetter<T[]>) {
-  const ui = useMediaBulkUiStore()
-  const selection = useSelectionStore(scope)
+  const ui = useMediaUiStore()
+  const selection = useSelectionUiStore(scope)
   const bulk = useMediaBulkMutation({
     // What failed stays selected with its reason, ready for another try (e.g. "Unlink and trash").
     // Given to the mutation itself, not to mutate(): it still lands when the dialog has closed.
     onAnswer: (failed) => {
       selection.set(failed.map(f => f.id))
-      ui.setFailures(failed.map(f => [f.id, f.reason]))
+      ui.setBulkFailures(failed.map(f => [f.id, f.reason]))
     },
   })
   const chosen = computed(() => selectedItems(toValue(items), selection.selected))
@@ -29,7 +29,7 @@ export function useMediaBulkDialog<T extends { id: string }>(scope: 'media' | 'm
   function send(action: WithoutIds<MediaBulkInput>, ids = [...selection.selected]): boolean {
     if (!ids.length) return false
     bulk.mutate({ ...action, ids } as MediaBulkInput)
-    ui.closeDialog()
+    ui.closeBulkDialog()
     return true
   }
 

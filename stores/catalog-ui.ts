@@ -1,9 +1,9 @@
-// UI state of the student portal's pages: which lesson's preview is open on a course page.
+// UI state of the catalog's public course page: which lesson's free preview is open.
 // Lessons themselves come from the course page's query.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export const usePortalUiStore = defineStore('portal-ui', () => {
+export const useCatalogUiStore = defineStore('catalog-ui', () => {
   const previewVideoId = ref<string | null>(null)
   const openPreview = (videoId: string) => {
     previewVideoId.value = videoId

@@ -1,12 +1,13 @@
-// UI state of the course editor (the outline): what is being renamed inline, which form for a
-// new lesson is open, what is being dragged, and which chapters and lessons are marked for
-// deletion until "Save changes". Ids and flags only; chapters and lessons come from Vue Query.
+// UI state of the outline editor (a course's chapters and lessons): what is being renamed inline, which
+// form for a new lesson is open, what is being dragged, which lesson plays in the preview, and which
+// chapters and lessons are marked for deletion until "Save changes". Ids and flags only; chapters and
+// lessons come from Vue Query.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
 export type OutlineItemKind = 'chapter' | 'video'
 
-export const useCourseEditorUiStore = defineStore('course-editor-ui', () => {
+export const useOutlineUiStore = defineStore('outline-ui', () => {
   const editing = ref<{ kind: OutlineItemKind, id: string } | null>(null)
   const addingLessonTo = ref<string | null>(null)
   const dragging = ref<{ kind: OutlineItemKind, id: string } | null>(null)

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export const useStudentsUiStore = defineStore('students-ui', () => {
+export const useStudentUiStore = defineStore('student-ui', () => {
   /** The student whose "remove" confirmation is open, or null. */
   const removingUserId = ref<string | null>(null)
 

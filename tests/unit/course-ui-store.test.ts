@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useCourseListUiStore } from '../../stores/course-list-ui'
+import { useCourseUiStore } from '../../stores/course-ui'
 
-describe('useCourseListUiStore', () => {
+describe('useCourseUiStore', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
   it('opens and closes the create dialog', () => {
-    const ui = useCourseListUiStore()
+    const ui = useCourseUiStore()
     expect(ui.isCreateDialogOpen).toBe(false)
     ui.openCreateDialog()
     expect(ui.isCreateDialogOpen).toBe(true)
@@ -15,7 +15,7 @@ describe('useCourseListUiStore', () => {
   })
 
   it('remembers which course is being deleted by id only', () => {
-    const ui = useCourseListUiStore()
+    const ui = useCourseUiStore()
     ui.askToDelete('course-1')
     expect(ui.deletingCourseId).toBe('course-1')
     ui.cancelDelete()
@@ -23,7 +23,7 @@ describe('useCourseListUiStore', () => {
   })
 
   it('forgets everything when the page is left', () => {
-    const ui = useCourseListUiStore()
+    const ui = useCourseUiStore()
     ui.openCreateDialog()
     ui.askToDelete('course-1')
     ui.$reset()

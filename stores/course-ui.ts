@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export const useCourseListUiStore = defineStore('course-list-ui', () => {
+export const useCourseUiStore = defineStore('course-ui', () => {
   const isCreateDialogOpen = ref(false)
   /** The course whose delete confirmation is open, or null. */
   const deletingCourseId = ref<string | null>(null)

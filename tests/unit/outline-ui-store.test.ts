@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useCourseEditorUiStore } from '../../stores/course-editor-ui'
+import { useOutlineUiStore } from '../../stores/outline-ui'
 
-describe('useCourseEditorUiStore', () => {
+describe('useOutlineUiStore', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
   it('marks and unmarks pending deletes, counting chapters and lessons', () => {
-    const ui = useCourseEditorUiStore()
+    const ui = useOutlineUiStore()
     ui.togglePendingDelete('chapter', 'c1')
     ui.togglePendingDelete('video', 'v1')
     ui.togglePendingDelete('video', 'v2')
@@ -19,7 +19,7 @@ describe('useCourseEditorUiStore', () => {
   })
 
   it('clears only the pending deletes that were saved or vanished', () => {
-    const ui = useCourseEditorUiStore()
+    const ui = useOutlineUiStore()
     ui.togglePendingDelete('chapter', 'c1')
     ui.togglePendingDelete('video', 'v1')
     ui.togglePendingDelete('video', 'v2')
@@ -29,7 +29,7 @@ describe('useCourseEditorUiStore', () => {
   })
 
   it('edits one item at a time, and marking it for deletion ends its edit', () => {
-    const ui = useCourseEditorUiStore()
+    const ui = useOutlineUiStore()
     ui.startEditing('chapter', 'c1')
     ui.startEditing('video', 'v1')
     expect(ui.isEditing('chapter', 'c1')).toBe(false)
@@ -39,7 +39,7 @@ describe('useCourseEditorUiStore', () => {
   })
 
   it('tracks the item being dragged and the open "add lesson" form, and forgets all on reset', () => {
-    const ui = useCourseEditorUiStore()
+    const ui = useOutlineUiStore()
     ui.startDrag('video', 'v1')
     ui.openAddLesson('c2')
     expect(ui.dragging).toEqual({ kind: 'video', id: 'v1' })
@@ -52,7 +52,7 @@ describe('useCourseEditorUiStore', () => {
   })
 
   it('marks a selection of lessons for deletion at once, each undoable alone, and stops renaming one of them', () => {
-    const ui = useCourseEditorUiStore()
+    const ui = useOutlineUiStore()
     ui.togglePendingDelete('video', 'v1')
     ui.startEditing('video', 'v3')
     ui.markPendingDelete('video', ['v1', 'v2', 'v3'])

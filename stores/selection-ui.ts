@@ -11,7 +11,7 @@ import type { Point } from '../utils/selection/hit-test'
 
 export type DragPhase = 'idle' | 'pressed' | 'dragging'
 
-export const useSelectionStore = (scope: string) => defineStore(`selection:${scope}`, () => {
+export const useSelectionUiStore = (scope: string) => defineStore(`selection-ui:${scope}`, () => {
   const selected = ref(new Set<string>())
   const anchor = ref<string | null>(null)
   const focused = ref<string | null>(null)

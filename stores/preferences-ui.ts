@@ -15,7 +15,7 @@ interface Preferences {
 const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {} }
 const MAX_COURSES_REMEMBERED = 15
 
-export const usePreferencesStore = defineStore('preferences', () => {
+export const usePreferencesUiStore = defineStore('preferences-ui', () => {
   const cookie = useCookie<Partial<Preferences>>('lectern-prefs', {
     default: () => ({ ...defaults }),
     maxAge: 60 * 60 * 24 * 365,

@@ -1,9 +1,12 @@
-// The conversation composer: VeeValidate over the shared send schema (minus what the client
-// adds: clientKey, course, and the files, which are server state: my unsent attachments). Its values are saved to local storage per conversation as they
-// change, so a draft survives navigation and reload; they are form values, never Pinia state.
+// The conversation's forms. The composer: VeeValidate over the shared send schema (minus what the
+// client adds: clientKey, course, and the files, which are server state: my unsent attachments).
+// Its values are saved to local storage per conversation as they change, so a draft survives
+// navigation and reload; they are form values, never Pinia state. "Jump to date": one day field,
+// validated by the shared schema; the day the stream shows lives in the address (?day=), so a
+// jump survives reload and Back, and the form only holds what is being typed.
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
-import { SendMessageFields } from '#shared/schemas/messages'
+import { JumpToDateInput, SendMessageFields } from '#shared/schemas/messages'
 import type { MessageAccess } from '#shared/schemas/messages'
 
 export const ComposerInput = SendMessageFields.pick({ type: true, body: true, targetDate: true, access: true })
@@ -44,4 +47,8 @@ export function useComposerForm(conversationId: string, defaults: () => Composer
     form.resetForm({ values: { ...form.values, body: '' } })
   }
   return { form, clearDraft }
+}
+
+export function useJumpToDateForm(initial: () => string) {
+  return useForm({ validationSchema: toTypedSchema(JumpToDateInput), initialValues: { day: initial() } })
 }

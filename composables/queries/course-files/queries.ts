@@ -10,7 +10,7 @@ export function useCourseFilesQuery(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const query = useQuery({
     queryKey: computed(() => courseFileKeys.list(toValue(courseId))),
-    queryFn: () => api<CourseMediaEntry[]>(`/api/courses/${encodeURIComponent(toValue(courseId))}/media`),
+    queryFn: () => api<CourseMediaEntry[]>(`/api/courses/${encodeURIComponent(toValue(courseId))}/files`),
   })
   onServerPrefetch(async () => {
     await query.suspense().catch(() => {})

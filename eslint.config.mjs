@@ -2,6 +2,7 @@
 // - components, pages, layouts and stores never call the network themselves: server state goes
 //   through the Vue Query composables in composables/queries;
 // - stores hold UI state only, so they import no query, form or server code;
+// - query composables hold server state only, so they import no store (the caller writes UI state);
 // - nothing on the client side imports server code;
 // - on the server, imports go one way (routes, plugins and infrastructure → services → database):
 //   Prisma only in services and the database layer, services never import routes or plugins,
@@ -78,4 +79,23 @@ export default createConfigForNuxt({
   .append({
     files: ['server/services/**/announce-*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [outwardFromServices] }] },
+  })
+  .append({
+    // The Vue Query layer never writes Pinia (ARCHITECTURE.md "Layer rules"): what a page does with
+    // a mutation's answer (keep failed files selected, close a dialog) is UI state, so the caller
+    // writes it, from mutate()'s callbacks or from options the composable calls back. Stores are
+    // auto-imported too (@pinia/nuxt), so calling one is refused as well as importing it.
+    files: ['composables/queries/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'CallExpression[callee.name=/^use\\w*Store$/]',
+        message: 'Query composables hold server state only: leave UI state (Pinia) to the caller (mutate callbacks or a component-level composable).',
+      }],
+      'no-restricted-imports': ['error', {
+        patterns: [serverCode, {
+          group: ['~/stores/*', '~~/stores/*', '@/stores/*', '**/stores/**', 'pinia', '@pinia/*'],
+          message: 'Query composables hold server state only: leave UI state (Pinia) to the caller (mutate callbacks or a component-level composable).',
+        }],
+      }],
+    },
   })

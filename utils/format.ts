@@ -65,3 +65,8 @@ export function formatPrice(priceCents: number | null, currency: string): string
 export function fileCount(count: number): string {
   return count === 1 ? '1 file' : `${count} files`
 }
+
+/** A calendar day (YYYY-MM-DD) as a heading says it: "Tuesday, 3 March 2026" in the reader's locale. */
+export function formatDayLabel(day: string): string {
+  return new Date(`${day}T12:00:00`).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+}

@@ -1,22 +1,23 @@
 // Observer → Vue Query: the only place socket events reach the cache.
 import type { QueryClient } from '@tanstack/vue-query'
 import { parseChannel } from '#shared/realtime/channels'
-import { courseDeleted, courseRestored, courseSaved } from '../queries/course-cache'
-import { courseKeys } from '../queries/course-keys'
-import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../queries/outline-cache'
-import { chapterKeys } from '../queries/outline-keys'
-import { studentKeys } from '../queries/portal-keys'
 import type { Chapter } from '#shared/types/outline'
-import { studentRemoved, studentSaved } from '../queries/student-cache'
-import { applyWaitingProgress, uploadProgressed } from '../queries/upload-cache'
-import { attachmentProgressed, attachmentUpdated } from '../queries/attachment-cache'
-import { libraryUploadProgressed, mediaChanged, removeMediaItem } from '../queries/media-cache'
-import { mediaKeys } from '../queries/media-keys'
-import { messageChanged, messageHidden, messageReceived } from '../queries/message-cache'
-import { conversationKeys, observerKeys } from '../queries/message-keys'
-import { presenceChanged } from '../queries/presence-cache'
-import { readStateMoved } from '../queries/read-state-cache'
-import { typingStarted, typingStopped } from '../queries/typing-cache'
+import { conversationKeys } from '../queries/conversation/keys'
+import { messageChanged, messageHidden, messageReceived, readStateMoved } from '../queries/conversation/cache'
+import { attachmentProgressed, attachmentUpdated } from '../queries/conversation/cache-attachments'
+import { typingStarted, typingStopped } from '../queries/conversation/cache-typing'
+import { courseDeleted, courseRestored, courseSaved } from '../queries/course/cache'
+import { courseKeys } from '../queries/course/keys'
+import { courseFileKeys } from '../queries/course-files/keys'
+import { libraryUploadProgressed, mediaChanged, removeMediaItem } from '../queries/media/cache'
+import { mediaKeys } from '../queries/media/keys'
+import { observerKeys } from '../queries/observer/keys'
+import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../queries/outline/cache'
+import { chapterKeys } from '../queries/outline/keys'
+import { presenceChanged } from '../queries/presence/cache'
+import { studentRemoved, studentSaved } from '../queries/student/cache'
+import { studentKeys } from '../queries/student/keys'
+import { applyWaitingProgress, uploadProgressed } from '../queries/upload/cache'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
 type Handlers = { [K in keyof ObserverEvents]?: (event: ObserverEvents[K]) => void }
@@ -50,7 +51,7 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'media-removed': ({ mediaId }) => {
       removeMediaItem(client, mediaId)
       void client.invalidateQueries({ queryKey: mediaKeys.trash() })
-      void client.invalidateQueries({ queryKey: mediaKeys.courses() })
+      void client.invalidateQueries({ queryKey: courseFileKeys.all })
     },
     'library-upload-progress': event => libraryUploadProgressed(client, event),
     'media:created': () => void client.invalidateQueries({ queryKey: mediaKeys.lists() }),

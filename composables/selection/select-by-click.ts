@@ -2,10 +2,10 @@
 // anchor in the displayed order (added to the rest with Ctrl/Cmd as well), Ctrl (Cmd on macOS)
 // toggles the one item, a plain click selects it alone. The caller decides what a plain click
 // does besides (the library opens the file's panel).
-import type { useSelectionStore } from '~/stores/selection'
+import type { useSelectionUiStore } from '~/stores/selection-ui'
 import { isMacPlatform, isToggleKey } from '~/utils/selection/selection-ops'
 
-export type SelectionStore = ReturnType<typeof useSelectionStore>
+export type SelectionStore = ReturnType<typeof useSelectionUiStore>
 export type ClickKind = 'only' | 'toggle' | 'range'
 type Modifiers = { shiftKey: boolean, ctrlKey: boolean, metaKey: boolean }
 

@@ -8,9 +8,9 @@ import type { Chapter } from '#shared/types/outline'
 import { selectByClick } from './select-by-click'
 import { useDragSelect } from './use-drag-select'
 import { useSelectionKeys } from './use-selection-keys'
-import { useCourseEditorUiStore } from '~/stores/course-editor-ui'
-import { usePreferencesStore } from '~/stores/preferences'
-import { useSelectionStore } from '~/stores/selection'
+import { useOutlineUiStore } from '~/stores/outline-ui'
+import { usePreferencesUiStore } from '~/stores/preferences-ui'
+import { useSelectionUiStore } from '~/stores/selection-ui'
 import { hitsInRects } from '~/utils/selection/hit-test'
 import type { Rect } from '~/utils/selection/hit-test'
 
@@ -29,9 +29,9 @@ export interface LessonSelectionOptions {
 }
 
 export function useLessonSelection(options: LessonSelectionOptions) {
-  const store = useSelectionStore(`lessons:${options.courseId}`)
-  const ui = useCourseEditorUiStore()
-  const preferences = usePreferencesStore()
+  const store = useSelectionUiStore(`lessons:${options.courseId}`)
+  const ui = useOutlineUiStore()
+  const preferences = usePreferencesUiStore()
 
   /** Every selectable lesson in the order on screen: chapter by chapter, top to bottom. */
   const order = computed(() => options.chapters()

@@ -49,7 +49,8 @@ describe('the course editor: outline', () => {
     await page.getByLabel('Free course').uncheck()
     await page.getByLabel('Price in US dollars').fill('24.50')
 
-    // Chapters and lessons, typed in one go.
+    // Chapters and lessons, typed in one go, under the "Outline" heading (the glossary's word).
+    await page.getByRole('region', { name: 'Outline', exact: true }).waitFor()
     const newChapter = page.getByLabel('Title of the new chapter')
     for (const title of ['Basics', 'Practice', 'Extras']) {
       await newChapter.fill(title)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { courseKeys } from '../../composables/queries/course-keys'
+import { courseKeys } from '../../composables/queries/course/keys'
 
 const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((part, i) => key[i] === part)
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
 import type { Chapter, Video } from '../../shared/types/outline'
-import { chapterKeys, videoKeys } from '../../composables/queries/outline-keys'
+import { chapterKeys, videoKeys } from '../../composables/queries/outline/keys'
 import { registerCacheUpdaters } from '../../composables/realtime/cache-updaters'
 import { createRealtimeObserver } from '../../composables/realtime/observer'
 import type { RealtimeObserver } from '../../composables/realtime/observer'

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useSelectionStore } from '../../stores/selection'
-import { useMediaBulkUiStore } from '../../stores/media-bulk-ui'
+import { useSelectionUiStore } from '../../stores/selection-ui'
+import { useMediaUiStore } from '../../stores/media-ui'
 import { layoutGrid, layoutList } from '../../utils/selection/grid-layout'
 import { autoscrollStep } from '../../utils/selection/autoscroll'
 import { nextFocusIndex } from '../../utils/selection/keyboard'
@@ -59,7 +59,7 @@ describe('selecting with clicks and keys', () => {
   const order = ['e', 'b', 'd', 'a', 'c']
 
   it('reads a click: plain selects one, the platform toggle key toggles, Shift takes the displayed range', () => {
-    const store = useSelectionStore('clicks')
+    const store = useSelectionUiStore('clicks')
     expect(selectByClick(store, 'b', keys, order, false)).toBe('only')
     expect(selectByClick(store, 'c', { ...keys, metaKey: true }, order, false)).toBe('only') // Cmd is not the toggle off a Mac
     expect(selectByClick(store, 'a', { ...keys, metaKey: true }, order, true)).toBe('toggle')
@@ -71,7 +71,7 @@ describe('selecting with clicks and keys', () => {
   })
 
   function keyboard(columns = 2) {
-    const store = useSelectionStore('keys')
+    const store = useSelectionUiStore('keys')
     const revealed: string[] = []
     const opened: string[] = []
     const { onKeydown } = useSelectionKeys({
@@ -80,7 +80,7 @@ describe('selecting with clicks and keys', () => {
       columns: () => columns,
       reveal: id => revealed.push(id),
       open: id => opened.push(id),
-      remove: () => useMediaBulkUiStore().openDialog('trash'),
+      remove: () => useMediaUiStore().openBulkDialog('trash'),
     })
     const press = (key: string, modifiers: Partial<typeof keys> = {}) => {
       const event = { key, ...keys, ...modifiers, target: null, preventDefault: vi.fn() }
@@ -119,13 +119,13 @@ describe('selecting with clicks and keys', () => {
     expect(store.count).toBe(0)
     expect(press('Escape')).toBe(false) // nothing to clear: Esc is left to others (a dialog, a panel)
     expect(press('Delete')).toBe(false) // nothing selected: nothing to delete
-    expect(useMediaBulkUiStore().dialog).toBeNull()
+    expect(useMediaUiStore().bulkDialog).toBeNull()
     store.focus('d')
     press('Enter')
     expect(opened).toEqual(['d'])
     expect(ids(store.selected)).toEqual(['d'])
     expect(press('Delete')).toBe(true)
-    expect(useMediaBulkUiStore().dialog).toBe('trash')
+    expect(useMediaUiStore().bulkDialog).toBe('trash')
   })
 
   it('leaves Esc to a drag in progress and Alt+arrows to the item', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useSelectionStore } from '../../stores/selection'
+import { useSelectionUiStore } from '../../stores/selection-ui'
 import { hitsInGrid, hitsInRects, pastThreshold, rectFrom } from '../../utils/selection/hit-test'
 import { isMacPlatform, merge, mergeModeOf, rangeBetween } from '../../utils/selection/selection-ops'
 
@@ -64,12 +64,12 @@ describe('hit-testing from geometry', () => {
   })
 })
 
-describe('useSelectionStore', () => {
+describe('useSelectionUiStore', () => {
   beforeEach(() => setActivePinia(createPinia()))
   const shown = ['a', 'b', 'c', 'd', 'e']
 
   it('clicks select one, the toggle key adds or removes, Shift selects the range from the anchor in displayed order', () => {
-    const selection = useSelectionStore('test')
+    const selection = useSelectionUiStore('test')
     selection.only('b')
     selection.toggle('d')
     expect(ids(selection.selected)).toEqual(['b', 'd'])
@@ -85,7 +85,7 @@ describe('useSelectionStore', () => {
   })
 
   it('previews a drag without touching the selection, commits it on release, and Esc cancels', () => {
-    const selection = useSelectionStore('test')
+    const selection = useSelectionUiStore('test')
     selection.set(['a'])
     selection.press({ x: 0, y: 0 }, 'add')
     selection.startDrag()
@@ -109,7 +109,7 @@ describe('useSelectionStore', () => {
   })
 
   it('selects all shown, clears, and drops ids no longer shown', () => {
-    const selection = useSelectionStore('test')
+    const selection = useSelectionUiStore('test')
     selection.selectAll(shown)
     expect(selection.count).toBe(5)
     selection.retain(new Set(['a', 'e']))
@@ -119,8 +119,8 @@ describe('useSelectionStore', () => {
   })
 
   it('keeps one store per scope', () => {
-    useSelectionStore('media').only('a')
-    expect(useSelectionStore('lessons').count).toBe(0)
-    expect(useSelectionStore('media').count).toBe(1)
+    useSelectionUiStore('media').only('a')
+    expect(useSelectionUiStore('lessons').count).toBe(0)
+    expect(useSelectionUiStore('media').count).toBe(1)
   })
 })

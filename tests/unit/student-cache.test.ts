@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
 import type { StudentRow } from '../../shared/types/portal'
-import { studentKeys } from '../../composables/queries/portal-keys'
+import { studentKeys } from '../../composables/queries/student/keys'
 import { registerCacheUpdaters } from '../../composables/realtime/cache-updaters'
 import { createRealtimeObserver } from '../../composables/realtime/observer'
 import type { RealtimeObserver } from '../../composables/realtime/observer'

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
 import type { Chapter, Video } from '../../shared/types/outline'
-import { chapterKeys, videoKeys } from '../../composables/queries/outline-keys'
-import { applyWaitingProgress, uploadProgressed } from '../../composables/queries/upload-cache'
+import { chapterKeys, videoKeys } from '../../composables/queries/outline/keys'
+import { applyWaitingProgress, uploadProgressed } from '../../composables/queries/upload/cache'
 
 const lesson = (status: Video['status'] = 'UPLOADING'): Video => ({
   id: 'v1', chapterId: 'ch1', title: 'Intro', position: 0, status, durationSeconds: null, freePreview: false,

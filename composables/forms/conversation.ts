@@ -1,0 +1,54 @@
+// The conversation's forms. The composer: VeeValidate over the shared send schema (minus what the
+// client adds: clientKey, course, and the files, which are server state: my unsent attachments).
+// Its values are saved to local storage per conversation as they change, so a draft survives
+// navigation and reload; they are form values, never Pinia state. "Jump to date": one day field,
+// validated by the shared schema; the day the stream shows lives in the address (?day=), so a
+// jump survives reload and Back, and the form only holds what is being typed.
+import { useForm } from 'vee-validate'
+import { toTypedSchema } from '@vee-validate/zod'
+import { JumpToDateInput, SendMessageFields } from '#shared/schemas/messages'
+import type { MessageAccess } from '#shared/schemas/messages'
+
+export const ComposerInput = SendMessageFields.pick({ type: true, body: true, targetDate: true, access: true })
+export type ComposerValues = {
+  type: 'DAILY_NOTE' | 'INSTRUCTOR_RESPONSE' | 'MILESTONE'
+  body: string
+  targetDate: string
+  access?: MessageAccess
+}
+
+/** Today in this browser's time zone, YYYY-MM-DD (a daily note is about the writer's day). */
+export function localToday(now = new Date()): string {
+  const offset = now.getTimezoneOffset() * 60_000
+  return new Date(now.getTime() - offset).toISOString().slice(0, 10)
+}
+
+const draftKey = (conversationId: string) => `lectern:draft:${conversationId}`
+
+export function useComposerForm(conversationId: string, defaults: () => ComposerValues) {
+  const form = useForm<ComposerValues>({ validationSchema: toTypedSchema(ComposerInput), initialValues: defaults() })
+  // Restored after mount: the server renders the empty composer, so hydration matches.
+  onMounted(() => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(draftKey(conversationId)) ?? 'null') as Partial<ComposerValues> | null
+      if (saved && typeof saved.body === 'string') form.setValues({ ...defaults(), ...saved }, false)
+    }
+    catch {
+      localStorage.removeItem(draftKey(conversationId))
+    }
+    watch(() => ({ ...form.values }), (values) => {
+      if (values.body?.trim()) localStorage.setItem(draftKey(conversationId), JSON.stringify(values))
+      else localStorage.removeItem(draftKey(conversationId))
+    }, { deep: true })
+  })
+  /** After a send: the draft is gone, the type and date stay as chosen. */
+  function clearDraft() {
+    localStorage.removeItem(draftKey(conversationId))
+    form.resetForm({ values: { ...form.values, body: '' } })
+  }
+  return { form, clearDraft }
+}
+
+export function useJumpToDateForm(initial: () => string) {
+  return useForm({ validationSchema: toTypedSchema(JumpToDateInput), initialValues: { day: initial() } })
+}

@@ -1,0 +1,52 @@
+// Sign-in, sign-up and sign-out as mutations. The session itself lives in nuxt-auth-utils'
+// useUserSession (a sealed cookie, read on the server and hydrated), refreshed after each.
+import { useMutation, useQueryClient } from '@tanstack/vue-query'
+import type { User } from '#auth-utils'
+import type { SignInInput, SignUpInput } from '#shared/schemas/auth'
+import { useApi } from '../../api/api-client'
+
+export function useSignInMutation() {
+  const api = useApi()
+  const session = useUserSession()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: SignInInput) => api<{ user: User }>('/api/auth/sign-in', { method: 'POST', body: input }),
+    onSuccess: async () => {
+      client.clear() // nothing cached for a previous account may show to this one
+      await session.fetch()
+    },
+  })
+}
+
+export function useSignUpMutation() {
+  const api = useApi()
+  const session = useUserSession()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: SignUpInput) => api<{ user: User }>('/api/auth/sign-up', { method: 'POST', body: input }),
+    onSuccess: async () => {
+      client.clear()
+      await session.fetch()
+    },
+  })
+}
+
+export function useSignOutMutation() {
+  const api = useApi()
+  const session = useUserSession()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => api<{ signedOut: true }>('/api/auth/sign-out', { method: 'POST' }),
+    // Signed out locally even when the server call fails (e.g. the session had already expired).
+    onSettled: async () => {
+      client.clear()
+      await session.fetch()
+    },
+  })
+}
+
+/** Where a user lands after signing in, unless a `next` page was asked for. */
+export function homeFor(role: User['role'] | undefined): string {
+  if (role === 'INSTRUCTOR') return '/studio'
+  return role === 'STUDENT' ? '/learn' : '/'
+}

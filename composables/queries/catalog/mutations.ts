@@ -1,0 +1,26 @@
+// Self-enrolment from a course's public page: the page's own data is refetched (every lesson
+// becomes playable) and "My learning" with it.
+import { useMutation, useQueryClient } from '@tanstack/vue-query'
+import { toast } from 'vue-sonner'
+import type { MaybeRefOrGetter } from 'vue'
+import type { CourseOverview } from '#shared/types/portal'
+import { errorMessage, useApi } from '../../api/api-client'
+import { learningKeys } from '../learning/keys'
+import { catalogKeys } from './keys'
+
+export function useEnrolMutation(slug: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => api<{ enrolledAt: string }>(`/api/catalog/${encodeURIComponent(toValue(slug))}/enrol`, { method: 'POST' }),
+    onSuccess: ({ enrolledAt }) => {
+      // Every lesson becomes playable: the page's own data is refetched, not guessed.
+      client.setQueryData<CourseOverview>(catalogKeys.overview(toValue(slug)), overview => overview && overview.viewer
+        ? { ...overview, viewer: { ...overview.viewer, enrolledAt, canEnrol: false } }
+        : overview)
+      void client.invalidateQueries({ queryKey: catalogKeys.overview(toValue(slug)) })
+      void client.invalidateQueries({ queryKey: learningKeys.all })
+    },
+    onError: error => toast.error(`Could not enrol: ${errorMessage(error)}`),
+  })
+}

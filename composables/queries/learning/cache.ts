@@ -1,0 +1,20 @@
+// How a progress answer lands in the watch page's cache: the lesson's position and tick, the
+// course's percent and resume point.
+import type { LearnCourse, LessonProgressState } from '#shared/types/portal'
+
+/** Writes a progress answer into the watch page's cache. */
+export function progressSaved(course: LearnCourse | undefined, state: LessonProgressState): LearnCourse | undefined {
+  if (!course) return course
+  return {
+    ...course,
+    percentComplete: state.percentComplete,
+    completedAt: state.courseCompletedAt,
+    resumeVideoId: state.videoId,
+    chapters: course.chapters.map(chapter => ({
+      ...chapter,
+      lessons: chapter.lessons.map(lesson => lesson.id === state.videoId
+        ? { ...lesson, positionSeconds: state.positionSeconds, completed: state.completed }
+        : lesson),
+    })),
+  }
+}

@@ -111,6 +111,3 @@ export interface CourseFileEntry {
   role: MediaUsageRole
   file: MediaItem
 }
-
-/** The old name ("course-media"), kept only while client files still use it: say CourseFileEntry. */
-export type CourseMediaEntry = CourseFileEntry

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
-import type { StudentRow } from '../../shared/types/portal'
+import type { StudentRow } from '../../shared/types/student'
 import { studentKeys } from '../../composables/queries/student/keys'
 import { registerCacheUpdaters } from '../../composables/realtime/cache-updaters'
 import { createRealtimeObserver } from '../../composables/realtime/observer'

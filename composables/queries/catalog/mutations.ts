@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
-import type { CourseOverview } from '#shared/types/portal'
+import type { CourseOverview } from '#shared/types/catalog'
 import { errorMessage, useApi } from '../../api/api-client'
 import { learningKeys } from '../learning/keys'
 import { catalogKeys } from './keys'

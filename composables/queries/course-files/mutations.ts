@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
 import type { MediaLinkInput } from '#shared/schemas/media'
-import type { CourseMediaEntry, MediaItem, MediaUsage } from '#shared/types/media'
+import type { CourseFileEntry, MediaItem, MediaUsage } from '#shared/types/media'
 import { errorMessage, useApi } from '../../api/api-client'
 import { mediaKeys } from '../media/keys'
 import { rollback, writeCache } from '../optimistic'
@@ -13,7 +13,7 @@ import type { Snapshot } from '../optimistic'
 import { courseFileKeys } from './keys'
 
 const filePath = (id: string) => `/api/media/${encodeURIComponent(id)}`
-const samePlace = (entry: CourseMediaEntry, fileId: string, input: MediaLinkInput) =>
+const samePlace = (entry: CourseFileEntry, fileId: string, input: MediaLinkInput) =>
   entry.file.id === fileId && entry.targetType === input.targetType && entry.targetId === input.targetId && entry.role === input.role
 
 function settle(client: ReturnType<typeof useQueryClient>, courseId: string, fileIds: (string | undefined)[]) {
@@ -38,8 +38,8 @@ export function useAddCourseFileMutation(courseId: MaybeRefOrGetter<string>) {
       const key = courseFileKeys.list(toValue(courseId))
       await client.cancelQueries({ queryKey: key })
       const snapshot: Snapshot = { entries: [] }
-      const replaced = client.getQueryData<CourseMediaEntry[]>(key)?.find(e => e.role === 'VIDEO' && e.targetId === input.targetId && e.file.id !== file.id)?.file.id
-      writeCache<CourseMediaEntry[]>(client, snapshot, key, (list) => {
+      const replaced = client.getQueryData<CourseFileEntry[]>(key)?.find(e => e.role === 'VIDEO' && e.targetId === input.targetId && e.file.id !== file.id)?.file.id
+      writeCache<CourseFileEntry[]>(client, snapshot, key, (list) => {
         if (!list) return list
         // A lesson has one video: choosing another replaces it in the list at once.
         const rest = input.role === 'VIDEO' ? list.filter(e => !(e.role === 'VIDEO' && e.targetId === input.targetId)) : list
@@ -61,7 +61,7 @@ export function useRemoveCourseFileMutation(courseId: MaybeRefOrGetter<string>) 
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (entry: CourseMediaEntry) => api<{ removed: boolean }>(`${filePath(entry.file.id)}/unlink`, {
+    mutationFn: (entry: CourseFileEntry) => api<{ removed: boolean }>(`${filePath(entry.file.id)}/unlink`, {
       method: 'POST',
       body: { targetType: entry.targetType, targetId: entry.targetId, role: entry.role } satisfies MediaLinkInput,
     }),
@@ -69,7 +69,7 @@ export function useRemoveCourseFileMutation(courseId: MaybeRefOrGetter<string>) 
       const key = courseFileKeys.list(toValue(courseId))
       await client.cancelQueries({ queryKey: key })
       const snapshot: Snapshot = { entries: [] }
-      writeCache<CourseMediaEntry[]>(client, snapshot, key, list => list?.filter(e => !samePlace(e, entry.file.id, entry)))
+      writeCache<CourseFileEntry[]>(client, snapshot, key, list => list?.filter(e => !samePlace(e, entry.file.id, entry)))
       return { snapshot }
     },
     onError: (error, _entry, context) => {

@@ -2,7 +2,7 @@
 // place (its outline's places and the course's own).
 import { useQuery } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
-import type { CourseMediaEntry } from '#shared/types/media'
+import type { CourseFileEntry } from '#shared/types/media'
 import { useApi } from '../../api/api-client'
 import { courseFileKeys } from './keys'
 
@@ -10,7 +10,7 @@ export function useCourseFilesQuery(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const query = useQuery({
     queryKey: computed(() => courseFileKeys.list(toValue(courseId))),
-    queryFn: () => api<CourseMediaEntry[]>(`/api/courses/${encodeURIComponent(toValue(courseId))}/files`),
+    queryFn: () => api<CourseFileEntry[]>(`/api/courses/${encodeURIComponent(toValue(courseId))}/files`),
   })
   onServerPrefetch(async () => {
     await query.suspense().catch(() => {})

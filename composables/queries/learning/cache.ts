@@ -1,6 +1,6 @@
 // How a progress answer lands in the watch page's cache: the lesson's position and tick, the
 // course's percent and resume point.
-import type { LearnCourse, LessonProgressState } from '#shared/types/portal'
+import type { LearnCourse, LessonProgressState } from '#shared/types/learning'
 
 /** Writes a progress answer into the watch page's cache. */
 export function progressSaved(course: LearnCourse | undefined, state: LessonProgressState): LearnCourse | undefined {

@@ -1,6 +1,6 @@
 // The Vue Query layer's reads for a student's learning: "My learning" and one course's watch page.
 import type { MaybeRefOrGetter } from 'vue'
-import type { LearnCourse, MyLearningItem } from '#shared/types/portal'
+import type { LearnCourse, MyLearningItem } from '#shared/types/learning'
 import { useApi } from '../../api/api-client'
 import { useSsrQuery } from '../ssr-query'
 import { learningKeys } from './keys'

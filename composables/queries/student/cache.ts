@@ -2,7 +2,7 @@
 // (`student-updated`, `student-removed`) and by the students mutations for their own answers, so
 // both paths write the same way; the same change arriving twice leaves the same cache.
 import type { QueryClient } from '@tanstack/vue-query'
-import type { StudentRow } from '#shared/types/portal'
+import type { StudentRow } from '#shared/types/student'
 import { studentKeys } from './keys'
 
 /** The server's order: newest enrolment first, ties by user id (server/services/learning/list-students.ts). */

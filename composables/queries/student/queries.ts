@@ -1,7 +1,7 @@
 // The Vue Query layer's read for a course's students (the instructor's Students tab), rendered on
 // the server; live changes from elsewhere arrive through the realtime cache updaters.
 import type { MaybeRefOrGetter } from 'vue'
-import type { StudentRow } from '#shared/types/portal'
+import type { StudentRow } from '#shared/types/student'
 import { useApi } from '../../api/api-client'
 import { useSsrQuery } from '../ssr-query'
 import { studentKeys } from './keys'

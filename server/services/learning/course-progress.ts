@@ -3,7 +3,7 @@
 import { useDb } from '../../database/db'
 
 export interface ProgressSummary {
-  completedVideoIds: string[]
+  completedLessonIds: string[]
   totalLessons: number
   percentComplete: number
 }
@@ -31,10 +31,10 @@ export async function progressSummaries(courseId: string, enrollmentIds: string[
   ])
   const inCourse = new Set(lessonIds)
   const summaries = new Map<string, ProgressSummary>()
-  for (const id of enrollmentIds) summaries.set(id, { completedVideoIds: [], totalLessons: lessonIds.length, percentComplete: 0 })
+  for (const id of enrollmentIds) summaries.set(id, { completedLessonIds: [], totalLessons: lessonIds.length, percentComplete: 0 })
   for (const row of completed) {
-    if (inCourse.has(row.videoId)) summaries.get(row.enrollmentId)!.completedVideoIds.push(row.videoId)
+    if (inCourse.has(row.videoId)) summaries.get(row.enrollmentId)!.completedLessonIds.push(row.videoId)
   }
-  for (const summary of summaries.values()) summary.percentComplete = percentOf(summary.completedVideoIds.length, summary.totalLessons)
+  for (const summary of summaries.values()) summary.percentComplete = percentOf(summary.completedLessonIds.length, summary.totalLessons)
   return summaries
 }

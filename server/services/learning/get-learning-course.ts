@@ -27,12 +27,13 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
     }),
     useDb().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { videoId: true, positionSeconds: true, completedAt: true } }),
   ])
-  const byVideo = new Map(progress.map(p => [p.videoId, p]))
+  // LessonProgress.videoId is the lesson's id (the table keeps its column name); the DTO says lessonId.
+  const byLesson = new Map(progress.map(p => [p.videoId, p]))
   const chapters = course.chapters.map(chapter => ({
     id: chapter.id,
     title: chapter.title,
     lessons: chapter.videos.map((video) => {
-      const mine = byVideo.get(video.id)
+      const mine = byLesson.get(video.id)
       const ready = video.mediaFile?.status === 'READY'
       return {
         id: video.id,
@@ -54,6 +55,6 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
     chapters,
     percentComplete: percentOf(completed, lessons.length),
     completedAt: enrollment.completedAt?.toISOString() ?? null,
-    resumeVideoId: resume?.id ?? null,
+    resumeLessonId: resume?.id ?? null,
   }
 }

@@ -13,7 +13,7 @@ import { inLibrary } from './media-sql'
 
 export type CascadeReason = 'course-purged' | 'chapter-deleted' | 'lesson-deleted'
 
-export interface CascadeScope { courseIds?: string[], chapterIds?: string[], videoIds?: string[] }
+export interface CascadeScope { courseIds?: string[], chapterIds?: string[], lessonIds?: string[] }
 
 interface GoingRow {
   ownerId: string
@@ -35,7 +35,7 @@ export type CascadedFiles = Map<string, Set<string>>
 const ids = (list: string[] | undefined) => (list?.length ? Prisma.join(list) : Prisma.sql`NULL`)
 
 export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: CascadeScope, actorId: string | null }): Promise<CascadedFiles> {
-  const [courses, chapters, videos] = [ids(scope.courseIds), ids(scope.chapterIds), ids(scope.videoIds)]
+  const [courses, chapters, videos] = [ids(scope.courseIds), ids(scope.chapterIds), ids(scope.lessonIds)]
   // Why each usage goes: its course, else its chapter (a lesson of a deleted chapter goes with it), else its lesson.
   const reason = (courseCol: Prisma.Sql, chapterCol: Prisma.Sql) => Prisma.sql`CASE WHEN ${courseCol} IN (${courses}) THEN 'course-purged'
     WHEN ${chapterCol} IN (${chapters}) THEN 'chapter-deleted' ELSE 'lesson-deleted' END`

@@ -11,9 +11,9 @@ export interface StreamableVideo {
   thumbnailKey: string | null
 }
 
-export async function findStreamableVideo({ videoId, user }: { videoId: string, user: User | null }): Promise<StreamableVideo> {
+export async function findStreamableVideo({ lessonId, user }: { lessonId: string, user: User | null }): Promise<StreamableVideo> {
   const video = await useDb().video.findUnique({
-    where: { id: videoId },
+    where: { id: lessonId },
     select: {
       freePreview: true,
       chapter: { select: { course: { select: { id: true, ownerId: true, status: true, deletedAt: true } } } },

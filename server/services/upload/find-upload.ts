@@ -8,7 +8,7 @@ export interface UploadContext {
   sizeBytes: number
   mimeType: string
   purpose: 'LESSON' | 'LIBRARY' | 'ATTACHMENT'
-  lesson: { videoId: string, chapterId: string, courseId: string } | null
+  lesson: { lessonId: string, chapterId: string, courseId: string } | null
   attachment: { id: string, conversationId: string, messageId: string | null } | null
   /** A library upload: the file is its own place. */
   library: { mediaId: string } | null
@@ -31,7 +31,7 @@ export async function findUpload(uploadId: string): Promise<UploadContext | null
     sizeBytes: Number(media.sizeBytes),
     mimeType: media.mimeType,
     purpose: media.purpose,
-    lesson: video ? { videoId: video.id, chapterId: video.chapterId, courseId: video.chapter.courseId } : null,
+    lesson: video ? { lessonId: video.id, chapterId: video.chapterId, courseId: video.chapter.courseId } : null,
     attachment: media.attachment,
     library: media.purpose === 'LIBRARY' ? { mediaId: media.id } : null,
   }

@@ -32,15 +32,15 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
   const chapters = course.chapters.map(chapter => ({
     id: chapter.id,
     title: chapter.title,
-    lessons: chapter.videos.map((video) => {
-      const mine = byLesson.get(video.id)
-      const ready = video.mediaFile?.status === 'READY'
+    lessons: chapter.videos.map((lesson) => {
+      const mine = byLesson.get(lesson.id)
+      const ready = lesson.mediaFile?.status === 'READY'
       return {
-        id: video.id,
-        title: video.title,
-        durationSeconds: video.durationSeconds,
+        id: lesson.id,
+        title: lesson.title,
+        durationSeconds: lesson.durationSeconds,
         hasVideo: ready,
-        hasThumbnail: ready && !!video.mediaFile?.thumbnailKey,
+        hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
         positionSeconds: mine?.positionSeconds ?? 0,
         completed: !!mine?.completedAt,
       }

@@ -12,7 +12,7 @@ export interface StreamableVideo {
 }
 
 export async function findStreamableVideo({ lessonId, user }: { lessonId: string, user: User | null }): Promise<StreamableVideo> {
-  const video = await useDb().video.findUnique({
+  const lesson = await useDb().video.findUnique({
     where: { id: lessonId },
     select: {
       freePreview: true,
@@ -20,11 +20,11 @@ export async function findStreamableVideo({ lessonId, user }: { lessonId: string
       mediaFile: { select: { storageKey: true, mimeType: true, sizeBytes: true, thumbnailKey: true, status: true } },
     },
   })
-  const course = video?.chapter.course
-  const media = video?.mediaFile
-  if (!video || !course || course.deletedAt || !media || media.status !== 'READY') throw notFound('Video')
+  const course = lesson?.chapter.course
+  const media = lesson?.mediaFile
+  if (!lesson || !course || course.deletedAt || !media || media.status !== 'READY') throw notFound('Video')
   const isOwner = user?.id === course.ownerId
-  const isPublicPreview = video.freePreview && course.status === 'PUBLISHED'
+  const isPublicPreview = lesson.freePreview && course.status === 'PUBLISHED'
   if (!isOwner && !isPublicPreview && !(await isEnrolled(course, user))) throw notFound('Video')
   return { storageKey: media.storageKey, mimeType: media.mimeType, sizeBytes: Number(media.sizeBytes), thumbnailKey: media.thumbnailKey }
 }

@@ -29,10 +29,10 @@ export async function courseOfChapter(options: { ownerId: string, chapterId: str
 }
 
 export async function courseOfLesson(options: { ownerId: string, lessonId: string }): Promise<string> {
-  const video = await useDb().video.findFirst({
+  const lesson = await useDb().video.findFirst({
     where: { id: options.lessonId, chapter: { course: { ownerId: options.ownerId, deletedAt: null } } },
     select: { chapter: { select: { courseId: true } } },
   })
-  if (!video) throw notFound('Lesson')
-  return video.chapter.courseId
+  if (!lesson) throw notFound('Lesson')
+  return lesson.chapter.courseId
 }

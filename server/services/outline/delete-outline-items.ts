@@ -13,12 +13,12 @@ import { announceOutline } from './announce-outline'
  */
 export async function deleteOutlineItems({ ownerId, courseId, input }: { ownerId: string, courseId: string, input: OutlineDeleteInput }) {
   const result = await withLockedCourse({ ownerId, courseId }, async (tx) => {
-    const [chapters, videos] = await Promise.all([
+    const [chapters, lessons] = await Promise.all([
       tx.chapter.count({ where: { id: { in: input.chapterIds }, courseId } }),
       tx.video.count({ where: { id: { in: input.lessonIds }, chapter: { courseId } } }),
     ])
     if (chapters !== input.chapterIds.length) throw notFound('Chapter')
-    if (videos !== input.lessonIds.length) throw notFound('Lesson')
+    if (lessons !== input.lessonIds.length) throw notFound('Lesson')
     const cascaded = await auditCascadedUnlinks(tx, { scope: { chapterIds: input.chapterIds, lessonIds: input.lessonIds }, actorId: ownerId })
     await tx.video.deleteMany({ where: { id: { in: input.lessonIds } } })
     await tx.chapter.deleteMany({ where: { id: { in: input.chapterIds } } })

@@ -17,20 +17,20 @@ export async function reorderOutline({ ownerId, courseId, input }: { ownerId: st
   const chapters = await withLockedCourse({ ownerId, courseId }, async (tx) => {
     const current = await readOrder(tx, courseId)
     const currentChapters = new Set(current.chapters.map(c => c.id))
-    const currentVideos = new Set(current.chapters.flatMap(c => c.lessonIds))
+    const currentLessons = new Set(current.chapters.flatMap(c => c.lessonIds))
     const wantedChapters = input.chapters.map(c => c.id)
-    const wantedVideos = input.chapters.flatMap(c => c.lessonIds)
+    const wantedLessons = input.chapters.flatMap(c => c.lessonIds)
 
     const unknownChapters = wantedChapters.filter(id => !currentChapters.has(id))
-    const unknownVideos = wantedVideos.filter(id => !currentVideos.has(id))
-    if (unknownChapters.length || unknownVideos.length) {
-      const [foreignChapters, foreignVideos] = await Promise.all([
+    const unknownLessons = wantedLessons.filter(id => !currentLessons.has(id))
+    if (unknownChapters.length || unknownLessons.length) {
+      const [foreignChapters, foreignLessons] = await Promise.all([
         tx.chapter.count({ where: { id: { in: unknownChapters } } }),
-        tx.video.count({ where: { id: { in: unknownVideos } } }),
+        tx.video.count({ where: { id: { in: unknownLessons } } }),
       ])
-      if (foreignChapters || foreignVideos) throw notFound('Chapter or lesson')
+      if (foreignChapters || foreignLessons) throw notFound('Chapter or lesson')
     }
-    if (!sameSet(wantedChapters, currentChapters) || !sameSet(wantedVideos, currentVideos)) {
+    if (!sameSet(wantedChapters, currentChapters) || !sameSet(wantedLessons, currentLessons)) {
       throw new AppError('CONFLICT', 'The outline changed since this order was made; here is the current one.', { details: { currentOrder: current } })
     }
     await writeChapterPositions(tx, wantedChapters)

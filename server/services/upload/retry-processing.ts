@@ -7,13 +7,13 @@ import { toLesson, lessonSelect } from '../outline/outline-dto'
 import { setUploadState } from './set-upload-state'
 
 export async function retryProcessing({ ownerId, lessonId }: { ownerId: string, lessonId: string }): Promise<Lesson> {
-  const video = await useDb().video.findFirst({
+  const lesson = await useDb().video.findFirst({
     where: { id: lessonId, chapter: { course: { ownerId, deletedAt: null } } },
     select: { mediaFile: { select: { storageKey: true, status: true } } },
   })
-  if (!video) throw notFound('Lesson')
-  if (video.mediaFile?.status !== 'FAILED') throw new AppError('CONFLICT', 'Only a lesson whose processing failed can be retried; upload the file again otherwise.')
-  await setUploadState(video.mediaFile.storageKey, { status: 'PROCESSING', failureReason: null })
-  await enqueue('media:process', { uploadId: video.mediaFile.storageKey })
+  if (!lesson) throw notFound('Lesson')
+  if (lesson.mediaFile?.status !== 'FAILED') throw new AppError('CONFLICT', 'Only a lesson whose processing failed can be retried; upload the file again otherwise.')
+  await setUploadState(lesson.mediaFile.storageKey, { status: 'PROCESSING', failureReason: null })
+  await enqueue('media:process', { uploadId: lesson.mediaFile.storageKey })
   return toLesson(await useDb().video.findUniqueOrThrow({ where: { id: lessonId }, select: lessonSelect }))
 }

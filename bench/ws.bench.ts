@@ -33,7 +33,7 @@ const progressEvent = (courseId: string, seq: number) => ({
   type: 'upload-progress',
   courseId,
   chapterId: 'chapter-0000000001',
-  videoId: 'video-00000000001',
+  lessonId: 'lesson-0000000001',
   operationId: `op-${seq}`,
   data: { progress: Math.min(100, seq), bytes: seq * 1_048_576, total: 1_073_741_824 },
 })

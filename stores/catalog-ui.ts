@@ -4,12 +4,12 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export const useCatalogUiStore = defineStore('catalog-ui', () => {
-  const previewVideoId = ref<string | null>(null)
-  const openPreview = (videoId: string) => {
-    previewVideoId.value = videoId
+  const previewLessonId = ref<string | null>(null)
+  const openPreview = (lessonId: string) => {
+    previewLessonId.value = lessonId
   }
   const closePreview = () => {
-    previewVideoId.value = null
+    previewLessonId.value = null
   }
-  return { previewVideoId, openPreview, closePreview }
+  return { previewLessonId, openPreview, closePreview }
 })

@@ -5,18 +5,18 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
-export type OutlineItemKind = 'chapter' | 'video'
+export type OutlineItemKind = 'chapter' | 'lesson'
 
 export const useOutlineUiStore = defineStore('outline-ui', () => {
   const editing = ref<{ kind: OutlineItemKind, id: string } | null>(null)
   const addingLessonTo = ref<string | null>(null)
   const dragging = ref<{ kind: OutlineItemKind, id: string } | null>(null)
   const pendingChapterIds = ref(new Set<string>())
-  const pendingVideoIds = ref(new Set<string>())
+  const pendingLessonIds = ref(new Set<string>())
   /** The lesson playing in the preview dialog. */
-  const previewVideoId = ref<string | null>(null)
+  const previewLessonId = ref<string | null>(null)
 
-  const pendingCount = computed(() => pendingChapterIds.value.size + pendingVideoIds.value.size)
+  const pendingCount = computed(() => pendingChapterIds.value.size + pendingLessonIds.value.size)
 
   function startEditing(kind: OutlineItemKind, id: string) {
     editing.value = { kind, id }
@@ -40,7 +40,7 @@ export const useOutlineUiStore = defineStore('outline-ui', () => {
     dragging.value = null
   }
 
-  const setFor = (kind: OutlineItemKind) => (kind === 'chapter' ? pendingChapterIds : pendingVideoIds)
+  const setFor = (kind: OutlineItemKind) => (kind === 'chapter' ? pendingChapterIds : pendingLessonIds)
   const isPendingDelete = (kind: OutlineItemKind, id: string) => setFor(kind).value.has(id)
 
   /** Marks an item for deletion (or unmarks it: "Undo"). */
@@ -60,33 +60,33 @@ export const useOutlineUiStore = defineStore('outline-ui', () => {
   }
 
   /** After a successful batch delete, or when items vanished elsewhere. */
-  function clearPending(ids: { chapterIds?: string[], videoIds?: string[] }) {
+  function clearPending(ids: { chapterIds?: string[], lessonIds?: string[] }) {
     const chapters = new Set(pendingChapterIds.value)
-    const videos = new Set(pendingVideoIds.value)
+    const lessons = new Set(pendingLessonIds.value)
     for (const id of ids.chapterIds ?? []) chapters.delete(id)
-    for (const id of ids.videoIds ?? []) videos.delete(id)
+    for (const id of ids.lessonIds ?? []) lessons.delete(id)
     pendingChapterIds.value = chapters
-    pendingVideoIds.value = videos
+    pendingLessonIds.value = lessons
   }
 
-  function openPreview(videoId: string) {
-    previewVideoId.value = videoId
+  function openPreview(lessonId: string) {
+    previewLessonId.value = lessonId
   }
   function closePreview() {
-    previewVideoId.value = null
+    previewLessonId.value = null
   }
 
   function $reset() {
-    previewVideoId.value = null
+    previewLessonId.value = null
     editing.value = null
     addingLessonTo.value = null
     dragging.value = null
     pendingChapterIds.value = new Set()
-    pendingVideoIds.value = new Set()
+    pendingLessonIds.value = new Set()
   }
 
   return {
-    editing, addingLessonTo, dragging, pendingChapterIds, pendingVideoIds, pendingCount, previewVideoId, openPreview, closePreview,
+    editing, addingLessonTo, dragging, pendingChapterIds, pendingLessonIds, pendingCount, previewLessonId, openPreview, closePreview,
     startEditing, stopEditing, isEditing, openAddLesson, closeAddLesson, startDrag, endDrag,
     isPendingDelete, togglePendingDelete, markPendingDelete, clearPending, $reset,
   }

@@ -11,7 +11,7 @@ export interface UploadEntry {
   operationId: string
   target: UploadTarget
   /**
-   * What the upload fills: the lesson (video id) or the attachment id. Known once the server
+   * What the upload fills: the lesson id or the attachment id. Known once the server
    * created the upload (or from the start when replacing a lesson's file).
    */
   resourceId: string | null
@@ -25,7 +25,7 @@ export const useUploadUiStore = defineStore('upload-ui', () => {
   const entries = ref<Record<string, UploadEntry>>({})
 
   const list = computed(() => Object.values(entries.value))
-  const forVideo = (videoId: string) => list.value.find(e => e.target.kind === 'lesson' && e.resourceId === videoId)
+  const forLesson = (lessonId: string) => list.value.find(e => e.target.kind === 'lesson' && e.resourceId === lessonId)
   /** Files waiting for their turn that have no lesson yet: shown at the end of their chapter. */
   const waitingInChapter = (chapterId: string) => list.value.filter(e => e.target.kind === 'lesson' && e.target.chapterId === chapterId && !e.resourceId)
   /** A conversation's attachment uploads in this tab (the composer shows the ones not created yet, and failures). */
@@ -44,5 +44,5 @@ export const useUploadUiStore = defineStore('upload-ui', () => {
     entries.value = rest
   }
 
-  return { entries, list, forVideo, waitingInChapter, inConversation, countIn, add, update, remove }
+  return { entries, list, forLesson, waitingInChapter, inConversation, countIn, add, update, remove }
 })

@@ -12,7 +12,7 @@ import { courseFileKeys } from '../queries/course-files/keys'
 import { libraryUploadProgressed, mediaChanged, removeMediaItem } from '../queries/media/cache'
 import { mediaKeys } from '../queries/media/keys'
 import { observerKeys } from '../queries/observer/keys'
-import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from '../queries/outline/cache'
+import { chapterSaved, outlineDeleted, outlineReordered, lessonSaved } from '../queries/outline/cache'
 import { chapterKeys } from '../queries/outline/keys'
 import { presenceChanged } from '../queries/presence/cache'
 import { studentRemoved, studentSaved } from '../queries/student/cache'
@@ -29,13 +29,13 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'course-deleted': ({ course }) => courseDeleted(client, course),
     'course-restored': ({ course }) => courseRestored(client, course),
     'chapter-saved': ({ courseId, chapter }) => chapterSaved(client, courseId, chapter),
-    'video-saved': ({ courseId, video }) => {
+    'lesson-saved': ({ courseId, lesson }) => {
       // A new lesson changes every student's percent complete: the students list is stale.
-      if (!lessonKnown(courseId, video.id)) void client.invalidateQueries({ queryKey: studentKeys.list(courseId) })
-      videoSaved(client, courseId, video)
+      if (!lessonKnown(courseId, lesson.id)) void client.invalidateQueries({ queryKey: studentKeys.list(courseId) })
+      lessonSaved(client, courseId, lesson)
     },
-    'outline-deleted': ({ courseId, chapterIds, videoIds }) => {
-      outlineDeleted(client, courseId, { chapterIds, videoIds })
+    'outline-deleted': ({ courseId, chapterIds, lessonIds }) => {
+      outlineDeleted(client, courseId, { chapterIds, lessonIds })
       void client.invalidateQueries({ queryKey: studentKeys.list(courseId) })
     },
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
@@ -89,8 +89,8 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     },
   }
 
-  function lessonKnown(courseId: string, videoId: string): boolean {
-    return !!client.getQueryData<Chapter[]>(chapterKeys.list(courseId))?.some(c => c.videos.some(v => v.id === videoId))
+  function lessonKnown(courseId: string, lessonId: string): boolean {
+    return !!client.getQueryData<Chapter[]>(chapterKeys.list(courseId))?.some(c => c.lessons.some(v => v.id === lessonId))
   }
 
   for (const [type, handler] of Object.entries(handlers)) observer.on(type as never, handler as never)

@@ -21,7 +21,7 @@ export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & 
   /** The server refused a subscription. */
   'channel:refused': { channel: string, message: string }
   /** This tab created an upload (the resumable upload client reports through the observer too). */
-  'upload:created': { courseId: string, chapterId: string, videoId: string, operationId: string }
+  'upload:created': { courseId: string, chapterId: string, lessonId: string, operationId: string }
   /** This tab created an attachment upload (or finished one while the socket was down: attachmentId ''). */
   'attachment:created': { conversationId: string, attachmentId: string, operationId: string }
   /** This tab created a library upload (or finished one while the socket was down: mediaId ''). */

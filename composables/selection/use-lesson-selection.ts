@@ -36,7 +36,7 @@ export function useLessonSelection(options: LessonSelectionOptions) {
   /** Every selectable lesson in the order on screen: chapter by chapter, top to bottom. */
   const order = computed(() => options.chapters()
     .filter(c => !preferences.isChapterCollapsed(c.courseId, c.id) && !ui.isPendingDelete('chapter', c.id) && !c.id.startsWith('optimistic-'))
-    .flatMap(c => c.videos.filter(v => !v.id.startsWith('optimistic-')).map(v => v.id)))
+    .flatMap(c => c.lessons.filter(v => !v.id.startsWith('optimistic-')).map(v => v.id)))
   // Deleted, hidden (collapsed) and vanished lessons leave the selection.
   watch(order, ids => store.retain(new Set(ids)))
   const tabStop = computed(() => (store.focused && order.value.includes(store.focused) ? store.focused : order.value[0] ?? null))

@@ -59,7 +59,7 @@ export class UploadManager {
       const operationId = newId()
       this.files.set(operationId, { file, target })
       this.options.store.add({
-        operationId, target, resourceId: target.kind === 'lesson' ? target.videoId ?? null : null,
+        operationId, target, resourceId: target.kind === 'lesson' ? target.lessonId ?? null : null,
         fileName: file.name, sizeBytes: file.size, state: 'queued',
       })
     }
@@ -148,10 +148,10 @@ export class UploadManager {
           }
           return
         }
-        const videoId = response.getHeader('lectern-video-id')
-        if (videoId) {
-          store.update(operationId, { resourceId: videoId })
-          observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId, operationId })
+        const lessonId = response.getHeader('lectern-lesson-id')
+        if (lessonId) {
+          store.update(operationId, { resourceId: lessonId })
+          observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, lessonId, operationId })
         }
       },
       onProgress: (bytes, total) => this.clientProgress(operationId, bytes, total),
@@ -161,7 +161,7 @@ export class UploadManager {
         store.remove(operationId)
         // Without the socket, no event says "processing": refetch the outline (or the composer's files) instead.
         if (!this.options.socketLive()) {
-          if (target.kind === 'lesson') observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, videoId: '', operationId })
+          if (target.kind === 'lesson') observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, lessonId: '', operationId })
           else if (target.kind === 'attachment') observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: '', operationId })
           else observer.emit('media:created', { mediaId: '', operationId })
         }
@@ -210,7 +210,7 @@ export class UploadManager {
       ? { kind: 'library', mediaId: resourceId }
       : target.kind === 'attachment'
         ? { kind: 'attachment', conversationId: target.conversationId, attachmentId: resourceId }
-        : { kind: 'lesson', courseId: target.courseId, chapterId: target.chapterId, videoId: resourceId }
+        : { kind: 'lesson', courseId: target.courseId, chapterId: target.chapterId, lessonId: resourceId }
     // The same event the server sends (shared/uploads/progress.ts), without its clock.
     const event = uploadProgressEvent(place, operationId, latest)
     this.options.observer.emit(event.type, event)

@@ -5,7 +5,7 @@
 import { typeRefusal } from '#shared/uploads/targets'
 
 export type UploadTarget
-  = | { kind: 'lesson', courseId: string, chapterId: string, videoId?: string }
+  = | { kind: 'lesson', courseId: string, chapterId: string, lessonId?: string }
     | { kind: 'attachment', conversationId: string }
     | { kind: 'library' }
 
@@ -18,5 +18,5 @@ export function refusalFor(target: UploadTarget, file: File): string | null {
 export function metadataFor(target: UploadTarget): Record<string, string> {
   if (target.kind === 'attachment') return { target: 'attachment', conversationId: target.conversationId }
   if (target.kind === 'library') return { target: 'library' }
-  return { target: 'lesson', chapterId: target.chapterId, ...(target.videoId ? { videoId: target.videoId } : {}) }
+  return { target: 'lesson', chapterId: target.chapterId, ...(target.lessonId ? { lessonId: target.lessonId } : {}) }
 }

@@ -50,7 +50,7 @@ export async function seedDemoVideos(db: PrismaClient): Promise<number> {
   const clips = lessons.length ? makeDemoClips([12, 20, 30]) : []
   if (!clips.length) return 0
   for (const [i, lesson] of lessons.entries()) {
-    await attachDemoVideo(db, { ownerId: lesson.chapter.course.ownerId, videoId: lesson.id, clip: clips[i % clips.length]!, fileName: `${lesson.title}.mp4` })
+    await attachDemoVideo(db, { ownerId: lesson.chapter.course.ownerId, lessonId: lesson.id, clip: clips[i % clips.length]!, fileName: `${lesson.title}.mp4` })
   }
   return lessons.length
 }

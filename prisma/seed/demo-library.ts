@@ -18,7 +18,7 @@ const lessonPlace = async (db: PrismaClient, ownerId: string, courseTitle: strin
     where: { title: lessonTitle, chapter: { course: { title: courseTitle, ownerId } } },
     select: { id: true, title: true, chapter: { select: { title: true, course: { select: { id: true, title: true } } } } },
   })
-  return { courseId: lesson.chapter.course.id, videoId: lesson.id, label: `${lesson.chapter.course.title} › ${lesson.chapter.title} › ${lesson.title}`, titles: { courseTitle: lesson.chapter.course.title, chapterTitle: lesson.chapter.title, lessonTitle: lesson.title } }
+  return { courseId: lesson.chapter.course.id, lessonId: lesson.id, label: `${lesson.chapter.course.title} › ${lesson.chapter.title} › ${lesson.title}`, titles: { courseTitle: lesson.chapter.course.title, chapterTitle: lesson.chapter.title, lessonTitle: lesson.title } }
 }
 
 export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Date() }: { ownerId: string, now?: Date }): Promise<void> {
@@ -37,8 +37,8 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
   await audit(handout.id, 'UPLOAD', at(6), { after: { name: handout.originalName, mimeType: 'application/pdf', sizeBytes: pdf.bytes.length, purpose: 'LIBRARY' } })
   for (const lessonTitle of ['Closures', 'Higher-order functions']) {
     const place = await lessonPlace(db, ownerId, 'Modern JavaScript from First Principles', lessonTitle)
-    const link = await createMediaLink(db, { mediaFileId: handout.id, ownerId, place: { targetType: 'LESSON', courseId: place.courseId, videoId: place.videoId, role: 'HANDOUT' } })
-    await audit(handout.id, 'LINK', at(5.9), { target: { linkId: link.id, targetType: 'LESSON', targetId: place.videoId, role: 'HANDOUT', courseId: place.courseId, ...place.titles, label: place.label, href: `/studio/courses/${place.courseId}` }, after: { linkId: link.id, role: 'HANDOUT' } })
+    const link = await createMediaLink(db, { mediaFileId: handout.id, ownerId, place: { targetType: 'LESSON', courseId: place.courseId, lessonId: place.lessonId, role: 'HANDOUT' } })
+    await audit(handout.id, 'LINK', at(5.9), { target: { linkId: link.id, targetType: 'LESSON', targetId: place.lessonId, role: 'HANDOUT', courseId: place.courseId, ...place.titles, label: place.label, href: `/studio/courses/${place.courseId}` }, after: { linkId: link.id, role: 'HANDOUT' } })
   }
   await tag(handout.id, ['handouts', 'javascript'], at(5.8))
 

@@ -43,7 +43,7 @@ export function makeDemoClips(lengths: number[]): DemoClip[] {
 }
 
 /** Gives a lesson a ready video: a copy of the clip in storage and its media row. */
-export async function attachDemoVideo(db: PrismaClient, { ownerId, videoId, clip, fileName }: { ownerId: string, videoId: string, clip: DemoClip, fileName: string }): Promise<void> {
+export async function attachDemoVideo(db: PrismaClient, { ownerId, lessonId, clip, fileName }: { ownerId: string, lessonId: string, clip: DemoClip, fileName: string }): Promise<void> {
   const key = randomBytes(16).toString('hex')
   const root = storageDir()
   for (const dir of ['files', 'thumbnails']) if (!existsSync(join(root, dir))) mkdirSync(join(root, dir), { recursive: true })
@@ -53,5 +53,5 @@ export async function attachDemoVideo(db: PrismaClient, { ownerId, videoId, clip
   const media = await db.mediaFile.create({
     data: { ownerId, storageKey: key, originalName: fileName, mimeType: 'video/mp4', sizeBytes: BigInt(size), receivedBytes: BigInt(size), status: 'READY', durationSeconds: clip.seconds, thumbnailKey: `${key}.jpg` },
   })
-  await db.video.update({ where: { id: videoId }, data: { mediaFileId: media.id, status: 'READY', durationSeconds: clip.seconds } })
+  await db.video.update({ where: { id: lessonId }, data: { mediaFileId: media.id, status: 'READY', durationSeconds: clip.seconds } })
 }

@@ -87,7 +87,7 @@ const DEMO_ENROLMENTS: { course: string, source: 'SELF' | 'INSTRUCTOR', daysAgo:
 export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email } })) return false
   const [instructor, student, observer] = await Promise.all(DEMO_ACCOUNTS.map(account => createUser(db, { ...account, password: DEMO_PASSWORD })))
-  const lessonsByCourse = new Map<string, { courseId: string, videoIds: string[] }>()
+  const lessonsByCourse = new Map<string, { courseId: string, lessonIds: string[] }>()
   for (const { daysAgo, deletedDaysAgo, outline = [], ...course } of DEMO_COURSES) {
     const created = await createCourse(db, instructor!.id, {
       ...course,
@@ -96,18 +96,18 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
       deletedAt: deletedDaysAgo === undefined ? null : new Date(now.getTime() - deletedDaysAgo * DAY),
     })
     const chapters = await createOutline(db, created.id, outline)
-    lessonsByCourse.set(created.title, { courseId: created.id, videoIds: chapters.flatMap(c => c.videos.map(v => v.id)) })
+    lessonsByCourse.set(created.title, { courseId: created.id, lessonIds: chapters.flatMap(c => c.videos.map(v => v.id)) })
   }
   for (const { course, source, daysAgo, completedLessons } of DEMO_ENROLMENTS) {
-    const { courseId, videoIds } = lessonsByCourse.get(course)!
+    const { courseId, lessonIds } = lessonsByCourse.get(course)!
     const enrolledAt = new Date(now.getTime() - daysAgo * DAY)
     const enrollment = await createEnrollment(db, courseId, student!.id, { source, createdAt: enrolledAt })
-    const done = videoIds.slice(0, completedLessons)
+    const done = lessonIds.slice(0, completedLessons)
     // Completed as if watched (the videos are attached after this, by seedDemoVideos).
-    for (const [index, videoId] of done.entries()) {
+    for (const [index, lessonId] of done.entries()) {
       const completedAt = new Date(enrolledAt.getTime() + (index + 1) * 3_600_000)
-      await db.lessonProgress.create({ data: { enrollmentId: enrollment.id, videoId, completedAt } })
-      await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: videoId, lastActiveAt: completedAt } })
+      await db.lessonProgress.create({ data: { enrollmentId: enrollment.id, videoId: lessonId, completedAt } })
+      await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: lessonId, lastActiveAt: completedAt } })
     }
   }
   await seedDemoConversation(db, { studentId: student!.id, instructorId: instructor!.id, observerId: observer!.id }, now)

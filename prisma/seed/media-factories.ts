@@ -80,11 +80,11 @@ export async function createMediaFile(db: PrismaClient, ownerId: string, overrid
 export type MediaLinkPlace
   = | { targetType: 'COURSE', courseId: string, role: 'COVER' | 'RESOURCE' }
     | { targetType: 'CHAPTER', courseId: string, chapterId: string, role: 'RESOURCE' }
-    | { targetType: 'LESSON', courseId: string, videoId: string, role: 'HANDOUT' | 'ATTACHMENT' }
+    | { targetType: 'LESSON', courseId: string, lessonId: string, role: 'HANDOUT' | 'ATTACHMENT' }
 
 /** A link row, with the columns the API would set (the place's own key and its course). */
 export async function createMediaLink(db: PrismaClient, { mediaFileId, ownerId, place }: { mediaFileId: string, ownerId: string, place: MediaLinkPlace }) {
-  const targetId = place.targetType === 'COURSE' ? place.courseId : place.targetType === 'CHAPTER' ? place.chapterId : place.videoId
+  const targetId = place.targetType === 'COURSE' ? place.courseId : place.targetType === 'CHAPTER' ? place.chapterId : place.lessonId
   return db.mediaLink.create({
     data: {
       mediaFileId,
@@ -94,7 +94,7 @@ export async function createMediaLink(db: PrismaClient, { mediaFileId, ownerId, 
       role: place.role,
       courseId: place.courseId,
       chapterId: place.targetType === 'CHAPTER' ? place.chapterId : null,
-      videoId: place.targetType === 'LESSON' ? place.videoId : null,
+      videoId: place.targetType === 'LESSON' ? place.lessonId : null,
     },
   })
 }

@@ -62,7 +62,7 @@ async function withCreatedIds(response: Response): Promise<Response> {
   if (!upload) return response
   const headers = new Headers(response.headers)
   if (upload.lesson) {
-    headers.set('lectern-video-id', upload.lesson.videoId)
+    headers.set('lectern-lesson-id', upload.lesson.lessonId)
     headers.set('lectern-chapter-id', upload.lesson.chapterId)
   }
   if (upload.attachment) headers.set('lectern-attachment-id', upload.attachment.id)

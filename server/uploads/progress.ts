@@ -65,7 +65,7 @@ async function send(uploadId: string, count: Count, context: UploadContext): Pro
   last.set(uploadId, { bytes: count.bytes, at: Date.now() })
   const data = { bytes: count.bytes, total, at: count.at }
   if (lesson) {
-    const place = { kind: 'lesson' as const, courseId: lesson.courseId, chapterId: lesson.chapterId, videoId: lesson.videoId }
+    const place = { kind: 'lesson' as const, courseId: lesson.courseId, chapterId: lesson.chapterId, lessonId: lesson.lessonId }
     await broadcast(courseChannel(lesson.courseId), uploadProgressEvent(place, uploadId, data))
   }
   else if (attachment) {

@@ -3,7 +3,7 @@
 // to update without a refetch.
 import { z } from 'zod'
 import { COURSE_CATEGORIES, COURSE_LANGUAGES, COURSE_LEVELS, COURSE_STATUSES } from '../schemas/course'
-import { VIDEO_STATUSES } from '../schemas/video-status'
+import { LESSON_STATUSES } from '../schemas/lesson-status'
 import { PRESENCE_STATUSES } from '../schemas/presence'
 import { MEDIA_KINDS } from '../media/kinds'
 
@@ -27,12 +27,12 @@ const CourseSnapshot = z.object({
   deletedAt: isoDate.nullable(),
 })
 
-const VideoSnapshot = z.object({
+const LessonSnapshot = z.object({
   id,
   chapterId: id,
   title: z.string(),
   position: z.number().int().nonnegative(),
-  status: z.enum(VIDEO_STATUSES),
+  status: z.enum(LESSON_STATUSES),
   durationSeconds: z.number().int().nullable(),
   freePreview: z.boolean(),
   failureReason: z.string().nullable(),
@@ -58,7 +58,7 @@ const StudentSnapshot = z.object({
   lastActiveAt: isoDate,
   completedAt: isoDate.nullable(),
   percentComplete: z.number().min(0).max(100),
-  completedVideoIds: z.array(id),
+  completedLessonIds: z.array(id),
 })
 
 // A file sent with a message (metadata only).
@@ -119,12 +119,12 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('course-restored'), course: CourseSnapshot }),
   // The outline of one course (published on `course:<id>`).
   z.object({ type: z.literal('chapter-saved'), courseId: id, chapter: ChapterSnapshot }),
-  z.object({ type: z.literal('video-saved'), courseId: id, video: VideoSnapshot }),
-  z.object({ type: z.literal('outline-deleted'), courseId: id, chapterIds: z.array(id), videoIds: z.array(id) }),
+  z.object({ type: z.literal('lesson-saved'), courseId: id, lesson: LessonSnapshot }),
+  z.object({ type: z.literal('outline-deleted'), courseId: id, chapterIds: z.array(id), lessonIds: z.array(id) }),
   z.object({
     type: z.literal('outline-reordered'),
     courseId: id,
-    order: z.object({ chapters: z.array(z.object({ id, videoIds: z.array(id) })) }),
+    order: z.object({ chapters: z.array(z.object({ id, lessonIds: z.array(id) })) }),
   }),
   // Bytes the server has received for an upload (~270 bytes on the wire). `at` is when the server
   // had read those bytes (ms since epoch, its clock): speed comes from these deltas, untouched by
@@ -133,7 +133,7 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
     type: z.literal('upload-progress'),
     courseId: id,
     chapterId: id,
-    videoId: id,
+    lessonId: id,
     operationId: id,
     data: z.object({
       progress: z.number().min(0).max(100),

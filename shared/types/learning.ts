@@ -24,12 +24,12 @@ export interface LearnCourse {
   percentComplete: number
   completedAt: string | null
   /** Where "continue" goes: the last lesson watched, else the first not completed. */
-  resumeVideoId: string | null
+  resumeLessonId: string | null
 }
 
 /** The answer to a progress report. */
 export interface LessonProgressState {
-  videoId: string
+  lessonId: string
   positionSeconds: number
   completed: boolean
   percentComplete: number
@@ -46,5 +46,5 @@ export interface MyLearningItem {
   completedLessons: number
   totalLessons: number
   /** The exact lesson and second "continue" opens. */
-  resume: { videoId: string, title: string, positionSeconds: number } | null
+  resume: { lessonId: string, title: string, positionSeconds: number } | null
 }

@@ -1,16 +1,16 @@
-import type { VideoStatus } from '../schemas/video-status'
+import type { LessonStatus } from '../schemas/lesson-status'
 
-export interface Video {
+export interface Lesson {
   id: string
   chapterId: string
   title: string
   position: number
-  status: VideoStatus
+  status: LessonStatus
   durationSeconds: number | null
   freePreview: boolean
   /** Why processing failed, when status is FAILED. */
   failureReason: string | null
-  /** A poster frame is available at /api/videos/<id>/thumbnail. */
+  /** A poster frame is available at /api/lessons/<id>/thumbnail. */
   hasThumbnail: boolean
   updatedAt: string
   /** Client-side only: live upload progress written into the caches from upload-progress events. */
@@ -37,10 +37,10 @@ export interface Chapter {
   title: string
   position: number
   updatedAt: string
-  videos: Video[]
+  lessons: Lesson[]
 }
 
 /** Ids only: what a reorder sends and what a 409 answers with. */
 export interface OutlineOrder {
-  chapters: { id: string, videoIds: string[] }[]
+  chapters: { id: string, lessonIds: string[] }[]
 }

@@ -11,5 +11,5 @@ export interface StudentRow {
   completedAt: string | null
   percentComplete: number
   /** Ids of the lessons this student has completed. */
-  completedVideoIds: string[]
+  completedLessonIds: string[]
 }

@@ -13,7 +13,7 @@ async function enrolledPair() {
   const instructor = await signedUp({ name: 'Iris Teacher' })
   const course = data(await instructor.post<Course>('/api/courses', { title: 'Conversations Course', category: 'Writing' }))
   const chapter = data(await instructor.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
-  await instructor.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })
+  await instructor.post(`/api/chapters/${chapter.id}/lessons`, { title: 'Welcome' })
   await instructor.post(`/api/courses/${course.id}/publish`, {})
   const student = await signedUp({ role: 'STUDENT', name: 'Sol Learner' })
   await student.post(`/api/catalog/${course.slug}/enrol`)

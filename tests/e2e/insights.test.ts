@@ -10,7 +10,7 @@ describe('conversation insights in the browser', () => {
     const instructor = await signedUp()
     const course = data(await instructor.post<Course>('/api/courses', { title: 'Insightful Course', category: 'Design' }))
     const chapter = data(await instructor.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
-    await instructor.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })
+    await instructor.post(`/api/chapters/${chapter.id}/lessons`, { title: 'Welcome' })
     await instructor.post(`/api/courses/${course.id}/publish`, {})
     const student = await signedUp({ role: 'STUDENT', name: 'Noor Notes' })
     await student.post(`/api/catalog/${course.slug}/enrol`)

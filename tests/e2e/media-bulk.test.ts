@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { expect, inject, it } from 'vitest'
 import type { Page, Route } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
-import type { Chapter, Video } from '../../shared/types/outline'
+import type { Chapter, Lesson } from '../../shared/types/outline'
 import type { MediaPage } from '../../shared/types/media'
 import { createMediaFile } from '../../prisma/seed/media-factories'
 import { data, signedUp } from '../support/api-client'
@@ -35,7 +35,7 @@ describeWithDatabase('bulk actions on the media library in the browser', () => {
     const ownerId = owner.user!.id
     const course = data(await owner.post<Course>('/api/courses', { title: 'Print design', category: 'Design' }))
     const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Type' }))
-    const lesson = data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Kerning' }))
+    const lesson = data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Kerning' }))
     for (const name of ['Bulk alpha.pdf', 'Bulk beta.pdf', 'Bulk linked.pdf']) await createMediaFile(testDb(), ownerId, { name })
     const linked = (await files(owner, 'q=linked'))[0]!
     data(await owner.post(`/api/media/${linked.id}/links`, { targetType: 'LESSON', targetId: lesson.id, role: 'HANDOUT' }))

@@ -13,7 +13,7 @@ import { createUpload, sendAll } from '../support/tus-client'
 async function courseWithLessons(owner: ApiClient, title: string) {
   const course = data(await owner.post<Course>('/api/courses', { title, category: 'Design' }))
   const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Basics' }))
-  for (const lesson of ['Colour theory', 'Composition']) await owner.post(`/api/chapters/${chapter.id}/videos`, { title: lesson })
+  for (const lesson of ['Colour theory', 'Composition']) await owner.post(`/api/chapters/${chapter.id}/lessons`, { title: lesson })
   return course
 }
 

@@ -7,13 +7,13 @@ import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 
 const outlineOf = async (owner: ApiClient, courseId: string) =>
-  data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`)).map(c => [c.title, c.videos.map(v => v.title)])
+  data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`)).map(c => [c.title, c.lessons.map(v => v.title)])
 
 async function courseWithOutline(owner: ApiClient, outline: [string, string[]][]) {
   const course = data(await owner.post<Course>('/api/courses', { title: 'Selecting Lessons', category: 'Design' }))
   for (const [chapterTitle, lessons] of outline) {
     const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: chapterTitle }))
-    for (const lesson of lessons) data(await owner.post(`/api/chapters/${chapter.id}/videos`, { title: lesson }))
+    for (const lesson of lessons) data(await owner.post(`/api/chapters/${chapter.id}/lessons`, { title: lesson }))
   }
   return course
 }

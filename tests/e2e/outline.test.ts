@@ -7,13 +7,13 @@ import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 
 const outlineOf = async (owner: ApiClient, courseId: string) =>
-  data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`)).map(c => [c.title, c.videos.map(v => v.title)])
+  data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`)).map(c => [c.title, c.lessons.map(v => v.title)])
 
 async function courseWithOutline(owner: ApiClient, outline: [string, string[]][], title = 'Outline Course') {
   const course = data(await owner.post<Course>('/api/courses', { title, category: 'Design' }))
   for (const [chapterTitle, lessons] of outline) {
     const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: chapterTitle }))
-    for (const lesson of lessons) data(await owner.post(`/api/chapters/${chapter.id}/videos`, { title: lesson }))
+    for (const lesson of lessons) data(await owner.post(`/api/chapters/${chapter.id}/lessons`, { title: lesson }))
   }
   return course
 }
@@ -239,7 +239,7 @@ describe('the course editor: outline', () => {
     await description.fill('Typing here')
 
     // Another tab reorders, renames and changes the course title while this one has work open.
-    data(await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: [{ id: chapters[1]!.id, videoIds: [chapters[1]!.videos[0]!.id] }, { id: chapters[0]!.id, videoIds: [chapters[0]!.videos[0]!.id] }] }))
+    data(await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: [{ id: chapters[1]!.id, lessonIds: [chapters[1]!.lessons[0]!.id] }, { id: chapters[0]!.id, lessonIds: [chapters[0]!.lessons[0]!.id] }] }))
     data(await owner.patch(`/api/chapters/${chapters[0]!.id}`, { title: 'First, renamed' }))
     data(await owner.patch(`/api/courses/${course.id}`, { title: 'Retitled Elsewhere' }))
     await description.pressSequentially(' and more')

@@ -60,7 +60,7 @@ describe('the student portal in the browser', () => {
     await page.getByRole('heading', { level: 1, name: course.course.title }).waitFor()
     // Only the preview has a Play button for a visitor.
     expect(await page.getByRole('button', { name: /^Play / }).count()).toBe(1)
-    const stream = page.waitForResponse(r => r.url().includes(`/api/videos/${course.lessons[0]!.id}/stream`) && r.status() === 206)
+    const stream = page.waitForResponse(r => r.url().includes(`/api/lessons/${course.lessons[0]!.id}/stream`) && r.status() === 206)
     await page.getByRole('button', { name: `Play ${course.lessons[0]!.title}` }).click()
     await page.getByTestId('preview-player').waitFor()
     await stream

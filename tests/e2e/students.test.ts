@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
-import type { Chapter, Video } from '../../shared/types/outline'
+import type { Chapter, Lesson } from '../../shared/types/outline'
 import type { StudentRow } from '../../shared/types/student'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
@@ -11,10 +11,10 @@ import { describeWithDatabase, testDb } from '../support/database'
 
 async function courseWithLessons(owner: ApiClient, title: string, outline: [string, string[]][] = []) {
   const course = data(await owner.post<Course>('/api/courses', { title, category: 'Design' }))
-  const lessons: Video[] = []
+  const lessons: Lesson[] = []
   for (const [chapterTitle, titles] of outline) {
     const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: chapterTitle }))
-    for (const lesson of titles) lessons.push(data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: lesson })))
+    for (const lesson of titles) lessons.push(data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: lesson })))
   }
   return { course, lessons }
 }

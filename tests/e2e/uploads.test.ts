@@ -85,7 +85,7 @@ describe('uploading lesson videos', () => {
         await lessonMedia(page, title).filter({ hasText: '0:03' }).waitFor({ timeout: 30_000 })
       }
     }
-    const lessons = data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.videos
+    const lessons = data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.lessons
     expect(lessons.map(l => [l.title, l.status, l.durationSeconds])).toEqual([['Welcome and overview', 'READY', 3], ['First steps', 'READY', 3]])
 
     await lessonMedia(watcher, 'First steps').getByRole('button', { name: 'Preview First steps' }).click()
@@ -115,7 +115,7 @@ describe('uploading lesson videos', () => {
     await bar.waitFor({ timeout: 10_000 })
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(0)
     release()
-    await expect.poll(async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.videos[0]?.status, { timeout: 30_000 }).toBe('READY')
+    await expect.poll(async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.lessons[0]?.status, { timeout: 30_000 }).toBe('READY')
 
     link.blocked = false
     await page.getByTestId('live-status').waitFor({ state: 'detached', timeout: 20_000 })

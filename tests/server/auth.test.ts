@@ -107,7 +107,7 @@ describeWithDatabase('demo accounts', () => {
     const courses = data(await instructor.get<{ id: string, title: string }[]>('/api/courses'))
     const studentsOf = async (title: string) => data(await instructor.get<StudentRow[]>(`/api/courses/${courses.find(c => c.title === title)!.id}/students`))
     expect(await studentsOf('Data Visualisation with D3')).toEqual([
-      expect.objectContaining({ email: DEMO_ACCOUNTS[1].email, source: 'SELF', percentComplete: 25, completedVideoIds: [expect.any(String)] }),
+      expect.objectContaining({ email: DEMO_ACCOUNTS[1].email, source: 'SELF', percentComplete: 25, completedLessonIds: [expect.any(String)] }),
     ])
     expect(await studentsOf('Modern JavaScript from First Principles')).toEqual([
       expect.objectContaining({ email: DEMO_ACCOUNTS[1].email, source: 'INSTRUCTOR', percentComplete: 0 }),

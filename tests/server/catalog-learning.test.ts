@@ -14,7 +14,7 @@ async function listedCourse(owner: ApiClient, input: { title: string, category?:
   const course = data(await owner.post<Course>('/api/courses', { category: 'Design', ...create }))
   if (level || priceCents) expect((await owner.patch(`/api/courses/${course.id}`, { level, priceCents })).status).toBe(200)
   const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
-  expect((await owner.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })).status).toBe(201)
+  expect((await owner.post(`/api/chapters/${chapter.id}/lessons`, { title: 'Welcome' })).status).toBe(201)
   if (publish) expect((await owner.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
   return course
 }
@@ -68,7 +68,7 @@ describe('the catalog', () => {
     expect((await owner.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
     expect(await catalog(`q=${fresh}`)).toMatchObject({ total: 1, items: [{ title: `Fresh ${fresh}`, lessonCount: 1 }] })
     const [chapter] = data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))
-    expect((await owner.post(`/api/chapters/${chapter!.id}/videos`, { title: 'Second' })).status).toBe(201)
+    expect((await owner.post(`/api/chapters/${chapter!.id}/lessons`, { title: 'Second' })).status).toBe(201)
     expect((await owner.patch(`/api/courses/${course.id}`, { priceCents: 2500 })).status).toBe(200)
     expect((await catalog(`q=${fresh}`)).items).toMatchObject([{ lessonCount: 2, priceCents: 2500 }])
     expect((await owner.post(`/api/courses/${course.id}/unpublish`, {})).status).toBe(200)
@@ -157,14 +157,14 @@ describe('watching and progress', () => {
     student = await signedUp({ role: 'STUDENT' })
     expect((await student.post(`/api/catalog/${course.course.slug}/enrol`)).status).toBe(200)
   })
-  const progress = (client: ApiClient, videoId: string, body: unknown) => client.post<LessonProgressState>(`/api/learn/lessons/${videoId}/progress`, body)
+  const progress = (client: ApiClient, lessonId: string, body: unknown) => client.post<LessonProgressState>(`/api/learn/lessons/${lessonId}/progress`, body)
   const learn = async (client: ApiClient) => data(await client.get<LearnCourse>(`/api/learn/${course.course.slug}`))
   const lesson = (view: LearnCourse, i: number) => view.chapters[0]!.lessons[i]!
 
   it('streams every lesson to an enrolled student, and only the preview to anyone else', async () => {
     const [preview, second] = course.lessons
     const range = { range: 'bytes=0-99' }
-    const stream = (client: ApiClient, id: string) => fetch(`${client.baseURL}/api/videos/${id}/stream`, { headers: { ...range, cookie: client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ') } })
+    const stream = (client: ApiClient, id: string) => fetch(`${client.baseURL}/api/lessons/${id}/stream`, { headers: { ...range, cookie: client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ') } })
     expect((await stream(student, second!.id)).status).toBe(206)
     expect((await stream(new ApiClient(), preview!.id)).status).toBe(206)
     for (const outsider of [new ApiClient(), await signedUp({ role: 'STUDENT' }), await signedUp()])
@@ -179,8 +179,8 @@ describe('watching and progress', () => {
     expect(data(await progress(student, first.id, { positionSeconds: 7.5 }))).toEqual(data(saved))
     const view = await learn(student)
     expect(lesson(view, 0)).toMatchObject({ positionSeconds: 7.5, completed: false, hasVideo: true, durationSeconds: 20 })
-    expect(view.resumeVideoId).toBe(first.id)
-    expect(data(await student.get<MyLearningItem[]>('/api/learn'))[0]!.resume).toEqual({ videoId: first.id, title: first.title, positionSeconds: 7.5 })
+    expect(view.resumeLessonId).toBe(first.id)
+    expect(data(await student.get<MyLearningItem[]>('/api/learn'))[0]!.resume).toEqual({ lessonId: first.id, title: first.title, positionSeconds: 7.5 })
   })
 
   it('refuses positions outside the video and reports from the wrong person, changing nothing', async () => {

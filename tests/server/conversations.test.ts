@@ -21,7 +21,7 @@ async function pair() {
   const instructor = await signedUp({ name: 'Ida Instructor' })
   const course = data(await instructor.post<Course>('/api/courses', { title: `Course ${key()}`, category: 'Design' }))
   const chapter = data(await instructor.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
-  await instructor.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })
+  await instructor.post(`/api/chapters/${chapter.id}/lessons`, { title: 'Welcome' })
   expect((await instructor.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
   const student = await signedUp({ role: 'STUDENT', name: 'Stu Student' })
   expect((await student.post(`/api/catalog/${course.slug}/enrol`)).status).toBe(200)

@@ -10,7 +10,7 @@ import { describeWithDatabase, testDb } from '../support/database'
 async function enrolled(instructor: ApiClient, name: string) {
   const course = data(await instructor.post<Course>('/api/courses', { title: `Insights ${name}`, category: 'Design' }))
   const chapter = data(await instructor.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'One' }))
-  await instructor.post(`/api/chapters/${chapter.id}/videos`, { title: 'Welcome' })
+  await instructor.post(`/api/chapters/${chapter.id}/lessons`, { title: 'Welcome' })
   await instructor.post(`/api/courses/${course.id}/publish`, {})
   const student = await signedUp({ role: 'STUDENT', name })
   await student.post(`/api/catalog/${course.slug}/enrol`)

@@ -9,7 +9,7 @@ import { afterEach, expect, inject, it } from 'vitest'
 import { userChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
 import type { Course } from '../../shared/types/course'
-import type { Chapter, Video } from '../../shared/types/outline'
+import type { Chapter, Lesson } from '../../shared/types/outline'
 import type { MediaDetail, MediaItem, MediaPage, MediaTagCount, MediaTrashItem, MediaUsage } from '../../shared/types/media'
 import type { MediaBulkAnswer, MediaBulkResult } from '../../shared/types/media-bulk'
 import { MEDIA_BULK_MAX } from '../../shared/schemas/media-bulk'
@@ -31,8 +31,8 @@ async function studio() {
   const course = data(await owner.post<Course>('/api/courses', { title: 'Colour grading', category: 'Design' }))
   const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Basics' }))
   const lessons = [
-    data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Scopes' })),
-    data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Curves' })),
+    data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Scopes' })),
+    data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Curves' })),
   ]
   return { owner, ownerId: owner.user!.id, course, chapter, lessons }
 }
@@ -112,7 +112,7 @@ describeWithDatabase('media bulk: trash, unlink and trash, restore, delete forev
     expect(await auditActions(handout.id)).toEqual(['LINK', 'LINK', 'UNLINK', 'UNLINK', 'DELETE'])
 
     // The second lesson goes away: its link cannot come back, and the restore says so.
-    expect((await owner.post(`/api/courses/${course.id}/outline/delete`, { videoIds: [lessons[1]!.id] })).status).toBe(200)
+    expect((await owner.post(`/api/courses/${course.id}/outline/delete`, { lessonIds: [lessons[1]!.id] })).status).toBe(200)
     const live = await file(ownerId, { name: 'never trashed.pdf' })
     const restored = data(await bulk(owner, { action: 'restore', ids: [video.id, handout.id, live.id], relink: true }))
     expect(restored.results.every(r => r.ok)).toBe(true)

@@ -9,7 +9,7 @@ import { courseChannel, userChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
 import type { RealtimeEventOf, RealtimeEventType } from '../../shared/realtime/events'
 import type { Course } from '../../shared/types/course'
-import type { Chapter, Video } from '../../shared/types/outline'
+import type { Chapter, Lesson } from '../../shared/types/outline'
 import type { MediaAuditEntry, MediaDetail, MediaInUse, MediaItem, MediaPage, MediaTrashItem, MediaUsage, RestoreResult } from '../../shared/types/media'
 import { createMediaFile, createMediaLink } from '../../prisma/seed/media-factories'
 import type { MediaFileData } from '../../prisma/seed/media-factories'
@@ -36,7 +36,7 @@ const unlink = (client: ApiClient, id: string, body: ReturnType<typeof place>) =
 const list = async (client: ApiClient, query = '') => data(await client.get<MediaPage>(`/api/media${query ? `?${query}` : ''}`))
 const detail = async (client: ApiClient, id: string) => data(await client.get<MediaDetail>(`/api/media/${id}`))
 const history = async (client: ApiClient, id: string) => data(await client.get<MediaAuditEntry[]>(`/api/media/${id}/history`))
-const lessonsOf = async (client: ApiClient, courseId: string) => data(await client.get<Chapter[]>(`/api/courses/${courseId}/chapters`)).flatMap(c => c.videos)
+const lessonsOf = async (client: ApiClient, courseId: string) => data(await client.get<Chapter[]>(`/api/courses/${courseId}/chapters`)).flatMap(c => c.lessons)
 const usagesOf = (result: ApiResult) => (result.body as unknown as { error: { details: MediaInUse } }).error.details.usages
 const runJob = (kind: string, body?: unknown) => new ApiClient().request('POST', `/api/internal/jobs/${kind}`, body, { headers: { authorization: `Bearer ${inject('internalToken')}` } })
 const storedFile = (storageKey: string) => join(inject('storageDir'), 'files', storageKey)
@@ -186,8 +186,8 @@ describeWithDatabase('media library: links and usages', () => {
     const usage = await link(owner, video.id, place('LESSON', lessons[1]!.id, 'VIDEO'))
     expect(usage.status).toBe(201)
     expect(data(usage)).toMatchObject({ linkId: null, role: 'VIDEO', label: 'Lighting basics › Setup › Fill light' })
-    const saved = await nextEvent(socket, 'video-saved', e => e.video.id === lessons[1]!.id)
-    expect(saved.video).toMatchObject({ status: 'READY', durationSeconds: 42 })
+    const saved = await nextEvent(socket, 'lesson-saved', e => e.lesson.id === lessons[1]!.id)
+    expect(saved.lesson).toMatchObject({ status: 'READY', durationSeconds: 42 })
     expect((await lessonsOf(owner, course.id))[1]).toMatchObject({ status: 'READY', durationSeconds: 42 })
     expect((await link(owner, video.id, place('LESSON', lessons[1]!.id, 'VIDEO'))).status).toBe(200)
     // The same file as another lesson's video and as a handout: three usages, no link row for the videos.
@@ -213,7 +213,7 @@ describeWithDatabase('media library: links and usages', () => {
     expect(data(await unlink(owner, other.id, place('LESSON', lessons[1]!.id, 'VIDEO')))).toEqual({ removed: true })
     expect((await lessonsOf(owner, course.id))[1]).toMatchObject({ status: 'DRAFT', durationSeconds: null })
     expect(data(await unlink(owner, other.id, place('LESSON', lessons[1]!.id, 'VIDEO')))).toEqual({ removed: false })
-    await nextEvent(socket, 'video-saved', e => e.video.id === lessons[1]!.id && e.video.status === 'DRAFT')
+    await nextEvent(socket, 'lesson-saved', e => e.lesson.id === lessons[1]!.id && e.lesson.status === 'DRAFT')
   })
 
   it('answers 404 for another instructor\'s file or place, and for attachments', async () => {
@@ -276,7 +276,7 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     expect(Date.parse(trashed.purgeAt) - Date.parse(trashed.deletedAt)).toBe(30 * 86_400_000)
     expect(trashed.usagesAtDeletion.map(u => [u.role, u.label])).toEqual([['RESOURCE', 'Lighting basics › Setup'], ['VIDEO', 'Lighting basics › Setup › Key light']])
     await nextEvent(socket, 'media-removed', e => e.mediaId === video.id)
-    await nextEvent(socket, 'video-saved', e => e.video.id === lessons[0]!.id && e.video.status === 'DRAFT')
+    await nextEvent(socket, 'lesson-saved', e => e.lesson.id === lessons[0]!.id && e.lesson.status === 'DRAFT')
 
     expect(await testDb().mediaLink.count({ where: { mediaFileId: video.id } })).toBe(0)
     expect((await lessonsOf(owner, course.id))[0]).toMatchObject({ status: 'DRAFT', durationSeconds: null })
@@ -297,7 +297,7 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     const { owner, ownerId, course, chapter, lessons } = await studio()
     const second = data(await owner.post<Course>('/api/courses', { title: 'Second course', category: 'Design' }))
     const video = await readyVideo(ownerId)
-    const extra = data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Back light' }))
+    const extra = data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Back light' }))
     data(await link(owner, video.id, place('LESSON', lessons[0]!.id, 'VIDEO')))
     data(await link(owner, video.id, place('LESSON', lessons[1]!.id, 'HANDOUT')))
     data(await link(owner, video.id, place('LESSON', extra.id, 'VIDEO')))
@@ -306,7 +306,7 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     data(await owner.post(`/api/media/${video.id}/trash`, { unlinkAll: true }))
 
     // Meanwhile: one lesson is deleted, one course goes to the course trash, one lesson gets another video.
-    expect((await owner.post(`/api/courses/${course.id}/outline/delete`, { videoIds: [lessons[1]!.id] })).status).toBe(200)
+    expect((await owner.post(`/api/courses/${course.id}/outline/delete`, { lessonIds: [lessons[1]!.id] })).status).toBe(200)
     expect((await owner.delete(`/api/courses/${second.id}`)).status).toBe(200)
     data(await link(owner, (await readyVideo(ownerId, 'Replacement.mp4')).id, place('LESSON', extra.id, 'VIDEO')))
 
@@ -382,7 +382,7 @@ describeWithDatabase('media library: trash, restore, delete for good', () => {
     const socket = await liveSocket(owner, [userChannel(ownerId)])
 
     const updated = nextEvent(socket, 'media-updated', event => event.item.id === pdf.id)
-    data(await owner.delete(`/api/videos/${lessons[0]!.id}`))
+    data(await owner.delete(`/api/lessons/${lessons[0]!.id}`))
     expect((await updated).item).toMatchObject({ usageCount: 0 })
     expect((await history(owner, pdf.id))[0]).toMatchObject({ action: 'UNLINK', actor: { id: ownerId }, target: { lessonTitle: 'Key light' }, after: { reason: 'lesson-deleted' } })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Course } from '../../shared/types/course'
-import type { Chapter, OutlineOrder, Video } from '../../shared/types/outline'
+import type { Chapter, OutlineOrder, Lesson } from '../../shared/types/outline'
 import { courseChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
 import { ApiClient, data, signedUp } from '../support/api-client'
@@ -13,12 +13,12 @@ async function newCourse(owner: ApiClient, title = 'Outline course'): Promise<Co
 }
 const addChapter = async (owner: ApiClient, courseId: string, title: string) =>
   data(await owner.post<Chapter>(`/api/courses/${courseId}/chapters`, { title }))
-const addVideo = async (owner: ApiClient, chapterId: string, title: string) =>
-  data(await owner.post<Video>(`/api/chapters/${chapterId}/videos`, { title }))
+const addLesson = async (owner: ApiClient, chapterId: string, title: string) =>
+  data(await owner.post<Lesson>(`/api/chapters/${chapterId}/lessons`, { title }))
 const outline = async (owner: ApiClient, courseId: string) => data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`))
-const orderOf = (chapters: Chapter[]): OutlineOrder => ({ chapters: chapters.map(c => ({ id: c.id, videoIds: c.videos.map(v => v.id) })) })
-const titles = (chapters: Chapter[]) => chapters.map(c => [c.title, c.videos.map(v => v.title)])
-const positions = (chapters: Chapter[]) => chapters.map(c => [c.position, c.videos.map(v => v.position)])
+const orderOf = (chapters: Chapter[]): OutlineOrder => ({ chapters: chapters.map(c => ({ id: c.id, lessonIds: c.lessons.map(v => v.id) })) })
+const titles = (chapters: Chapter[]) => chapters.map(c => [c.title, c.lessons.map(v => v.title)])
+const positions = (chapters: Chapter[]) => chapters.map(c => [c.position, c.lessons.map(v => v.position)])
 
 function expectError(result: ApiResult, status: number, code: string) {
   expect(result.status).toBe(status)
@@ -31,9 +31,9 @@ async function fixture() {
   const course = await newCourse(owner)
   const a = await addChapter(owner, course.id, 'A')
   const b = await addChapter(owner, course.id, 'B')
-  const a1 = await addVideo(owner, a.id, 'a1')
-  const a2 = await addVideo(owner, a.id, 'a2')
-  const b1 = await addVideo(owner, b.id, 'b1')
+  const a1 = await addLesson(owner, a.id, 'a1')
+  const a2 = await addLesson(owner, a.id, 'a2')
+  const b1 = await addLesson(owner, b.id, 'b1')
   return { owner, course, a, b, a1, a2, b1 }
 }
 
@@ -43,23 +43,23 @@ describe('outline: building a course', () => {
     const chapters = await outline(owner, course.id)
     expect(titles(chapters)).toEqual([['A', ['a1', 'a2']], ['B', ['b1']]])
     expect(positions(chapters)).toEqual([[0, [0, 1]], [1, [0]]])
-    expect(chapters[0]!.videos[0]).toMatchObject({ status: 'DRAFT', freePreview: false, durationSeconds: null })
+    expect(chapters[0]!.lessons[0]).toMatchObject({ status: 'DRAFT', freePreview: false, durationSeconds: null })
   })
 
   it('renames chapters and lessons and switches free preview', async () => {
     const { owner, course, a, a1 } = await fixture()
     expect(data(await owner.patch<Chapter>(`/api/chapters/${a.id}`, { title: '  Getting started ' })).title).toBe('Getting started')
-    expect(data(await owner.patch<Video>(`/api/videos/${a1.id}`, { freePreview: true }))).toMatchObject({ title: 'a1', freePreview: true })
-    expect(data(await owner.patch<Video>(`/api/videos/${a1.id}`, { title: 'Welcome' }))).toMatchObject({ title: 'Welcome', freePreview: true })
+    expect(data(await owner.patch<Lesson>(`/api/lessons/${a1.id}`, { freePreview: true }))).toMatchObject({ title: 'a1', freePreview: true })
+    expect(data(await owner.patch<Lesson>(`/api/lessons/${a1.id}`, { title: 'Welcome' }))).toMatchObject({ title: 'Welcome', freePreview: true })
     const chapters = await outline(owner, course.id)
     expect(titles(chapters)[0]).toEqual(['Getting started', ['Welcome', 'a2']])
-    expect(data(await owner.get<Video[]>(`/api/chapters/${a.id}/videos`)).map(v => v.title)).toEqual(['Welcome', 'a2'])
+    expect(data(await owner.get<Lesson[]>(`/api/chapters/${a.id}/lessons`)).map(v => v.title)).toEqual(['Welcome', 'a2'])
   })
 
   it('reorders chapters and lessons, moving a lesson to another chapter', async () => {
     const { owner, course, a, b, a1, a2, b1 } = await fixture()
     const result = data(await owner.request<{ order: OutlineOrder, chapters: Chapter[] }>('PUT', `/api/courses/${course.id}/outline/order`, {
-      chapters: [{ id: b.id, videoIds: [b1.id, a2.id] }, { id: a.id, videoIds: [a1.id] }],
+      chapters: [{ id: b.id, lessonIds: [b1.id, a2.id] }, { id: a.id, lessonIds: [a1.id] }],
     }))
     expect(titles(result.chapters)).toEqual([['B', ['b1', 'a2']], ['A', ['a1']]])
     const chapters = await outline(owner, course.id)
@@ -70,18 +70,18 @@ describe('outline: building a course', () => {
   it('deletes chapters and lessons in one transaction and closes the gaps', async () => {
     const { owner, course, a, a1, b1 } = await fixture()
     const c = await addChapter(owner, course.id, 'C')
-    await addVideo(owner, c.id, 'c1')
-    data(await owner.post(`/api/courses/${course.id}/outline/delete`, { chapterIds: [a.id], videoIds: [b1.id] }))
+    await addLesson(owner, c.id, 'c1')
+    data(await owner.post(`/api/courses/${course.id}/outline/delete`, { chapterIds: [a.id], lessonIds: [b1.id] }))
     const chapters = await outline(owner, course.id)
     expect(titles(chapters)).toEqual([['B', []], ['C', ['c1']]])
     expect(positions(chapters)).toEqual([[0, []], [1, [0]]])
     // The lessons of the deleted chapter went with it.
-    expectError(await owner.patch(`/api/videos/${a1.id}`, { title: 'gone' }), 404, 'NOT_FOUND')
+    expectError(await owner.patch(`/api/lessons/${a1.id}`, { title: 'gone' }), 404, 'NOT_FOUND')
   })
 
   it('deletes a single chapter or lesson', async () => {
     const { owner, course, a, b1 } = await fixture()
-    data(await owner.delete(`/api/videos/${b1.id}`))
+    data(await owner.delete(`/api/lessons/${b1.id}`))
     data(await owner.delete(`/api/chapters/${a.id}`))
     expect(titles(await outline(owner, course.id))).toEqual([['B', []]])
   })
@@ -94,7 +94,7 @@ describe('outline: building a course', () => {
     expect(empty.body).toMatchObject({ error: { details: { missing: 'chapter' }, message: expect.stringContaining('chapter') } })
     const chapter = await addChapter(owner, course.id, 'Only chapter')
     expect((await owner.post(`/api/courses/${course.id}/publish`)).body).toMatchObject({ error: { details: { missing: 'lesson' } } })
-    await addVideo(owner, chapter.id, 'First lesson')
+    await addLesson(owner, chapter.id, 'First lesson')
     expect(data(await owner.post<Course>(`/api/courses/${course.id}/publish`)).status).toBe('PUBLISHED')
     expect(data(await owner.post<Course>(`/api/courses/${course.id}/unpublish`)).status).toBe('DRAFT')
   })
@@ -117,10 +117,10 @@ describe('outline: refusals change nothing', () => {
     ['POST', `/api/courses/${f.course.id}/chapters`, { title: 'X' }],
     ['PATCH', `/api/chapters/${f.a.id}`, { title: 'X' }],
     ['DELETE', `/api/chapters/${f.a.id}`],
-    ['GET', `/api/chapters/${f.a.id}/videos`],
-    ['POST', `/api/chapters/${f.a.id}/videos`, { title: 'X' }],
-    ['PATCH', `/api/videos/${f.a1.id}`, { title: 'X' }],
-    ['DELETE', `/api/videos/${f.a1.id}`],
+    ['GET', `/api/chapters/${f.a.id}/lessons`],
+    ['POST', `/api/chapters/${f.a.id}/lessons`, { title: 'X' }],
+    ['PATCH', `/api/lessons/${f.a1.id}`, { title: 'X' }],
+    ['DELETE', `/api/lessons/${f.a1.id}`],
     ['POST', `/api/courses/${f.course.id}/outline/delete`, { chapterIds: [f.a.id] }],
     ['PUT', `/api/courses/${f.course.id}/outline/order`, orderOf(before)],
     ['POST', `/api/courses/${f.course.id}/publish`],
@@ -144,12 +144,12 @@ describe('outline: refusals change nothing', () => {
   it('bad bodies: 400 with fields', async () => {
     const { owner, course, a, a1 } = f
     expectError(await owner.post(`/api/courses/${course.id}/chapters`, { title: '   ' }), 400, 'VALIDATION')
-    expectError(await owner.post(`/api/chapters/${a.id}/videos`, { title: 'x'.repeat(201) }), 400, 'VALIDATION')
-    expectError(await owner.patch(`/api/videos/${a1.id}`, {}), 400, 'VALIDATION')
-    expectError(await owner.patch(`/api/videos/${a1.id}`, { freePreview: 'yes' }), 400, 'VALIDATION')
+    expectError(await owner.post(`/api/chapters/${a.id}/lessons`, { title: 'x'.repeat(201) }), 400, 'VALIDATION')
+    expectError(await owner.patch(`/api/lessons/${a1.id}`, {}), 400, 'VALIDATION')
+    expectError(await owner.patch(`/api/lessons/${a1.id}`, { freePreview: 'yes' }), 400, 'VALIDATION')
     expectError(await owner.post(`/api/courses/${course.id}/outline/delete`, {}), 400, 'VALIDATION')
-    expectError(await owner.post(`/api/courses/${course.id}/outline/delete`, { videoIds: [a1.id, a1.id] }), 400, 'VALIDATION')
-    const duplicate = await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: [{ id: a.id, videoIds: [a1.id, a1.id] }] })
+    expectError(await owner.post(`/api/courses/${course.id}/outline/delete`, { lessonIds: [a1.id, a1.id] }), 400, 'VALIDATION')
+    const duplicate = await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: [{ id: a.id, lessonIds: [a1.id, a1.id] }] })
     expectError(duplicate, 400, 'VALIDATION')
     expectError(await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: 'all of them' }), 400, 'VALIDATION')
   })
@@ -158,7 +158,7 @@ describe('outline: refusals change nothing', () => {
     const { owner, course, a } = f
     const other = await fixture()
     expectError(await owner.post(`/api/courses/${course.id}/outline/delete`, { chapterIds: [a.id, other.a.id] }), 404, 'NOT_FOUND')
-    const foreign = { chapters: [...orderOf(before).chapters, { id: other.a.id, videoIds: [] }] }
+    const foreign = { chapters: [...orderOf(before).chapters, { id: other.a.id, lessonIds: [] }] }
     expectError(await owner.request('PUT', `/api/courses/${course.id}/outline/order`, foreign), 404, 'NOT_FOUND')
     expect(titles(await outline(other.owner, other.course.id))).toEqual([['A', ['a1', 'a2']], ['B', ['b1']]])
   })
@@ -177,7 +177,7 @@ describe('outline: refusals change nothing', () => {
     const chapter = await addChapter(owner, course.id, 'Soon gone')
     await owner.delete(`/api/courses/${course.id}`)
     expectError(await owner.get(`/api/courses/${course.id}/chapters`), 404, 'NOT_FOUND')
-    expectError(await owner.post(`/api/chapters/${chapter.id}/videos`, { title: 'X' }), 404, 'NOT_FOUND')
+    expectError(await owner.post(`/api/chapters/${chapter.id}/lessons`, { title: 'X' }), 404, 'NOT_FOUND')
   })
 })
 
@@ -191,14 +191,14 @@ describe('outline: live events on the course channel', () => {
       const is = (type: string) => (m: ServerMessage) => m.op === 'event' && m.event.type === type
       const chapter = await addChapter(owner, course.id, 'Live chapter')
       expect(await socket.next(is('chapter-saved'))).toMatchObject({ event: { courseId: course.id, chapter: { id: chapter.id, title: 'Live chapter', position: 0 } } })
-      const video = await addVideo(owner, chapter.id, 'Live lesson')
-      expect(await socket.next(is('video-saved'))).toMatchObject({ event: { video: { id: video.id, chapterId: chapter.id } } })
+      const lesson = await addLesson(owner, chapter.id, 'Live lesson')
+      expect(await socket.next(is('lesson-saved'))).toMatchObject({ event: { lesson: { id: lesson.id, chapterId: chapter.id } } })
       const second = await addChapter(owner, course.id, 'Second')
-      await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: [{ id: second.id, videoIds: [video.id] }, { id: chapter.id, videoIds: [] }] })
+      await owner.request('PUT', `/api/courses/${course.id}/outline/order`, { chapters: [{ id: second.id, lessonIds: [lesson.id] }, { id: chapter.id, lessonIds: [] }] })
       const reordered = await socket.next<Extract<ServerMessage, { op: 'event' }>>(is('outline-reordered'))
-      expect(reordered.event).toEqual({ type: 'outline-reordered', courseId: course.id, order: { chapters: [{ id: second.id, videoIds: [video.id] }, { id: chapter.id, videoIds: [] }] } })
+      expect(reordered.event).toEqual({ type: 'outline-reordered', courseId: course.id, order: { chapters: [{ id: second.id, lessonIds: [lesson.id] }, { id: chapter.id, lessonIds: [] }] } })
       await owner.post(`/api/courses/${course.id}/outline/delete`, { chapterIds: [chapter.id] })
-      expect(await socket.next(is('outline-deleted'))).toMatchObject({ event: { chapterIds: [chapter.id], videoIds: [] } })
+      expect(await socket.next(is('outline-deleted'))).toMatchObject({ event: { chapterIds: [chapter.id], lessonIds: [] } })
     }
     finally {
       socket.close()
@@ -210,8 +210,8 @@ describeWithDatabase('outline: concurrent writes (PostgreSQL runs them in parall
   it('keeps positions gap-free and unique when two reorders race', async () => {
     const { owner, course, a, b, a1, a2, b1 } = await fixture()
     const c = await addChapter(owner, course.id, 'C')
-    const first = { chapters: [{ id: c.id, videoIds: [a2.id] }, { id: b.id, videoIds: [b1.id, a1.id] }, { id: a.id, videoIds: [] }] }
-    const second = { chapters: [{ id: a.id, videoIds: [b1.id, a1.id, a2.id] }, { id: c.id, videoIds: [] }, { id: b.id, videoIds: [] }] }
+    const first = { chapters: [{ id: c.id, lessonIds: [a2.id] }, { id: b.id, lessonIds: [b1.id, a1.id] }, { id: a.id, lessonIds: [] }] }
+    const second = { chapters: [{ id: a.id, lessonIds: [b1.id, a1.id, a2.id] }, { id: c.id, lessonIds: [] }, { id: b.id, lessonIds: [] }] }
     const results = await Promise.all([
       ...Array.from({ length: 4 }, (_, i) => owner.request('PUT', `/api/courses/${course.id}/outline/order`, i % 2 ? second : first)),
     ])

@@ -108,7 +108,7 @@ describe('the HTTP bridge', () => {
   const bridge = (body: unknown, auth = `Bearer ${token}`) =>
     new ApiClient().request('POST', '/api/internal/broadcast', body, { headers: { authorization: auth } })
   const progress = (courseId: string) => ({
-    type: 'upload-progress', courseId, chapterId: 'ch1', videoId: 'v1', operationId: 'op1',
+    type: 'upload-progress', courseId, chapterId: 'ch1', lessonId: 'v1', operationId: 'op1',
     data: { progress: 42.5, bytes: 425, total: 1000 },
   })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Course } from '../../shared/types/course'
-import type { Chapter, Video } from '../../shared/types/outline'
+import type { Chapter, Lesson } from '../../shared/types/outline'
 import type { StudentRow } from '../../shared/types/student'
 import { courseChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
@@ -146,7 +146,7 @@ describe('students: list, add, remove', () => {
       lastActiveAt: expect.any(String),
       completedAt: null,
       percentComplete: 0,
-      completedVideoIds: [],
+      completedLessonIds: [],
     })
     expect(await list(owner, course.id)).toEqual([row])
   })
@@ -176,10 +176,10 @@ describe('students: list, add, remove', () => {
 describeWithDatabase('students: progress', () => {
   async function courseWithLessons(owner: ApiClient) {
     const course = await newCourse(owner)
-    const lessons: Video[] = []
+    const lessons: Lesson[] = []
     for (const [chapterTitle, titles] of [['One', ['1a', '1b']], ['Two', ['2a']]] as const) {
       const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: chapterTitle }))
-      for (const title of titles) lessons.push(data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title })))
+      for (const title of titles) lessons.push(data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title })))
     }
     return { course, lessons }
   }
@@ -196,7 +196,7 @@ describeWithDatabase('students: progress', () => {
     await db.lessonProgress.create({ data: { enrollmentId: enrollment.id, videoId: lessons[0]!.id, positionSeconds: 12, furthestSeconds: 12 } })
 
     const [row] = await list(owner, course.id)
-    expect(row).toMatchObject({ completedVideoIds: [lessons[2]!.id], percentComplete: 33 })
+    expect(row).toMatchObject({ completedLessonIds: [lessons[2]!.id], percentComplete: 33 })
 
     data(await owner.delete(`${studentsOf(course.id)}/${student.user!.id}`))
     expect(await db.enrollment.count({ where: { id: enrollment.id } })).toBe(0)

@@ -50,7 +50,7 @@ describeWithDatabase('an upload across a server crash', () => {
       expect(offset).toBe(half)
       expect((await sendAll(owner, url, bytes, 32 * 1024, offset)).offset).toBe(bytes.length)
       expect(sha256(readFileSync(join(scratch, 'storage', 'files', path.split('/').pop()!)))).toBe(sha256(bytes))
-      await expect.poll(async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.videos[0], { timeout: 30_000 })
+      await expect.poll(async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.lessons[0], { timeout: 30_000 })
         .toMatchObject({ title: 'crash', status: 'READY', durationSeconds: 4 })
     }
     finally {

@@ -26,7 +26,7 @@ async function courseWithChapter(owner: ApiClient) {
   return { course, chapter }
 }
 
-const lessonsOf = async (owner: ApiClient, courseId: string) => data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`))[0]!.videos
+const lessonsOf = async (owner: ApiClient, courseId: string) => data(await owner.get<Chapter[]>(`/api/courses/${courseId}/chapters`))[0]!.lessons
 
 const videoMeta = (chapterId: string, filename = 'Intro to lighting.mp4', filetype = 'video/mp4') => ({ filename, filetype, target: 'lesson', chapterId })
 
@@ -310,15 +310,15 @@ describe('streaming a lesson\'s video', () => {
     const { url: uploadUrl } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
     await sendAll(owner, uploadUrl!, bytes, 64 * 1024)
     await expect.poll(async () => (await lessonsOf(owner, course.id))[0]!.status, { timeout: 30_000 }).toBe('READY')
-    const video = (await lessonsOf(owner, course.id))[0]!
-    return { owner, course, video, bytes }
+    const lesson = (await lessonsOf(owner, course.id))[0]!
+    return { owner, course, lesson, bytes }
   }
   const get = (client: ApiClient, path: string, headers: Record<string, string> = {}) =>
     fetch(`${client.baseURL}${path}`, { headers: { ...headers, cookie: client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ') } })
 
   it('answers Range requests with 206 and the exact bytes, the whole file with 200, and 416 outside it', async () => {
-    const { owner, video, bytes } = await readyLesson()
-    const path = `/api/videos/${video.id}/stream`
+    const { owner, lesson, bytes } = await readyLesson()
+    const path = `/api/lessons/${lesson.id}/stream`
     const whole = await get(owner, path)
     expect(whole.status).toBe(200)
     expect(whole.headers.get('accept-ranges')).toBe('bytes')
@@ -338,22 +338,22 @@ describe('streaming a lesson\'s video', () => {
     expect(beyond.status).toBe(416)
     expect(beyond.headers.get('content-range')).toBe(`bytes */${bytes.length}`)
 
-    const thumbnail = await get(owner, `/api/videos/${video.id}/thumbnail`)
+    const thumbnail = await get(owner, `/api/lessons/${lesson.id}/thumbnail`)
     expect(thumbnail.headers.get('content-type')).toBe('image/jpeg')
   })
 
   it('streams to the owner, and to anyone only for a free-preview lesson of a published course', async () => {
-    const { owner, course, video } = await readyLesson()
-    const path = `/api/videos/${video.id}/stream`
+    const { owner, course, lesson } = await readyLesson()
+    const path = `/api/lessons/${lesson.id}/stream`
     const anonymous = new ApiClient()
     const stranger = await signedUp()
     expect((await get(anonymous, path)).status).toBe(404)
     expect((await get(stranger, path)).status).toBe(404)
-    data(await owner.patch(`/api/videos/${video.id}`, { freePreview: true }))
+    data(await owner.patch(`/api/lessons/${lesson.id}`, { freePreview: true }))
     expect((await get(anonymous, path)).status).toBe(404) // a draft course is not public yet
     data(await owner.post(`/api/courses/${course.id}/publish`))
     expect((await get(anonymous, path, { range: 'bytes=0-9' })).status).toBe(206)
-    data(await owner.patch(`/api/videos/${video.id}`, { freePreview: false }))
+    data(await owner.patch(`/api/lessons/${lesson.id}`, { freePreview: false }))
     const refused = await get(stranger, path)
     expect(refused.status).toBe(404)
     expect(await refused.json()).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } })

@@ -1,7 +1,7 @@
 // Fixtures for media library tests: an instructor with a course, a chapter and two lessons, made
 // through the API (so ownership and positions are the real ones).
 import type { Course } from '../../shared/types/course'
-import type { Chapter, Video } from '../../shared/types/outline'
+import type { Chapter, Lesson } from '../../shared/types/outline'
 import { data, signedUp } from './api-client'
 
 export async function studio(title = 'Lighting basics') {
@@ -9,8 +9,8 @@ export async function studio(title = 'Lighting basics') {
   const course = data(await owner.post<Course>('/api/courses', { title, category: 'Photography' }))
   const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Setup' }))
   const lessons = [
-    data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Key light' })),
-    data(await owner.post<Video>(`/api/chapters/${chapter.id}/videos`, { title: 'Fill light' })),
+    data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Key light' })),
+    data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Fill light' })),
   ]
   return { owner, ownerId: owner.user!.id, course, chapter, lessons }
 }

@@ -44,10 +44,10 @@ export function createLibraryFile(db: PrismaClient, ownerId: string, file: Libra
 }
 
 /** A student's progress on a lesson, last saved (and maybe completed) on the given days. */
-export async function createProgress(db: PrismaClient, enrollmentId: string, videoId: string, progress: { savedDaysAgo: number, completedDaysAgo?: number }) {
+export async function createProgress(db: PrismaClient, enrollmentId: string, lessonId: string, progress: { savedDaysAgo: number, completedDaysAgo?: number }) {
   const updatedAt = daysAgo(progress.savedDaysAgo)
   const completedAt = progress.completedDaysAgo === undefined ? null : daysAgo(progress.completedDaysAgo)
-  await db.lessonProgress.create({ data: { enrollmentId, videoId, positionSeconds: 30, furthestSeconds: 30, completedAt } })
+  await db.lessonProgress.create({ data: { enrollmentId, videoId: lessonId, positionSeconds: 30, furthestSeconds: 30, completedAt } })
   // @updatedAt is set by Prisma on every write: back-date it in SQL.
-  await db.$executeRaw`UPDATE "LessonProgress" SET "updatedAt" = ${updatedAt}::timestamp WHERE "enrollmentId" = ${enrollmentId} AND "videoId" = ${videoId}`
+  await db.$executeRaw`UPDATE "LessonProgress" SET "updatedAt" = ${updatedAt}::timestamp WHERE "enrollmentId" = ${enrollmentId} AND "videoId" = ${lessonId}`
 }

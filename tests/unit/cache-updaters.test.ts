@@ -82,15 +82,15 @@ describe('realtime cache updaters', () => {
 
   it('marks a course\'s students stale when lessons are added or deleted (percent complete changes), not on updates', () => {
     const lesson = { id: 'v1', chapterId: 'ch1', title: 'One', position: 0, status: 'DRAFT' as const, durationSeconds: null, freePreview: false, failureReason: null, hasThumbnail: false, updatedAt: '2026-11-01T00:00:00.000Z' }
-    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'Ch', position: 0, updatedAt: '', videos: [lesson] }])
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'Ch', position: 0, updatedAt: '', lessons: [lesson] }])
     client.setQueryData(studentKeys.list('c1'), [])
     const stale = () => client.getQueryCache().find({ queryKey: studentKeys.list('c1') })!.state.isInvalidated
-    observer.emit('video-saved', { type: 'video-saved', courseId: 'c1', video: { ...lesson, title: 'Renamed' } })
+    observer.emit('lesson-saved', { type: 'lesson-saved', courseId: 'c1', lesson: { ...lesson, title: 'Renamed' } })
     expect(stale()).toBe(false)
-    observer.emit('video-saved', { type: 'video-saved', courseId: 'c1', video: { ...lesson, id: 'v2', position: 1 } })
+    observer.emit('lesson-saved', { type: 'lesson-saved', courseId: 'c1', lesson: { ...lesson, id: 'v2', position: 1 } })
     expect(stale()).toBe(true)
     client.setQueryData(studentKeys.list('c1'), [])
-    observer.emit('outline-deleted', { type: 'outline-deleted', courseId: 'c1', chapterIds: [], videoIds: ['v2'] })
+    observer.emit('outline-deleted', { type: 'outline-deleted', courseId: 'c1', chapterIds: [], lessonIds: ['v2'] })
     expect(stale()).toBe(true)
   })
 })

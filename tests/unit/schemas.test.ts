@@ -47,14 +47,14 @@ describe('CourseDetailsForm', () => {
 
 describe('outline schemas', () => {
   it('refuses an order listing a chapter or lesson twice', () => {
-    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', videoIds: ['v'] }, { id: 'b', videoIds: ['v'] }] }).success).toBe(false)
-    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', videoIds: [] }, { id: 'a', videoIds: [] }] }).success).toBe(false)
-    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', videoIds: ['v'] }, { id: 'b', videoIds: ['w'] }] }).success).toBe(true)
+    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', lessonIds: ['v'] }, { id: 'b', lessonIds: ['v'] }] }).success).toBe(false)
+    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', lessonIds: [] }, { id: 'a', lessonIds: [] }] }).success).toBe(false)
+    expect(OutlineOrderInput.safeParse({ chapters: [{ id: 'a', lessonIds: ['v'] }, { id: 'b', lessonIds: ['w'] }] }).success).toBe(true)
   })
 
   it('needs something to delete', () => {
     expect(OutlineDeleteInput.safeParse({}).success).toBe(false)
-    expect(OutlineDeleteInput.parse({ videoIds: ['v'] })).toEqual({ chapterIds: [], videoIds: ['v'] })
+    expect(OutlineDeleteInput.parse({ lessonIds: ['v'] })).toEqual({ chapterIds: [], lessonIds: ['v'] })
   })
 })
 

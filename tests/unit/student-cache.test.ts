@@ -8,7 +8,7 @@ import type { RealtimeObserver } from '../../composables/realtime/observer'
 
 const student = (userId: string, enrolledAt: string, extra: Partial<StudentRow> = {}): StudentRow => ({
   userId, name: `Student ${userId}`, email: `${userId}@example.test`, enrolledAt, source: 'SELF',
-  lastActiveAt: enrolledAt, completedAt: null, percentComplete: 0, completedVideoIds: [], ...extra,
+  lastActiveAt: enrolledAt, completedAt: null, percentComplete: 0, completedLessonIds: [], ...extra,
 })
 
 describe('students cache updaters', () => {
@@ -33,7 +33,7 @@ describe('students cache updaters', () => {
   })
 
   it('replaces a student\'s row in place with the newer progress, however often it arrives', () => {
-    const progressed = { ...b, percentComplete: 50, completedVideoIds: ['v1'] }
+    const progressed = { ...b, percentComplete: 50, completedLessonIds: ['v1'] }
     observer.emit('student-updated', { type: 'student-updated', courseId: 'course-1', student: progressed })
     observer.emit('student-updated', { type: 'student-updated', courseId: 'course-1', student: progressed })
     expect(rows()).toEqual([a, progressed])

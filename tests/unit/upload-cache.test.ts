@@ -1,40 +1,40 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
-import type { Chapter, Video } from '../../shared/types/outline'
-import { chapterKeys, videoKeys } from '../../composables/queries/outline/keys'
+import type { Chapter, Lesson } from '../../shared/types/outline'
+import { chapterKeys, lessonKeys } from '../../composables/queries/outline/keys'
 import { applyWaitingProgress, uploadProgressed } from '../../composables/queries/upload/cache'
 
-const lesson = (status: Video['status'] = 'UPLOADING'): Video => ({
+const lesson = (status: Lesson['status'] = 'UPLOADING'): Lesson => ({
   id: 'v1', chapterId: 'ch1', title: 'Intro', position: 0, status, durationSeconds: null, freePreview: false,
   failureReason: null, hasThumbnail: false, updatedAt: '2026-11-01T00:00:00.000Z',
 })
 const event = (bytes: number, operationId = 'op1') => ({
-  type: 'upload-progress' as const, courseId: 'c1', chapterId: 'ch1', videoId: 'v1', operationId,
+  type: 'upload-progress' as const, courseId: 'c1', chapterId: 'ch1', lessonId: 'v1', operationId,
   data: { progress: bytes / 10, bytes, total: 1000 },
 })
 
 describe('upload progress in the caches', () => {
   let client: QueryClient
-  const fromChapters = () => client.getQueryData<Chapter[]>(chapterKeys.list('c1'))![0]!.videos[0]!
-  const fromVideos = () => client.getQueryData<Video[]>(videoKeys.list('ch1'))![0]!
+  const fromChapters = () => client.getQueryData<Chapter[]>(chapterKeys.list('c1'))![0]!.lessons[0]!
+  const fromLessonList = () => client.getQueryData<Lesson[]>(lessonKeys.list('ch1'))![0]!
 
   beforeEach(() => {
     client = new QueryClient()
-    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', videos: [lesson()] }])
-    client.setQueryData(videoKeys.list('ch1'), [lesson()])
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson()] }])
+    client.setQueryData(lessonKeys.list('ch1'), [lesson()])
   })
 
   it('writes the bytes into both the outline and the chapter\'s lesson list', () => {
     uploadProgressed(client, event(250), 1000)
     expect(fromChapters().upload).toMatchObject({ bytes: 250, total: 1000, progress: 25 })
-    expect(fromVideos().upload).toMatchObject({ bytes: 250, total: 1000 })
+    expect(fromLessonList().upload).toMatchObject({ bytes: 250, total: 1000 })
   })
 
   it('never moves a bar backwards: a lower byte count (late event, client echo) is ignored', () => {
     uploadProgressed(client, event(600), 1000)
     uploadProgressed(client, event(400), 1100)
     expect(fromChapters().upload!.bytes).toBe(600)
-    expect(fromVideos().upload!.bytes).toBe(600)
+    expect(fromLessonList().upload!.bytes).toBe(600)
   })
 
   it('estimates the speed from successive events', () => {
@@ -55,15 +55,15 @@ describe('upload progress in the caches', () => {
   })
 
   it('keeps progress that arrives before the lesson row, and applies it when the outline loads', () => {
-    const other = { ...event(500), videoId: 'v2' }
+    const other = { ...event(500), lessonId: 'v2' }
     uploadProgressed(client, other, 1000)
-    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', videos: [lesson(), { ...lesson(), id: 'v2', position: 1 }] }])
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson(), { ...lesson(), id: 'v2', position: 1 }] }])
     applyWaitingProgress(client, 'c1')
-    expect(client.getQueryData<Chapter[]>(chapterKeys.list('c1'))![0]!.videos[1]!.upload).toMatchObject({ bytes: 500 })
+    expect(client.getQueryData<Chapter[]>(chapterKeys.list('c1'))![0]!.lessons[1]!.upload).toMatchObject({ bytes: 500 })
   })
 
   it('ignores stragglers once the lesson is processing or ready', () => {
-    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', videos: [lesson('PROCESSING')] }])
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson('PROCESSING')] }])
     uploadProgressed(client, event(900), 1000)
     expect(fromChapters().upload).toBeUndefined()
     expect(fromChapters().status).toBe('PROCESSING')

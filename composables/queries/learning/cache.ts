@@ -9,10 +9,10 @@ export function progressSaved(course: LearnCourse | undefined, state: LessonProg
     ...course,
     percentComplete: state.percentComplete,
     completedAt: state.courseCompletedAt,
-    resumeVideoId: state.videoId,
+    resumeLessonId: state.lessonId,
     chapters: course.chapters.map(chapter => ({
       ...chapter,
-      lessons: chapter.lessons.map(lesson => lesson.id === state.videoId
+      lessons: chapter.lessons.map(lesson => lesson.id === state.lessonId
         ? { ...lesson, positionSeconds: state.positionSeconds, completed: state.completed }
         : lesson),
     })),

@@ -10,14 +10,14 @@ import { progressSaved } from './cache'
 import { learningKeys } from './keys'
 
 /** Where progress is sent: by the mutation, and by the page-leave beacon. */
-export const progressUrl = (videoId: string) => `/api/learn/lessons/${encodeURIComponent(videoId)}/progress`
+export const progressUrl = (lessonId: string) => `/api/learn/lessons/${encodeURIComponent(lessonId)}/progress`
 
 export function useProgressMutation(slug: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ videoId, input }: { videoId: string, input: ProgressInput }) =>
-      api<LessonProgressState>(progressUrl(videoId), { method: 'POST', body: input }),
+    mutationFn: ({ lessonId, input }: { lessonId: string, input: ProgressInput }) =>
+      api<LessonProgressState>(progressUrl(lessonId), { method: 'POST', body: input }),
     onSuccess: (state) => {
       client.setQueryData<LearnCourse>(learningKeys.course(toValue(slug)), course => progressSaved(course, state))
       // "My learning" shows the new percent and resume point next time it is opened.

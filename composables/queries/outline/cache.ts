@@ -1,24 +1,24 @@
 // How outline changes land in the caches: chapterKeys.list(courseId) (chapters with lessons) and
-// videoKeys.list(chapterId) (one chapter's lessons). Shared by the realtime cache updaters and
+// lessonKeys.list(chapterId) (one chapter's lessons). Shared by the realtime cache updaters and
 // the outline mutations, so an event and a mutation's own answer write the same way; applying
 // the same change twice leaves the same cache.
 import type { QueryClient } from '@tanstack/vue-query'
-import type { Chapter, OutlineOrder, Video } from '#shared/types/outline'
-import { chapterKeys, videoKeys } from './keys'
+import type { Chapter, OutlineOrder, Lesson } from '#shared/types/outline'
+import { chapterKeys, lessonKeys } from './keys'
 
-type ChapterSnapshot = Omit<Chapter, 'videos'>
+type ChapterSnapshot = Omit<Chapter, 'lessons'>
 
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position
 
-function writeVideoLists(client: QueryClient, chapters: Chapter[]) {
+function writeLessonLists(client: QueryClient, chapters: Chapter[]) {
   for (const chapter of chapters) {
-    if (client.getQueryData(videoKeys.list(chapter.id)) !== undefined) client.setQueryData(videoKeys.list(chapter.id), chapter.videos)
+    if (client.getQueryData(lessonKeys.list(chapter.id)) !== undefined) client.setQueryData(lessonKeys.list(chapter.id), chapter.lessons)
   }
 }
 
 function updateChapters(client: QueryClient, courseId: string, update: (chapters: Chapter[]) => Chapter[]) {
   const next = client.setQueryData<Chapter[]>(chapterKeys.list(courseId), chapters => chapters && update(chapters))
-  if (next) writeVideoLists(client, next)
+  if (next) writeLessonLists(client, next)
 }
 
 const isPlaceholder = (id: string) => id.startsWith('optimistic-')
@@ -37,37 +37,37 @@ function withoutMatchingPlaceholder<T extends { id: string, title: string }>(ite
 /** A chapter was created or renamed. */
 export function chapterSaved(client: QueryClient, courseId: string, chapter: ChapterSnapshot) {
   updateChapters(client, courseId, (all) => {
-    const chapters = withoutMatchingPlaceholder(all, { ...chapter, videos: [] })
+    const chapters = withoutMatchingPlaceholder(all, { ...chapter, lessons: [] })
     const existing = chapters.find(c => c.id === chapter.id)
     if (existing && existing.updatedAt > chapter.updatedAt) return chapters
-    const merged: Chapter = { ...chapter, videos: existing?.videos ?? [] }
+    const merged: Chapter = { ...chapter, lessons: existing?.lessons ?? [] }
     return [...chapters.filter(c => c.id !== chapter.id), merged].sort(byPosition)
   })
 }
 
 /** A lesson was created or changed (title, free preview, later its upload status). */
-export function videoSaved(client: QueryClient, courseId: string, video: Video) {
+export function lessonSaved(client: QueryClient, courseId: string, lesson: Lesson) {
   updateChapters(client, courseId, chapters => chapters.map((chapter) => {
-    if (chapter.id !== video.chapterId) return chapter
-    const existing = chapter.videos.find(v => v.id === video.id)
-    if (existing && existing.updatedAt > video.updatedAt) return chapter
-    const videos = withoutMatchingPlaceholder(chapter.videos, video)
-    return { ...chapter, videos: [...videos.filter(v => v.id !== video.id), video].sort(byPosition) }
+    if (chapter.id !== lesson.chapterId) return chapter
+    const existing = chapter.lessons.find(v => v.id === lesson.id)
+    if (existing && existing.updatedAt > lesson.updatedAt) return chapter
+    const lessons = withoutMatchingPlaceholder(chapter.lessons, lesson)
+    return { ...chapter, lessons: [...lessons.filter(v => v.id !== lesson.id), lesson].sort(byPosition) }
   }))
   // A chapter view that is not part of a loaded outline still gets the lesson.
-  client.setQueryData<Video[]>(videoKeys.list(video.chapterId), videos => videos && [...videos.filter(v => v.id !== video.id), video].sort(byPosition))
+  client.setQueryData<Lesson[]>(lessonKeys.list(lesson.chapterId), lessons => lessons && [...lessons.filter(v => v.id !== lesson.id), lesson].sort(byPosition))
 }
 
 const renumber = (chapters: Chapter[]): Chapter[] =>
-  chapters.map((chapter, position) => ({ ...chapter, position, videos: chapter.videos.map((video, index) => ({ ...video, position: index })) }))
+  chapters.map((chapter, position) => ({ ...chapter, position, lessons: chapter.lessons.map((lesson, index) => ({ ...lesson, position: index })) }))
 
-export function outlineDeleted(client: QueryClient, courseId: string, removed: { chapterIds: string[], videoIds: string[] }) {
+export function outlineDeleted(client: QueryClient, courseId: string, removed: { chapterIds: string[], lessonIds: string[] }) {
   const chapterIds = new Set(removed.chapterIds)
-  const videoIds = new Set(removed.videoIds)
+  const lessonIds = new Set(removed.lessonIds)
   updateChapters(client, courseId, chapters => renumber(chapters
     .filter(c => !chapterIds.has(c.id))
-    .map(c => ({ ...c, videos: c.videos.filter(v => !videoIds.has(v.id)) }))))
-  for (const id of chapterIds) client.removeQueries({ queryKey: videoKeys.list(id) })
+    .map(c => ({ ...c, lessons: c.lessons.filter(v => !lessonIds.has(v.id)) }))))
+  for (const id of chapterIds) client.removeQueries({ queryKey: lessonKeys.list(id) })
 }
 
 /**
@@ -78,20 +78,20 @@ export function outlineReordered(client: QueryClient, courseId: string, order: O
   const chapters = client.getQueryData<Chapter[]>(chapterKeys.list(courseId))
   if (!chapters) return
   const chapterById = new Map(chapters.map(c => [c.id, c]))
-  const videoById = new Map(chapters.flatMap(c => c.videos).map(v => [v.id, v]))
-  const complete = order.chapters.every(c => chapterById.has(c.id) && c.videoIds.every(id => videoById.has(id)))
+  const lessonById = new Map(chapters.flatMap(c => c.lessons).map(v => [v.id, v]))
+  const complete = order.chapters.every(c => chapterById.has(c.id) && c.lessonIds.every(id => lessonById.has(id)))
     && order.chapters.length === chapters.length
-    && order.chapters.reduce((n, c) => n + c.videoIds.length, 0) === videoById.size
+    && order.chapters.reduce((n, c) => n + c.lessonIds.length, 0) === lessonById.size
   if (!complete) {
     void client.invalidateQueries({ queryKey: chapterKeys.list(courseId) })
     return
   }
   updateChapters(client, courseId, () => renumber(order.chapters.map(c => ({
     ...chapterById.get(c.id)!,
-    videos: c.videoIds.map(id => ({ ...videoById.get(id)!, chapterId: c.id })),
+    lessons: c.lessonIds.map(id => ({ ...lessonById.get(id)!, chapterId: c.id })),
   }))))
 }
 
 export function orderOf(chapters: Chapter[]): OutlineOrder {
-  return { chapters: chapters.map(c => ({ id: c.id, videoIds: c.videos.map(v => v.id) })) }
+  return { chapters: chapters.map(c => ({ id: c.id, lessonIds: c.lessons.map(v => v.id) })) }
 }

@@ -8,7 +8,7 @@ import { orderOf } from './cache'
 import { useReorderOutlineMutation } from './mutations'
 
 const isSaved = (order: OutlineOrder) =>
-  order.chapters.every(c => !c.id.startsWith('optimistic-') && c.videoIds.every(id => !id.startsWith('optimistic-')))
+  order.chapters.every(c => !c.id.startsWith('optimistic-') && c.lessonIds.every(id => !id.startsWith('optimistic-')))
 
 export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: () => Chapter[]) {
   const reorder = useReorderOutlineMutation(courseId)
@@ -28,20 +28,20 @@ export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: ()
     commit({ chapters: chapterIds.map(id => current.chapters.find(c => c.id === id)!) })
   }
 
-  function setLessons(chapterId: string, videoIds: string[]) {
+  function setLessons(chapterId: string, lessonIds: string[]) {
     if (!staged) {
       staged = new Map()
       queueMicrotask(flushLessons)
     }
-    staged.set(chapterId, videoIds)
+    staged.set(chapterId, lessonIds)
   }
 
   function flushLessons() {
     const changes = staged!
     staged = null
     const current = orderOf(chapters())
-    const next = { chapters: current.chapters.map(c => ({ id: c.id, videoIds: changes.get(c.id) ?? c.videoIds })) }
-    const count = (o: OutlineOrder) => o.chapters.reduce((n, c) => n + c.videoIds.length, 0)
+    const next = { chapters: current.chapters.map(c => ({ id: c.id, lessonIds: changes.get(c.id) ?? c.lessonIds })) }
+    const count = (o: OutlineOrder) => o.chapters.reduce((n, c) => n + c.lessonIds.length, 0)
     if (count(next) !== count(current)) return // half a move (should not happen): keep the server's order
     commit(next)
   }
@@ -61,12 +61,12 @@ export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: ()
    * Alt+↑/↓ on a lesson: within its chapter, and past the first or last lesson into the end of
    * the previous chapter or the start of the next. Returns where it went, or null at the edge.
    */
-  function moveLesson(videoId: string, delta: -1 | 1): { chapter: Chapter, index: number } | null {
+  function moveLesson(lessonId: string, delta: -1 | 1): { chapter: Chapter, index: number } | null {
     const order = orderOf(chapters())
-    const c = order.chapters.findIndex(ch => ch.videoIds.includes(videoId))
+    const c = order.chapters.findIndex(ch => ch.lessonIds.includes(lessonId))
     if (c < 0) return null
-    const ids = order.chapters[c]!.videoIds
-    const from = ids.indexOf(videoId)
+    const ids = order.chapters[c]!.lessonIds
+    const from = ids.indexOf(lessonId)
     const to = from + delta
     let target: { c: number, index: number }
     if (to >= 0 && to < ids.length) {
@@ -77,9 +77,9 @@ export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: ()
       const neighbour = c + delta
       if (neighbour < 0 || neighbour >= order.chapters.length) return null
       ids.splice(from, 1)
-      const into = order.chapters[neighbour]!.videoIds
+      const into = order.chapters[neighbour]!.lessonIds
       const index = delta < 0 ? into.length : 0
-      into.splice(index, 0, videoId)
+      into.splice(index, 0, lessonId)
       target = { c: neighbour, index }
     }
     commit(order)
@@ -87,20 +87,20 @@ export function useOutlineMoves(courseId: MaybeRefOrGetter<string>, chapters: ()
   }
 
   /**
-   * "Move to chapter…" on a selection: every lesson in `videoIds` (in the order given, the order on
+   * "Move to chapter…" on a selection: every lesson in `lessonIds` (in the order given, the order on
    * screen) goes to the end of that chapter, as one new outline order: one request, one rollback.
    * Returns how many lessons actually moved (those already there, at its end, stay put).
    */
-  function moveLessonsTo(videoIds: readonly string[], chapterId: string): number {
-    const moving = new Set(videoIds)
+  function moveLessonsTo(lessonIds: readonly string[], chapterId: string): number {
+    const moving = new Set(lessonIds)
     const order = orderOf(chapters())
     const target = order.chapters.find(c => c.id === chapterId)
     if (!target) return 0
-    const present = new Set(order.chapters.flatMap(c => c.videoIds))
-    const moved = videoIds.filter(id => present.has(id))
-    const next = { chapters: order.chapters.map(c => ({ id: c.id, videoIds: c.videoIds.filter(id => !moving.has(id)) })) }
-    next.chapters.find(c => c.id === chapterId)!.videoIds.push(...moved)
-    const same = next.chapters.every((c, i) => c.videoIds.join() === order.chapters[i]!.videoIds.join())
+    const present = new Set(order.chapters.flatMap(c => c.lessonIds))
+    const moved = lessonIds.filter(id => present.has(id))
+    const next = { chapters: order.chapters.map(c => ({ id: c.id, lessonIds: c.lessonIds.filter(id => !moving.has(id)) })) }
+    next.chapters.find(c => c.id === chapterId)!.lessonIds.push(...moved)
+    const same = next.chapters.every((c, i) => c.lessonIds.join() === order.chapters[i]!.lessonIds.join())
     if (!moved.length || same) return 0
     return commit(next) ? moved.length : 0
   }

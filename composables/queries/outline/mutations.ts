@@ -5,12 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import type { QueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
-import type { ChapterInput, OutlineDeleteInput, VideoInput, VideoUpdateInput } from '#shared/schemas/outline'
-import type { Chapter, OutlineOrder, Video } from '#shared/types/outline'
+import type { ChapterInput, OutlineDeleteInput, LessonInput, LessonUpdateInput } from '#shared/schemas/outline'
+import type { Chapter, OutlineOrder, Lesson } from '#shared/types/outline'
 import { ApiRequestError, errorMessage, useApi } from '../../api/api-client'
 import { optimisticId, rollback, writeCache } from '../optimistic'
 import type { Snapshot } from '../optimistic'
-import { chapterSaved, outlineDeleted, outlineReordered, videoSaved } from './cache'
+import { chapterSaved, outlineDeleted, outlineReordered, lessonSaved } from './cache'
 import { chapterKeys } from './keys'
 
 function optimisticChapters(client: QueryClient, courseId: string, update: (chapters: Chapter[]) => Chapter[]): Snapshot {
@@ -41,7 +41,7 @@ export function useCreateChapterMutation(courseId: MaybeRefOrGetter<string>) {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
       const placeholderId = optimisticId()
       const snapshot = optimisticChapters(client, toValue(courseId), chapters => [...chapters, {
-        id: placeholderId, courseId: toValue(courseId), title: input.title, position: chapters.length, updatedAt: new Date(0).toISOString(), videos: [],
+        id: placeholderId, courseId: toValue(courseId), title: input.title, position: chapters.length, updatedAt: new Date(0).toISOString(), lessons: [],
       }])
       return { snapshot, placeholderId }
     },
@@ -67,38 +67,38 @@ export function useRenameChapterMutation(courseId: MaybeRefOrGetter<string>) {
   })
 }
 
-export function useCreateVideoMutation(courseId: MaybeRefOrGetter<string>) {
+export function useCreateLessonMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ chapterId, input }: { chapterId: string, input: VideoInput }) => api<Video>(`/api/chapters/${encodeURIComponent(chapterId)}/videos`, { method: 'POST', body: input }),
+    mutationFn: ({ chapterId, input }: { chapterId: string, input: LessonInput }) => api<Lesson>(`/api/chapters/${encodeURIComponent(chapterId)}/lessons`, { method: 'POST', body: input }),
     scope: CREATE_IN_ORDER,
     onMutate: async ({ chapterId, input }) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
       const placeholderId = optimisticId()
       const snapshot = optimisticChapters(client, toValue(courseId), chapters => chapters.map(c => (c.id !== chapterId
         ? c
-        : { ...c, videos: [...c.videos, { id: placeholderId, chapterId, title: input.title, position: c.videos.length, status: 'DRAFT', durationSeconds: null, freePreview: input.freePreview, failureReason: null, hasThumbnail: false, updatedAt: new Date(0).toISOString() }] })))
+        : { ...c, lessons: [...c.lessons, { id: placeholderId, chapterId, title: input.title, position: c.lessons.length, status: 'DRAFT', durationSeconds: null, freePreview: input.freePreview, failureReason: null, hasThumbnail: false, updatedAt: new Date(0).toISOString() }] })))
       return { snapshot, placeholderId }
     },
-    onSuccess: (video, _input, context) => {
-      client.setQueryData<Chapter[]>(chapterKeys.list(toValue(courseId)), chapters => chapters?.map(c => ({ ...c, videos: c.videos.filter(v => v.id !== context?.placeholderId) })))
-      videoSaved(client, toValue(courseId), video)
+    onSuccess: (lesson, _input, context) => {
+      client.setQueryData<Chapter[]>(chapterKeys.list(toValue(courseId)), chapters => chapters?.map(c => ({ ...c, lessons: c.lessons.filter(v => v.id !== context?.placeholderId) })))
+      lessonSaved(client, toValue(courseId), lesson)
     },
     onError: (error, _input, context) => failed(client, context?.snapshot, 'The lesson was not added', error),
   })
 }
 
-export function useUpdateVideoMutation(courseId: MaybeRefOrGetter<string>) {
+export function useUpdateLessonMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ videoId, input }: { videoId: string, input: VideoUpdateInput }) => api<Video>(`/api/videos/${encodeURIComponent(videoId)}`, { method: 'PATCH', body: input }),
-    onMutate: async ({ videoId, input }) => {
+    mutationFn: ({ lessonId, input }: { lessonId: string, input: LessonUpdateInput }) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}`, { method: 'PATCH', body: input }),
+    onMutate: async ({ lessonId, input }) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
-      return { snapshot: optimisticChapters(client, toValue(courseId), chapters => chapters.map(c => ({ ...c, videos: c.videos.map(v => (v.id === videoId ? { ...v, ...input } : v)) }))) }
+      return { snapshot: optimisticChapters(client, toValue(courseId), chapters => chapters.map(c => ({ ...c, lessons: c.lessons.map(v => (v.id === lessonId ? { ...v, ...input } : v)) }))) }
     },
-    onSuccess: video => videoSaved(client, toValue(courseId), video),
+    onSuccess: lesson => lessonSaved(client, toValue(courseId), lesson),
     onError: (error, _input, context) => failed(client, context?.snapshot, 'The lesson was not saved', error),
   })
 }
@@ -151,8 +151,8 @@ export function useRetryProcessingMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (videoId: string) => api<Video>(`/api/videos/${encodeURIComponent(videoId)}/retry-processing`, { method: 'POST' }),
-    onSuccess: video => videoSaved(client, toValue(courseId), video),
+    mutationFn: (lessonId: string) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}/retry-processing`, { method: 'POST' }),
+    onSuccess: lesson => lessonSaved(client, toValue(courseId), lesson),
     onError: error => toast.error(`Processing was not restarted: ${errorMessage(error)}`),
   })
 }

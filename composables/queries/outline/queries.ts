@@ -6,7 +6,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import type { Chapter } from '#shared/types/outline'
 import { useApi } from '../../api/api-client'
 import { useSsrQuery } from '../ssr-query'
-import { chapterKeys, videoKeys } from './keys'
+import { chapterKeys, lessonKeys } from './keys'
 
 function outlineQuery(api: ReturnType<typeof useApi>, client: QueryClient, courseId: MaybeRefOrGetter<string>) {
   return {
@@ -14,7 +14,7 @@ function outlineQuery(api: ReturnType<typeof useApi>, client: QueryClient, cours
     queryFn: async () => {
       const chapters = await api<Chapter[]>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`)
       // One request fills both caches: each chapter's lesson list comes with the outline.
-      for (const chapter of chapters) client.setQueryData(videoKeys.list(chapter.id), chapter.videos)
+      for (const chapter of chapters) client.setQueryData(lessonKeys.list(chapter.id), chapter.lessons)
       return chapters
     },
   }

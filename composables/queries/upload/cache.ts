@@ -1,10 +1,10 @@
 // Upload progress into the caches: the lesson's row in chapterKeys.list(courseId) and in
-// videoKeys.list(chapterId) (the dual cache update). The highest byte count wins, so a late or
+// lessonKeys.list(chapterId) (the dual cache update). The highest byte count wins, so a late or
 // client-side event never moves a bar backwards; the speed is smoothed from successive events.
 import type { QueryClient } from '@tanstack/vue-query'
 import type { RealtimeEventOf } from '#shared/realtime/events'
-import type { Chapter, UploadProgress, Video } from '#shared/types/outline'
-import { chapterKeys, videoKeys } from '../outline/keys'
+import type { Chapter, UploadProgress, Lesson } from '#shared/types/outline'
+import { chapterKeys, lessonKeys } from '../outline/keys'
 
 type ProgressEvent = RealtimeEventOf<'upload-progress'>
 
@@ -29,12 +29,12 @@ export function nextProgress(previous: UploadProgress | undefined, event: Progre
   return { operationId: event.operationId, bytes, total, progress, bytesPerSecond, at: now, sourceAt }
 }
 
-function withProgress(video: Video, event: ProgressEvent, now: number): Video {
-  if (video.id !== event.videoId) return video
+function withProgress(lesson: Lesson, event: ProgressEvent, now: number): Lesson {
+  if (lesson.id !== event.lessonId) return lesson
   // A lesson that already finished uploading ignores stragglers.
-  if (video.status !== 'UPLOADING' && video.status !== 'DRAFT') return video
-  const upload = nextProgress(video.upload, event, now)
-  return upload ? { ...video, status: 'UPLOADING', upload } : video
+  if (lesson.status !== 'UPLOADING' && lesson.status !== 'DRAFT') return lesson
+  const upload = nextProgress(lesson.upload, event, now)
+  return upload ? { ...lesson, status: 'UPLOADING', upload } : lesson
 }
 
 /**
@@ -47,19 +47,19 @@ export function uploadProgressed(client: QueryClient, event: ProgressEvent, now 
   let found = false
   client.setQueryData<Chapter[]>(chapterKeys.list(event.courseId), chapters => chapters?.map((chapter) => {
     if (chapter.id !== event.chapterId) return chapter
-    found ||= chapter.videos.some(v => v.id === event.videoId)
-    return { ...chapter, videos: chapter.videos.map(video => withProgress(video, event, now)) }
+    found ||= chapter.lessons.some(v => v.id === event.lessonId)
+    return { ...chapter, lessons: chapter.lessons.map(lesson => withProgress(lesson, event, now)) }
   }))
-  client.setQueryData<Video[]>(videoKeys.list(event.chapterId), videos => videos?.map(video => withProgress(video, event, now)))
-  if (found) waiting.delete(event.videoId)
-  else if (waiting.size < 100) waiting.set(event.videoId, event)
+  client.setQueryData<Lesson[]>(lessonKeys.list(event.chapterId), lessons => lessons?.map(lesson => withProgress(lesson, event, now)))
+  if (found) waiting.delete(event.lessonId)
+  else if (waiting.size < 100) waiting.set(event.lessonId, event)
 }
 
 /** The outline of a course was (re)loaded: apply progress that arrived before its lessons did. */
 export function applyWaitingProgress(client: QueryClient, courseId: string): void {
   const chapters = client.getQueryData<Chapter[]>(chapterKeys.list(courseId))
-  const present = new Set(chapters?.flatMap(c => c.videos.map(v => v.id)))
+  const present = new Set(chapters?.flatMap(c => c.lessons.map(v => v.id)))
   for (const event of [...waiting.values()]) {
-    if (event.courseId === courseId && present.has(event.videoId)) uploadProgressed(client, event)
+    if (event.courseId === courseId && present.has(event.lessonId)) uploadProgressed(client, event)
   }
 }

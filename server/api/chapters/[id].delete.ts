@@ -6,5 +6,5 @@ export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const { id } = readParams(event, ChapterIdParams)
   const courseId = await courseOfChapter({ ownerId: user.id, chapterId: id })
-  return deleteOutlineItems({ ownerId: user.id, courseId, input: { chapterIds: [id], videoIds: [] } })
+  return deleteOutlineItems({ ownerId: user.id, courseId, input: { chapterIds: [id], lessonIds: [] } })
 })

@@ -46,7 +46,7 @@ export function summarise(text: string): string {
 }
 
 export function toCatalogCourse(row: CatalogRow): CatalogCourse {
-  const videos = row.chapters.flatMap(c => c.videos)
+  const lessons = row.chapters.flatMap(c => c.videos)
   return {
     id: row.id,
     slug: row.slug,
@@ -59,8 +59,8 @@ export function toCatalogCourse(row: CatalogRow): CatalogCourse {
     currency: row.currency,
     coverImageUrl: row.coverImageUrl,
     instructorName: row.owner.name,
-    lessonCount: videos.length,
-    durationSeconds: videos.reduce((sum, v) => sum + (v.durationSeconds ?? 0), 0),
+    lessonCount: lessons.length,
+    durationSeconds: lessons.reduce((sum, v) => sum + (v.durationSeconds ?? 0), 0),
     publishedAt: row.publishedAt?.toISOString() ?? null,
   }
 }

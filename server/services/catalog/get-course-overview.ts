@@ -38,15 +38,15 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
     chapters: course.chapters.map(chapter => ({
       id: chapter.id,
       title: chapter.title,
-      lessons: chapter.videos.map((video) => {
-        const ready = video.mediaFile?.status === 'READY'
+      lessons: chapter.videos.map((lesson) => {
+        const ready = lesson.mediaFile?.status === 'READY'
         return {
-          id: video.id,
-          title: video.title,
-          durationSeconds: video.durationSeconds,
-          freePreview: video.freePreview,
-          playable: ready && (mayWatchAll || (video.freePreview && published)),
-          hasThumbnail: ready && !!video.mediaFile?.thumbnailKey,
+          id: lesson.id,
+          title: lesson.title,
+          durationSeconds: lesson.durationSeconds,
+          freePreview: lesson.freePreview,
+          playable: ready && (mayWatchAll || (lesson.freePreview && published)),
+          hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
         }
       }),
     })),

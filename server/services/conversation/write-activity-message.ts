@@ -11,7 +11,7 @@ import { fromSelectedMessage, messageSelect, toChatMessage } from './message-dto
 
 export type LearningActivity
   = | { kind: 'enrolled', courseId: string, studentId: string, at: Date }
-    | { kind: 'lesson-completed', courseId: string, studentId: string, videoId: string, at: Date }
+    | { kind: 'lesson-completed', courseId: string, studentId: string, lessonId: string, at: Date }
     | { kind: 'course-completed', courseId: string, studentId: string, at: Date }
 
 type SystemMessage
@@ -27,7 +27,7 @@ export async function writeActivityMessage(activity: LearningActivity): Promise<
     message = { type: 'ACTIVITY_LOG', body: `Enrolled in ${course.title}`, payload: { v: 1, event: 'enrolled', courseTitle: course.title } }
   }
   else if (activity.kind === 'lesson-completed') {
-    const lesson = await useDb().video.findUnique({ where: { id: activity.videoId }, select: { title: true } })
+    const lesson = await useDb().video.findUnique({ where: { id: activity.lessonId }, select: { title: true } })
     message = { type: 'ACTIVITY_LOG', body: `Completed “${lesson?.title ?? 'a lesson'}” in ${course.title}`, payload: { v: 1, event: 'lesson-completed', courseTitle: course.title, lessonTitle: lesson?.title } }
   }
   else {

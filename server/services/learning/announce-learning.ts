@@ -8,12 +8,12 @@ import { announceStudent } from '../student/announce-student'
 
 export type LearningChange
   = | { kind: 'enrolled' | 'removed' | 'course-completed', courseId: string, userId: string, at: Date }
-    | { kind: 'lesson-completed' | 'lesson-uncompleted', courseId: string, userId: string, videoId: string, at: Date }
+    | { kind: 'lesson-completed' | 'lesson-uncompleted', courseId: string, userId: string, lessonId: string, at: Date }
 
 function activityOf(change: LearningChange) {
   const { courseId, userId: studentId, at } = change
   if (change.kind === 'enrolled' || change.kind === 'course-completed') return { kind: change.kind, courseId, studentId, at }
-  if (change.kind === 'lesson-completed') return { kind: change.kind, courseId, studentId, videoId: change.videoId, at }
+  if (change.kind === 'lesson-completed') return { kind: change.kind, courseId, studentId, lessonId: change.lessonId, at }
   return null // removals and un-completions write no message
 }
 

@@ -3,7 +3,7 @@
 import { useDb } from '../../database/db'
 
 export interface ProgressSummary {
-  completedVideoIds: string[]
+  completedLessonIds: string[]
   totalLessons: number
   percentComplete: number
 }
@@ -14,12 +14,12 @@ export function percentOf(completed: number, total: number): number {
 
 /** Lessons of the course, in outline order (chapter position, then lesson position). */
 export async function courseLessonIds(courseId: string): Promise<string[]> {
-  const videos = await useDb().video.findMany({
+  const lessons = await useDb().video.findMany({
     where: { chapter: { courseId } },
     orderBy: [{ chapter: { position: 'asc' } }, { position: 'asc' }],
     select: { id: true },
   })
-  return videos.map(v => v.id)
+  return lessons.map(v => v.id)
 }
 
 export async function progressSummaries(courseId: string, enrollmentIds: string[]): Promise<Map<string, ProgressSummary>> {
@@ -31,10 +31,11 @@ export async function progressSummaries(courseId: string, enrollmentIds: string[
   ])
   const inCourse = new Set(lessonIds)
   const summaries = new Map<string, ProgressSummary>()
-  for (const id of enrollmentIds) summaries.set(id, { completedVideoIds: [], totalLessons: lessonIds.length, percentComplete: 0 })
+  for (const id of enrollmentIds) summaries.set(id, { completedLessonIds: [], totalLessons: lessonIds.length, percentComplete: 0 })
   for (const row of completed) {
-    if (inCourse.has(row.videoId)) summaries.get(row.enrollmentId)!.completedVideoIds.push(row.videoId)
+    // LessonProgress keeps its column name videoId; it holds the lesson's id.
+    if (inCourse.has(row.videoId)) summaries.get(row.enrollmentId)!.completedLessonIds.push(row.videoId)
   }
-  for (const summary of summaries.values()) summary.percentComplete = percentOf(summary.completedVideoIds.length, summary.totalLessons)
+  for (const summary of summaries.values()) summary.percentComplete = percentOf(summary.completedLessonIds.length, summary.totalLessons)
   return summaries
 }

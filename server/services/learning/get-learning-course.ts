@@ -27,19 +27,20 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
     }),
     useDb().lessonProgress.findMany({ where: { enrollmentId: enrollment.id }, select: { videoId: true, positionSeconds: true, completedAt: true } }),
   ])
-  const byVideo = new Map(progress.map(p => [p.videoId, p]))
+  // LessonProgress.videoId is the lesson's id (the table keeps its column name); the DTO says lessonId.
+  const byLesson = new Map(progress.map(p => [p.videoId, p]))
   const chapters = course.chapters.map(chapter => ({
     id: chapter.id,
     title: chapter.title,
-    lessons: chapter.videos.map((video) => {
-      const mine = byVideo.get(video.id)
-      const ready = video.mediaFile?.status === 'READY'
+    lessons: chapter.videos.map((lesson) => {
+      const mine = byLesson.get(lesson.id)
+      const ready = lesson.mediaFile?.status === 'READY'
       return {
-        id: video.id,
-        title: video.title,
-        durationSeconds: video.durationSeconds,
+        id: lesson.id,
+        title: lesson.title,
+        durationSeconds: lesson.durationSeconds,
         hasVideo: ready,
-        hasThumbnail: ready && !!video.mediaFile?.thumbnailKey,
+        hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
         positionSeconds: mine?.positionSeconds ?? 0,
         completed: !!mine?.completedAt,
       }
@@ -54,6 +55,6 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
     chapters,
     percentComplete: percentOf(completed, lessons.length),
     completedAt: enrollment.completedAt?.toISOString() ?? null,
-    resumeVideoId: resume?.id ?? null,
+    resumeLessonId: resume?.id ?? null,
   }
 }

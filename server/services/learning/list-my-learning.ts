@@ -32,7 +32,7 @@ export async function listMyLearning({ userId }: { userId: string }): Promise<My
   return Promise.all(enrollments.map(async (e) => {
     const summary = (await progressSummaries(e.course.id, [e.id])).get(e.id)!
     const lessons = e.course.chapters.flatMap(c => c.videos)
-    const done = new Set(summary.completedVideoIds)
+    const done = new Set(summary.completedLessonIds)
     const target = lessons.find(l => l.id === e.lastVideoId) ?? lessons.find(l => !done.has(l.id)) ?? lessons[0]
     const position = target ? (e.progress.find(p => p.videoId === target.id)?.positionSeconds ?? 0) : 0
     return {
@@ -41,9 +41,9 @@ export async function listMyLearning({ userId }: { userId: string }): Promise<My
       lastActiveAt: e.lastActiveAt.toISOString(),
       completedAt: e.completedAt?.toISOString() ?? null,
       percentComplete: summary.percentComplete,
-      completedLessons: summary.completedVideoIds.length,
+      completedLessons: summary.completedLessonIds.length,
       totalLessons: summary.totalLessons,
-      resume: target ? { videoId: target.id, title: target.title, positionSeconds: position } : null,
+      resume: target ? { lessonId: target.id, title: target.title, positionSeconds: position } : null,
     }
   }))
 }

@@ -15,19 +15,19 @@ import { openCourse } from './enrollment-access'
 /** Players report a little past the end (rounding, the last frame): tolerated up to this. */
 const END_SLACK_SECONDS = 1
 
-export async function recordProgress({ userId, videoId, input }: { userId: string, videoId: string, input: ProgressInput }): Promise<LessonProgressState> {
+export async function recordProgress({ userId, lessonId, input }: { userId: string, lessonId: string, input: ProgressInput }): Promise<LessonProgressState> {
   const db = useDb()
-  const video = await db.video.findFirst({
-    where: { id: videoId, chapter: { course: openCourse } },
+  const lesson = await db.video.findFirst({
+    where: { id: lessonId, chapter: { course: openCourse } },
     select: { durationSeconds: true, chapter: { select: { courseId: true } } },
   })
-  const courseId = video?.chapter.courseId
+  const courseId = lesson?.chapter.courseId
   const enrollment = courseId
     ? await db.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } }, select: { id: true, completedAt: true } })
     : null
-  if (!video || !courseId || !enrollment) throw notFound('Lesson')
+  if (!lesson || !courseId || !enrollment) throw notFound('Lesson')
 
-  const duration = video.durationSeconds
+  const duration = lesson.durationSeconds
   const position = input.positionSeconds
   if (position !== undefined) {
     if (duration === null)
@@ -37,7 +37,7 @@ export async function recordProgress({ userId, videoId, input }: { userId: strin
   }
 
   const now = new Date()
-  const key = { enrollmentId_videoId: { enrollmentId: enrollment.id, videoId } }
+  const key = { enrollmentId_videoId: { enrollmentId: enrollment.id, videoId: lessonId } }
   const before = await db.lessonProgress.findUnique({ where: key, select: { positionSeconds: true, furthestSeconds: true, completedAt: true } })
   const clamped = position === undefined ? undefined : Math.min(position, duration ?? position)
   const furthest = Math.max(before?.furthestSeconds ?? 0, clamped ?? 0)
@@ -49,7 +49,7 @@ export async function recordProgress({ userId, videoId, input }: { userId: strin
 
   const saved = await db.lessonProgress.upsert({
     where: key,
-    create: { enrollmentId: enrollment.id, videoId, positionSeconds: clamped ?? 0, furthestSeconds: furthest, completedAt },
+    create: { enrollmentId: enrollment.id, videoId: lessonId, positionSeconds: clamped ?? 0, furthestSeconds: furthest, completedAt },
     update: { ...(clamped === undefined ? {} : { positionSeconds: clamped }), furthestSeconds: furthest, completedAt },
     select: { positionSeconds: true, completedAt: true },
   })
@@ -62,14 +62,14 @@ export async function recordProgress({ userId, videoId, input }: { userId: strin
   const doneInCourse = done.filter(d => lessonIds.includes(d.videoId)).length
   const courseComplete = lessonIds.length > 0 && doneInCourse === lessonIds.length
   const courseCompletedAt = courseComplete ? (enrollment.completedAt ?? now) : null
-  await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: videoId, lastActiveAt: now, completedAt: courseCompletedAt } })
+  await db.enrollment.update({ where: { id: enrollment.id }, data: { lastVideoId: lessonId, lastActiveAt: now, completedAt: courseCompletedAt } })
 
-  if (complete && !wasComplete) await announceLearning({ kind: 'lesson-completed', courseId, userId, videoId, at: now })
-  if (!complete && wasComplete) await announceLearning({ kind: 'lesson-uncompleted', courseId, userId, videoId, at: now })
+  if (complete && !wasComplete) await announceLearning({ kind: 'lesson-completed', courseId, userId, lessonId, at: now })
+  if (!complete && wasComplete) await announceLearning({ kind: 'lesson-uncompleted', courseId, userId, lessonId, at: now })
   if (courseComplete && !enrollment.completedAt) await announceLearning({ kind: 'course-completed', courseId, userId, at: now })
 
   return {
-    videoId,
+    lessonId,
     positionSeconds: saved.positionSeconds,
     completed: !!saved.completedAt,
     percentComplete: percentOf(doneInCourse, lessonIds.length),

@@ -43,5 +43,5 @@ export async function announceCascadedUnlinks(files: CascadedFiles): Promise<voi
 
 /** Lessons whose own video changed with a library file (linked, unlinked, trashed, restored): their course editors update. */
 export async function announceLessons(changes: LessonChange[]): Promise<void> {
-  await Promise.all(changes.map(({ courseId, video }) => announceOutline({ type: 'video-saved', courseId, video })))
+  await Promise.all(changes.map(({ courseId, lesson }) => announceOutline({ type: 'lesson-saved', courseId, lesson })))
 }

@@ -13,7 +13,7 @@ import { inLibrary } from './media-sql'
 
 export type CascadeReason = 'course-purged' | 'chapter-deleted' | 'lesson-deleted'
 
-export interface CascadeScope { courseIds?: string[], chapterIds?: string[], videoIds?: string[] }
+export interface CascadeScope { courseIds?: string[], chapterIds?: string[], lessonIds?: string[] }
 
 interface GoingRow {
   ownerId: string
@@ -35,7 +35,7 @@ export type CascadedFiles = Map<string, Set<string>>
 const ids = (list: string[] | undefined) => (list?.length ? Prisma.join(list) : Prisma.sql`NULL`)
 
 export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: CascadeScope, actorId: string | null }): Promise<CascadedFiles> {
-  const [courses, chapters, videos] = [ids(scope.courseIds), ids(scope.chapterIds), ids(scope.videoIds)]
+  const [courses, chapters, lessons] = [ids(scope.courseIds), ids(scope.chapterIds), ids(scope.lessonIds)]
   // Why each usage goes: its course, else its chapter (a lesson of a deleted chapter goes with it), else its lesson.
   const reason = (courseCol: Prisma.Sql, chapterCol: Prisma.Sql) => Prisma.sql`CASE WHEN ${courseCol} IN (${courses}) THEN 'course-purged'
     WHEN ${chapterCol} IN (${chapters}) THEN 'chapter-deleted' ELSE 'lesson-deleted' END`
@@ -47,7 +47,7 @@ export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: 
     JOIN "Course" c ON c.id = l."courseId"
     LEFT JOIN "Video" v ON v.id = l."videoId"
     LEFT JOIN "Chapter" ch ON ch.id = COALESCE(l."chapterId", v."chapterId")
-    WHERE l."courseId" IN (${courses}) OR ch.id IN (${chapters}) OR l."videoId" IN (${videos})
+    WHERE l."courseId" IN (${courses}) OR ch.id IN (${chapters}) OR l."videoId" IN (${lessons})
     UNION ALL
     SELECT f."ownerId", f.id, NULL, 'LESSON', v.id, 'VIDEO', c.id, c.title, ch.title, v.title,
            ${reason(Prisma.sql`c.id`, Prisma.sql`ch.id`)}
@@ -55,7 +55,7 @@ export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: 
     JOIN "Chapter" ch ON ch.id = v."chapterId"
     JOIN "Course" c ON c.id = ch."courseId"
     JOIN "MediaFile" f ON f.id = v."mediaFileId"
-    WHERE ${inLibrary} AND (c.id IN (${courses}) OR ch.id IN (${chapters}) OR v.id IN (${videos}))`)
+    WHERE ${inLibrary} AND (c.id IN (${courses}) OR ch.id IN (${chapters}) OR v.id IN (${lessons}))`)
   await recordMediaAudit(tx, ...rows.map(row => ({
     ownerId: row.ownerId,
     mediaFileId: row.mediaFileId,

@@ -11,20 +11,20 @@ export interface StreamableVideo {
   thumbnailKey: string | null
 }
 
-export async function findStreamableVideo({ videoId, user }: { videoId: string, user: User | null }): Promise<StreamableVideo> {
-  const video = await useDb().video.findUnique({
-    where: { id: videoId },
+export async function findStreamableVideo({ lessonId, user }: { lessonId: string, user: User | null }): Promise<StreamableVideo> {
+  const lesson = await useDb().video.findUnique({
+    where: { id: lessonId },
     select: {
       freePreview: true,
       chapter: { select: { course: { select: { id: true, ownerId: true, status: true, deletedAt: true } } } },
       mediaFile: { select: { storageKey: true, mimeType: true, sizeBytes: true, thumbnailKey: true, status: true } },
     },
   })
-  const course = video?.chapter.course
-  const media = video?.mediaFile
-  if (!video || !course || course.deletedAt || !media || media.status !== 'READY') throw notFound('Video')
+  const course = lesson?.chapter.course
+  const media = lesson?.mediaFile
+  if (!lesson || !course || course.deletedAt || !media || media.status !== 'READY') throw notFound('Video')
   const isOwner = user?.id === course.ownerId
-  const isPublicPreview = video.freePreview && course.status === 'PUBLISHED'
+  const isPublicPreview = lesson.freePreview && course.status === 'PUBLISHED'
   if (!isOwner && !isPublicPreview && !(await isEnrolled(course, user))) throw notFound('Video')
   return { storageKey: media.storageKey, mimeType: media.mimeType, sizeBytes: Number(media.sizeBytes), thumbnailKey: media.thumbnailKey }
 }

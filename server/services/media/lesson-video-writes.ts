@@ -2,18 +2,18 @@
 // the lesson what a finished upload gives it (ready, with the file's duration); taking it away
 // puts the lesson back to "no video yet", as a cancelled upload does (services/upload/abort-upload.ts).
 // After the commit, announceLessons (announce-media.ts) tells the course editors.
-import type { Video } from '#shared/types/outline'
-import { toVideo, videoSelect } from '../outline/outline-dto'
+import type { Lesson } from '#shared/types/outline'
+import { toLesson, lessonSelect } from '../outline/outline-dto'
 import type { Tx } from './media-lock'
 
-export interface LessonChange { courseId: string, video: Video }
+export interface LessonChange { courseId: string, lesson: Lesson }
 
-export async function setLessonVideo(tx: Tx, { courseId, videoId, file }: { courseId: string, videoId: string, file: { id: string, durationSeconds: number | null } }): Promise<LessonChange> {
-  const row = await tx.video.update({ where: { id: videoId }, data: { mediaFileId: file.id, status: 'READY', durationSeconds: file.durationSeconds }, select: videoSelect })
-  return { courseId, video: toVideo(row) }
+export async function setLessonVideo(tx: Tx, { courseId, lessonId, file }: { courseId: string, lessonId: string, file: { id: string, durationSeconds: number | null } }): Promise<LessonChange> {
+  const row = await tx.video.update({ where: { id: lessonId }, data: { mediaFileId: file.id, status: 'READY', durationSeconds: file.durationSeconds }, select: lessonSelect })
+  return { courseId, lesson: toLesson(row) }
 }
 
-export async function clearLessonVideo(tx: Tx, { courseId, videoId }: { courseId: string, videoId: string }): Promise<LessonChange> {
-  const row = await tx.video.update({ where: { id: videoId }, data: { mediaFileId: null, status: 'DRAFT', durationSeconds: null }, select: videoSelect })
-  return { courseId, video: toVideo(row) }
+export async function clearLessonVideo(tx: Tx, { courseId, lessonId }: { courseId: string, lessonId: string }): Promise<LessonChange> {
+  const row = await tx.video.update({ where: { id: lessonId }, data: { mediaFileId: null, status: 'DRAFT', durationSeconds: null }, select: lessonSelect })
+  return { courseId, lesson: toLesson(row) }
 }

@@ -72,7 +72,7 @@ async function linkLessonVideo(tx: Tx, { ownerId, actorId, file, target, input }
   // An upload under way into this lesson keeps its lesson: choose a file after it ends (or cancel it).
   if (previous && (previous.status === 'UPLOADING' || previous.status === 'PROCESSING'))
     throw new AppError('CONFLICT', 'This lesson\'s video is still uploading or processing; wait for it, or cancel it, before choosing another file')
-  const lesson = await setLessonVideo(tx, { courseId: target.courseId, videoId: input.targetId, file })
+  const lesson = await setLessonVideo(tx, { courseId: target.courseId, lessonId: input.targetId, file })
   const entries = [{ ownerId, mediaFileId: file.id, actorId, action: 'LINK' as const, target: auditTarget(usage), after: { role: 'VIDEO', replaced: previous?.id ?? null } }]
   await recordMediaAudit(tx,
     ...(previous && previous.purpose !== 'ATTACHMENT' ? [{ ownerId, mediaFileId: previous.id, actorId, action: 'UNLINK' as const, target: auditTarget(usage), before: { role: 'VIDEO' }, after: { replacedBy: file.id } }] : []),

@@ -64,6 +64,7 @@ export function linkColumns(input: MediaLinkInput, courseId: string) {
     targetId: input.targetId,
     courseId,
     chapterId: input.targetType === 'CHAPTER' ? input.targetId : null,
+    // MediaLink keeps its column name videoId; a lesson's id goes there.
     videoId: input.targetType === 'LESSON' ? input.targetId : null,
   }
 }

@@ -69,7 +69,7 @@ async function relinkOne(tx: Tx, { ownerId, file, usage }: { ownerId: string, fi
     if (current === file.id) return { usage: usageAt(target, input, null), lesson: null }
     if (current) return { usage: usageAt(target, input, null), reason: 'The lesson has another video now' }
     if (!canBeLessonVideo({ kind: mediaKindOf(file.originalName, file.mimeType), status: file.status })) return { usage: usageAt(target, input, null), reason: 'The file is not a ready video' }
-    return { usage: usageAt(target, input, null), lesson: await setLessonVideo(tx, { courseId: target.courseId, videoId: input.targetId, file }) }
+    return { usage: usageAt(target, input, null), lesson: await setLessonVideo(tx, { courseId: target.courseId, lessonId: input.targetId, file }) }
   }
   const role = input.role as Exclude<MediaLinkInput['role'], 'VIDEO'>
   const key = { mediaFileId: file.id, targetType: input.targetType, targetId: input.targetId, role }

@@ -28,7 +28,7 @@ export async function trashMedia({ ownerId, actor, id, unlinkAll, retentionSecon
       }
       await tx.mediaLink.deleteMany({ where: { mediaFileId: id } })
       for (const usage of usages) {
-        if (usage.role === 'VIDEO') lessons.push(await clearLessonVideo(tx, { courseId: usage.courseId, videoId: usage.targetId }))
+        if (usage.role === 'VIDEO') lessons.push(await clearLessonVideo(tx, { courseId: usage.courseId, lessonId: usage.targetId }))
       }
       await tx.mediaFile.update({ where: { id }, data: { deletedAt: now, deletedById: actor.id, deletedUsages: usages as object[] } })
       const unlinks: MediaAuditInput[] = usages.map(usage => ({ ownerId, mediaFileId: id, actorId: actor.id, action: 'UNLINK', target: auditTarget(usage), before: { linkId: usage.linkId, role: usage.role }, after: { reason: 'moved to the trash' } }))

@@ -19,7 +19,7 @@ export async function unlinkMediaEverywhere({ ownerId, actorId, id }: { ownerId:
     if (usages.length) {
       await tx.mediaLink.deleteMany({ where: { mediaFileId: id } })
       for (const usage of usages) {
-        if (usage.role === 'VIDEO') lessons.push(await clearLessonVideo(tx, { courseId: usage.courseId, videoId: usage.targetId }))
+        if (usage.role === 'VIDEO') lessons.push(await clearLessonVideo(tx, { courseId: usage.courseId, lessonId: usage.targetId }))
       }
       await recordMediaAudit(tx, ...usages.map(usage => ({ ownerId, mediaFileId: id, actorId, action: 'UNLINK' as const, target: auditTarget(usage), before: { linkId: usage.linkId, role: usage.role }, after: { reason: 'unlinked everywhere' } })))
     }

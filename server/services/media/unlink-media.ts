@@ -18,7 +18,7 @@ export async function unlinkMedia({ ownerId, actorId, id, input }: { ownerId: st
     let linkId: string | null = null
     if (input.role === 'VIDEO') {
       if (target.lessonMediaFileId !== id) return { removed: false, lesson }
-      lesson = await clearLessonVideo(tx, { courseId: target.courseId, videoId: input.targetId })
+      lesson = await clearLessonVideo(tx, { courseId: target.courseId, lessonId: input.targetId })
     }
     else {
       const key = { mediaFileId: id, targetType: input.targetType, targetId: input.targetId, role: input.role }

@@ -5,7 +5,7 @@ import type { RealtimeEventOf } from '#shared/realtime/events'
 import { courseChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
 
-type OutlineEvent = RealtimeEventOf<'chapter-saved' | 'video-saved' | 'outline-deleted' | 'outline-reordered'>
+type OutlineEvent = RealtimeEventOf<'chapter-saved' | 'lesson-saved' | 'outline-deleted' | 'outline-reordered'>
 
 export function announceOutline(event: OutlineEvent): Promise<void> {
   return broadcast(courseChannel(event.courseId), event)

@@ -28,11 +28,11 @@ export async function courseOfChapter(options: { ownerId: string, chapterId: str
   return chapter.courseId
 }
 
-export async function courseOfVideo(options: { ownerId: string, videoId: string }): Promise<string> {
-  const video = await useDb().video.findFirst({
-    where: { id: options.videoId, chapter: { course: { ownerId: options.ownerId, deletedAt: null } } },
+export async function courseOfLesson(options: { ownerId: string, lessonId: string }): Promise<string> {
+  const lesson = await useDb().video.findFirst({
+    where: { id: options.lessonId, chapter: { course: { ownerId: options.ownerId, deletedAt: null } } },
     select: { chapter: { select: { courseId: true } } },
   })
-  if (!video) throw notFound('Lesson')
-  return video.chapter.courseId
+  if (!lesson) throw notFound('Lesson')
+  return lesson.chapter.courseId
 }

@@ -3,7 +3,7 @@ import { notFound } from '../../utils/errors'
 import { announceCascadedUnlinks } from '../media/announce-media'
 import { auditCascadedUnlinks } from '../media/audit-cascaded-unlinks'
 import { withLockedCourse } from './course-lock'
-import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
+import { readOrder, writeChapterPositions, writeLessonPositions } from './positions'
 import { announceOutline } from './announce-outline'
 
 /**
@@ -13,19 +13,19 @@ import { announceOutline } from './announce-outline'
  */
 export async function deleteOutlineItems({ ownerId, courseId, input }: { ownerId: string, courseId: string, input: OutlineDeleteInput }) {
   const result = await withLockedCourse({ ownerId, courseId }, async (tx) => {
-    const [chapters, videos] = await Promise.all([
+    const [chapters, lessons] = await Promise.all([
       tx.chapter.count({ where: { id: { in: input.chapterIds }, courseId } }),
-      tx.video.count({ where: { id: { in: input.videoIds }, chapter: { courseId } } }),
+      tx.video.count({ where: { id: { in: input.lessonIds }, chapter: { courseId } } }),
     ])
     if (chapters !== input.chapterIds.length) throw notFound('Chapter')
-    if (videos !== input.videoIds.length) throw notFound('Lesson')
-    const cascaded = await auditCascadedUnlinks(tx, { scope: { chapterIds: input.chapterIds, videoIds: input.videoIds }, actorId: ownerId })
-    await tx.video.deleteMany({ where: { id: { in: input.videoIds } } })
+    if (lessons !== input.lessonIds.length) throw notFound('Lesson')
+    const cascaded = await auditCascadedUnlinks(tx, { scope: { chapterIds: input.chapterIds, lessonIds: input.lessonIds }, actorId: ownerId })
+    await tx.video.deleteMany({ where: { id: { in: input.lessonIds } } })
     await tx.chapter.deleteMany({ where: { id: { in: input.chapterIds } } })
     const order = await readOrder(tx, courseId)
     await writeChapterPositions(tx, order.chapters.map(c => c.id))
-    await writeVideoPositions(tx, order.chapters)
-    return { chapterIds: input.chapterIds, videoIds: input.videoIds, cascaded }
+    await writeLessonPositions(tx, order.chapters)
+    return { chapterIds: input.chapterIds, lessonIds: input.lessonIds, cascaded }
   })
   const { cascaded, ...deleted } = result
   await announceOutline({ type: 'outline-deleted', courseId, ...deleted })

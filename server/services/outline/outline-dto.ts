@@ -1,8 +1,9 @@
-// The one place Chapter and Video rows become what the API and the events carry.
-import type { Chapter, Video } from '#shared/types/outline'
+// The one place Chapter and Video rows become what the API and the events carry: the database
+// keeps the model name Video (a rename would cost a migration), the API says lesson.
+import type { Chapter, Lesson } from '#shared/types/outline'
 import type { Chapter as ChapterRow, Video as VideoRow } from '../../generated/prisma/client'
 
-export const videoSelect = {
+export const lessonSelect = {
   id: true,
   chapterId: true,
   title: true,
@@ -20,16 +21,16 @@ export const chapterSelect = {
   title: true,
   position: true,
   updatedAt: true,
-  videos: { select: videoSelect, orderBy: { position: 'asc' } },
+  videos: { select: lessonSelect, orderBy: { position: 'asc' } },
 } as const
 
-type SelectedVideo = Pick<VideoRow, Exclude<keyof typeof videoSelect, 'mediaFile'>> & { mediaFile: { failureReason: string | null, thumbnailKey: string | null } | null }
-type SelectedChapter = Pick<ChapterRow, 'id' | 'courseId' | 'title' | 'position' | 'updatedAt'> & { videos: SelectedVideo[] }
+type SelectedLesson = Pick<VideoRow, Exclude<keyof typeof lessonSelect, 'mediaFile'>> & { mediaFile: { failureReason: string | null, thumbnailKey: string | null } | null }
+type SelectedChapter = Pick<ChapterRow, 'id' | 'courseId' | 'title' | 'position' | 'updatedAt'> & { videos: SelectedLesson[] }
 
-export function toVideo(row: SelectedVideo): Video {
-  const { mediaFile, ...video } = row
+export function toLesson(row: SelectedLesson): Lesson {
+  const { mediaFile, ...lesson } = row
   return {
-    ...video,
+    ...lesson,
     failureReason: row.status === 'FAILED' ? (mediaFile?.failureReason ?? null) : null,
     hasThumbnail: !!mediaFile?.thumbnailKey,
     updatedAt: row.updatedAt.toISOString(),
@@ -43,12 +44,13 @@ export function toChapter(row: SelectedChapter): Chapter {
     title: row.title,
     position: row.position,
     updatedAt: row.updatedAt.toISOString(),
-    videos: row.videos.map(toVideo),
+    // Prisma's relation is still `videos` (model Video); the DTO says lessons.
+    lessons: row.videos.map(toLesson),
   }
 }
 
 /** The chapter without its lessons, for the chapter-saved event. */
 export function chapterSnapshot(chapter: Chapter) {
-  const { videos: _videos, ...snapshot } = chapter
+  const { lessons: _lessons, ...snapshot } = chapter
   return snapshot
 }

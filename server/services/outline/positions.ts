@@ -12,8 +12,8 @@ export async function writeChapterPositions(tx: Tx, chapterIds: string[]): Promi
 }
 
 /** Places every listed lesson under its chapter at its index; moves between chapters included. */
-export async function writeVideoPositions(tx: Tx, order: { id: string, videoIds: string[] }[]): Promise<void> {
-  const placed = order.flatMap(chapter => chapter.videoIds.map((id, position) => ({ id, chapterId: chapter.id, position })))
+export async function writeLessonPositions(tx: Tx, order: { id: string, lessonIds: string[] }[]): Promise<void> {
+  const placed = order.flatMap(chapter => chapter.lessonIds.map((id, position) => ({ id, chapterId: chapter.id, position })))
   if (!placed.length) return
   const rows = (final: boolean) => Prisma.join(placed.map((v, i) => Prisma.sql`(${v.id}::text, ${v.chapterId}::text, ${final ? v.position : -(i + 1)}::int)`))
   await tx.$executeRaw`UPDATE "Video" AS v SET "chapterId" = d.chapter, position = d.pos FROM (VALUES ${rows(false)}) AS d(id, chapter, pos) WHERE v.id = d.id`
@@ -27,5 +27,5 @@ export async function readOrder(tx: Tx, courseId: string) {
     orderBy: { position: 'asc' },
     select: { id: true, videos: { select: { id: true }, orderBy: { position: 'asc' } } },
   })
-  return { chapters: chapters.map(c => ({ id: c.id, videoIds: c.videos.map(v => v.id) })) }
+  return { chapters: chapters.map(c => ({ id: c.id, lessonIds: c.videos.map(v => v.id) })) }
 }

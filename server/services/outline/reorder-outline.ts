@@ -3,7 +3,7 @@ import type { Chapter, OutlineOrder } from '#shared/types/outline'
 import { AppError, notFound } from '../../utils/errors'
 import { chapterSelect, toChapter } from './outline-dto'
 import { withLockedCourse } from './course-lock'
-import { readOrder, writeChapterPositions, writeVideoPositions } from './positions'
+import { readOrder, writeChapterPositions, writeLessonPositions } from './positions'
 import { announceOutline } from './announce-outline'
 
 const sameSet = (a: string[], b: Set<string>) => a.length === b.size && a.every(id => b.has(id))
@@ -17,28 +17,28 @@ export async function reorderOutline({ ownerId, courseId, input }: { ownerId: st
   const chapters = await withLockedCourse({ ownerId, courseId }, async (tx) => {
     const current = await readOrder(tx, courseId)
     const currentChapters = new Set(current.chapters.map(c => c.id))
-    const currentVideos = new Set(current.chapters.flatMap(c => c.videoIds))
+    const currentLessons = new Set(current.chapters.flatMap(c => c.lessonIds))
     const wantedChapters = input.chapters.map(c => c.id)
-    const wantedVideos = input.chapters.flatMap(c => c.videoIds)
+    const wantedLessons = input.chapters.flatMap(c => c.lessonIds)
 
     const unknownChapters = wantedChapters.filter(id => !currentChapters.has(id))
-    const unknownVideos = wantedVideos.filter(id => !currentVideos.has(id))
-    if (unknownChapters.length || unknownVideos.length) {
-      const [foreignChapters, foreignVideos] = await Promise.all([
+    const unknownLessons = wantedLessons.filter(id => !currentLessons.has(id))
+    if (unknownChapters.length || unknownLessons.length) {
+      const [foreignChapters, foreignLessons] = await Promise.all([
         tx.chapter.count({ where: { id: { in: unknownChapters } } }),
-        tx.video.count({ where: { id: { in: unknownVideos } } }),
+        tx.video.count({ where: { id: { in: unknownLessons } } }),
       ])
-      if (foreignChapters || foreignVideos) throw notFound('Chapter or lesson')
+      if (foreignChapters || foreignLessons) throw notFound('Chapter or lesson')
     }
-    if (!sameSet(wantedChapters, currentChapters) || !sameSet(wantedVideos, currentVideos)) {
+    if (!sameSet(wantedChapters, currentChapters) || !sameSet(wantedLessons, currentLessons)) {
       throw new AppError('CONFLICT', 'The outline changed since this order was made; here is the current one.', { details: { currentOrder: current } })
     }
     await writeChapterPositions(tx, wantedChapters)
-    await writeVideoPositions(tx, input.chapters)
+    await writeLessonPositions(tx, input.chapters)
     const rows = await tx.chapter.findMany({ where: { courseId }, orderBy: { position: 'asc' }, select: chapterSelect })
     return rows.map(toChapter)
   })
-  const order = { chapters: chapters.map(c => ({ id: c.id, videoIds: c.videos.map(v => v.id) })) }
+  const order = { chapters: chapters.map(c => ({ id: c.id, lessonIds: c.lessons.map(v => v.id) })) }
   await announceOutline({ type: 'outline-reordered', courseId, order })
   return { order, chapters }
 }

@@ -37,7 +37,7 @@ export async function toStudentRows(courseId: string, enrollments: EnrollmentWit
       lastActiveAt: e.lastActiveAt.toISOString(),
       completedAt: e.completedAt?.toISOString() ?? null,
       percentComplete: summary.percentComplete,
-      completedVideoIds: summary.completedVideoIds,
+      completedLessonIds: summary.completedLessonIds,
     }
   })
 }

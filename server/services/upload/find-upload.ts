@@ -8,7 +8,7 @@ export interface UploadContext {
   sizeBytes: number
   mimeType: string
   purpose: 'LESSON' | 'LIBRARY' | 'ATTACHMENT'
-  lesson: { videoId: string, chapterId: string, courseId: string } | null
+  lesson: { lessonId: string, chapterId: string, courseId: string } | null
   attachment: { id: string, conversationId: string, messageId: string | null } | null
   /** A library upload: the file is its own place. */
   library: { mediaId: string } | null
@@ -24,14 +24,15 @@ export async function findUpload(uploadId: string): Promise<UploadContext | null
     },
   })
   if (!media) return null
-  const video = media.videos[0]
+  // The media file's Video row is its lesson (the model keeps its table name).
+  const lesson = media.videos[0]
   return {
     mediaFileId: media.id,
     ownerId: media.ownerId,
     sizeBytes: Number(media.sizeBytes),
     mimeType: media.mimeType,
     purpose: media.purpose,
-    lesson: video ? { videoId: video.id, chapterId: video.chapterId, courseId: video.chapter.courseId } : null,
+    lesson: lesson ? { lessonId: lesson.id, chapterId: lesson.chapterId, courseId: lesson.chapter.courseId } : null,
     attachment: media.attachment,
     library: media.purpose === 'LIBRARY' ? { mediaId: media.id } : null,
   }

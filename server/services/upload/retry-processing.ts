@@ -1,19 +1,19 @@
 // "Retry" on a lesson whose processing failed: its bytes are still stored, so only the job runs again.
-import type { Video } from '#shared/types/outline'
+import type { Lesson } from '#shared/types/outline'
 import { enqueue } from '../../database/job-queue'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
-import { toVideo, videoSelect } from '../outline/outline-dto'
+import { toLesson, lessonSelect } from '../outline/outline-dto'
 import { setUploadState } from './set-upload-state'
 
-export async function retryProcessing({ ownerId, videoId }: { ownerId: string, videoId: string }): Promise<Video> {
-  const video = await useDb().video.findFirst({
-    where: { id: videoId, chapter: { course: { ownerId, deletedAt: null } } },
+export async function retryProcessing({ ownerId, lessonId }: { ownerId: string, lessonId: string }): Promise<Lesson> {
+  const lesson = await useDb().video.findFirst({
+    where: { id: lessonId, chapter: { course: { ownerId, deletedAt: null } } },
     select: { mediaFile: { select: { storageKey: true, status: true } } },
   })
-  if (!video) throw notFound('Lesson')
-  if (video.mediaFile?.status !== 'FAILED') throw new AppError('CONFLICT', 'Only a lesson whose processing failed can be retried; upload the file again otherwise.')
-  await setUploadState(video.mediaFile.storageKey, { status: 'PROCESSING', failureReason: null })
-  await enqueue('media:process', { uploadId: video.mediaFile.storageKey })
-  return toVideo(await useDb().video.findUniqueOrThrow({ where: { id: videoId }, select: videoSelect }))
+  if (!lesson) throw notFound('Lesson')
+  if (lesson.mediaFile?.status !== 'FAILED') throw new AppError('CONFLICT', 'Only a lesson whose processing failed can be retried; upload the file again otherwise.')
+  await setUploadState(lesson.mediaFile.storageKey, { status: 'PROCESSING', failureReason: null })
+  await enqueue('media:process', { uploadId: lesson.mediaFile.storageKey })
+  return toLesson(await useDb().video.findUniqueOrThrow({ where: { id: lessonId }, select: lessonSelect }))
 }

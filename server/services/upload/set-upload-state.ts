@@ -3,7 +3,7 @@
 // owner's library list for lesson and library files.
 import type { MediaStatus } from '../../generated/prisma/client'
 import { useDb } from '../../database/db'
-import { toVideo, videoSelect } from '../outline/outline-dto'
+import { toLesson, lessonSelect } from '../outline/outline-dto'
 import { announceAttachment } from '../conversation/announce-attachment'
 import { announceMedia } from '../media/announce-media'
 import { findUpload } from './find-upload'
@@ -21,9 +21,9 @@ export async function setUploadState(uploadId: string, state: { status: MediaSta
   else await announceMedia(upload.ownerId, [upload.mediaFileId])
   if (!upload.lesson) return
   const row = await useDb().video.update({
-    where: { id: upload.lesson.videoId },
+    where: { id: upload.lesson.lessonId },
     data: { status, ...(details.durationSeconds === undefined ? {} : { durationSeconds: details.durationSeconds }) },
-    select: videoSelect,
+    select: lessonSelect,
   })
-  await announceOutline({ type: 'video-saved', courseId: upload.lesson.courseId, video: toVideo(row) })
+  await announceOutline({ type: 'lesson-saved', courseId: upload.lesson.courseId, lesson: toLesson(row) })
 }

@@ -16,16 +16,16 @@ export const lessonTarget: UploadTarget = {
   refuseType: (mimeType, fileName) => typeRefusal('lesson', mimeType, fileName),
   contentMatches: head => looksLikeVideo(head),
   async begin({ user, uploadId, fileName, mimeType, sizeBytes, meta }) {
-    if (!meta.chapterId && !meta.videoId) throw new AppError('VALIDATION', 'Say which chapter (chapterId) or lesson (videoId) the video is for')
-    const { courseId, video, mediaFileId } = await beginLessonUpload({
+    if (!meta.chapterId && !meta.lessonId) throw new AppError('VALIDATION', 'Say which chapter (chapterId) or lesson (lessonId) the video is for')
+    const { courseId, lesson, mediaFileId } = await beginLessonUpload({
       ownerId: user.id,
       uploadId,
       fileName,
       mimeType,
       sizeBytes,
       chapterId: meta.chapterId ?? undefined,
-      videoId: meta.videoId ?? undefined,
+      lessonId: meta.lessonId ?? undefined,
     })
-    return { courseId, chapterId: video.chapterId, videoId: video.id, mediaFileId }
+    return { courseId, chapterId: lesson.chapterId, lessonId: lesson.id, mediaFileId }
   },
 }

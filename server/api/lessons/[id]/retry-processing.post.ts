@@ -1,8 +1,8 @@
-import { VideoIdParams } from '#shared/schemas/outline'
+import { LessonIdParams } from '#shared/schemas/outline'
 import { retryProcessing } from '../../../services/upload/retry-processing'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
-  const { id } = readParams(event, VideoIdParams)
-  return retryProcessing({ ownerId: user.id, videoId: id })
+  const { id } = readParams(event, LessonIdParams)
+  return retryProcessing({ ownerId: user.id, lessonId: id })
 })

@@ -1,8 +1,8 @@
 import { ChapterIdParams } from '#shared/schemas/outline'
-import { listVideos } from '../../../services/outline/list-videos'
+import { listLessons } from '../../../services/outline/list-lessons'
 
 export default defineApiHandler(async (event) => {
   const user = await requireInstructor(event)
   const { id } = readParams(event, ChapterIdParams)
-  return listVideos({ ownerId: user.id, chapterId: id })
+  return listLessons({ ownerId: user.id, chapterId: id })
 })

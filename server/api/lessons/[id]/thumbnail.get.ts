@@ -1,13 +1,13 @@
 // A lesson's poster frame (made by the processing worker), under the same access rule as its video.
-import { VideoIdParams } from '#shared/schemas/outline'
+import { LessonIdParams } from '#shared/schemas/outline'
 import { findStreamableVideo } from '../../../services/media/find-streamable-video'
 import { AppError } from '../../../utils/errors'
 import { sendRefusal, sendThumbnail } from '../../../utils/send-stored-file'
 
 export default defineEventHandler(async (event) => {
   try {
-    const { id } = readParams(event, VideoIdParams)
-    const video = await findStreamableVideo({ videoId: id, user: await userFromHeaders(event.headers) })
+    const { id } = readParams(event, LessonIdParams)
+    const video = await findStreamableVideo({ lessonId: id, user: await userFromHeaders(event.headers) })
     if (!video.thumbnailKey) throw new AppError('NOT_FOUND', 'This video has no thumbnail')
     return await sendThumbnail(event, video.thumbnailKey)
   }

@@ -1,14 +1,14 @@
 // A lesson's video, streamed with HTTP Range support (players seek with 206 answers). A protocol
 // endpoint: it answers bytes, and refuses with the usual JSON error envelope.
-import { VideoIdParams } from '#shared/schemas/outline'
+import { LessonIdParams } from '#shared/schemas/outline'
 import { findStreamableVideo } from '../../../services/media/find-streamable-video'
 import { sendRefusal, sendStoredFile } from '../../../utils/send-stored-file'
 
 export default defineEventHandler(async (event) => {
   try {
-    const { id } = readParams(event, VideoIdParams)
+    const { id } = readParams(event, LessonIdParams)
     const user = await userFromHeaders(event.headers)
-    return sendStoredFile(event, await findStreamableVideo({ videoId: id, user }))
+    return sendStoredFile(event, await findStreamableVideo({ lessonId: id, user }))
   }
   catch (error) {
     return sendRefusal(event, error)

@@ -24,7 +24,7 @@ import { createUser } from '../prisma/seed/factories.ts'
 import { ensureBuilt } from '../tests/support/build.ts'
 import { startServer } from '../tests/support/server-process.ts'
 import { provisionTestDatabase } from '../tests/support/test-database.ts'
-import type { ChatMessage, MessagePage } from '../shared/types/messages.ts'
+import type { ChatMessage, MessagePage } from '../shared/types/conversation.ts'
 
 const smoke = process.argv.includes('--smoke')
 const SMALL = 100

@@ -6,8 +6,8 @@
 // jump survives reload and Back, and the form only holds what is being typed.
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
-import { JumpToDateInput, SendMessageFields } from '#shared/schemas/messages'
-import type { MessageAccess } from '#shared/schemas/messages'
+import { JumpToDateInput, SendMessageFields } from '#shared/schemas/conversation'
+import type { MessageAccess } from '#shared/schemas/conversation'
 
 export const ComposerInput = SendMessageFields.pick({ type: true, body: true, targetDate: true, access: true })
 export type ComposerValues = {

@@ -2,8 +2,8 @@
 // (access radio + one checkbox per linked observer), each validated by the schema its route uses.
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
-import { AddObserverInput, SetMessageVisibilityInput } from '#shared/schemas/observers'
-import type { MessageAccess } from '#shared/schemas/messages'
+import { AddObserverInput, SetMessageVisibilityInput } from '#shared/schemas/observer'
+import type { MessageAccess } from '#shared/schemas/conversation'
 
 export function useAddObserverForm() {
   return useForm({ validationSchema: toTypedSchema(AddObserverInput), initialValues: { email: '' } })

@@ -1,6 +1,6 @@
 // Conversation insights, computed from message metadata only (type, times, sender): bodies and
 // file contents are never read for them.
-import type { MessageType } from '../schemas/messages'
+import type { MessageType } from '../schemas/conversation'
 
 export type TypeCounts = Record<MessageType, number>
 

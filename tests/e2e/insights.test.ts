@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
-import type { ConversationSummary } from '../../shared/types/messages'
+import type { ConversationSummary } from '../../shared/types/conversation'
 import { data, signedUp } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 

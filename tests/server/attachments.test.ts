@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { conversationChannel } from '../../shared/realtime/channels'
-import type { MessagePage, PendingAttachment } from '../../shared/types/messages'
+import type { MessagePage, PendingAttachment } from '../../shared/types/conversation'
 import type { ConversationInsights } from '../../shared/types/insights'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase } from '../support/database'

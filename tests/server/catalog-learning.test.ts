@@ -5,8 +5,8 @@ import type { Chapter } from '../../shared/types/outline'
 import type { CatalogPage, CourseOverview } from '../../shared/types/catalog'
 import type { LearnCourse, LessonProgressState, MyLearningItem } from '../../shared/types/learning'
 import { ApiClient, data, signedUp } from '../support/api-client'
-import { publishedCourse } from '../support/portal-fixtures'
-import type { PublishedCourse } from '../support/portal-fixtures'
+import { publishedCourse } from '../support/catalog-fixtures'
+import type { PublishedCourse } from '../support/catalog-fixtures'
 
 /** A published course with one lesson and no video: enough for the catalog. */
 async function listedCourse(owner: ApiClient, input: { title: string, category?: string, level?: string, priceCents?: number | null, description?: string }, publish = true): Promise<Course> {

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { conversationChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
-import type { ConversationSummary } from '../../shared/types/messages'
+import type { ConversationSummary } from '../../shared/types/conversation'
 import type { ApiClient } from '../support/api-client'
 import { data, signedUp } from '../support/api-client'
 import { conversationPair, linkedObserver, sendMessage } from '../support/conversation-fixtures'

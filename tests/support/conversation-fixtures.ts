@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
 import type { Course } from '../../shared/types/course'
-import type { ChatMessage, ConversationSummary } from '../../shared/types/messages'
+import type { ChatMessage, ConversationSummary } from '../../shared/types/conversation'
 import type { Chapter } from '../../shared/types/outline'
 import type { ApiClient } from './api-client'
 import { data, signedUp } from './api-client'

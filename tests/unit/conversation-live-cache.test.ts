@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
 import type { PresenceMap } from '../../shared/schemas/presence'
-import type { ChatMessage, ConversationSummary } from '../../shared/types/messages'
+import type { ChatMessage, ConversationSummary } from '../../shared/types/conversation'
 import { conversationKeys } from '../../composables/queries/conversation/keys'
 import { presenceKeys } from '../../composables/queries/presence/keys'
 import { TYPING_EXPIRES_MS } from '../../composables/queries/conversation/cache-typing'

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/vue-query'
-import type { ChatMessage } from '../../shared/types/messages'
+import type { ChatMessage } from '../../shared/types/conversation'
 import { flatten, insertMessage } from '../../composables/queries/conversation/cache'
 import type { StreamData, StreamPage } from '../../composables/queries/conversation/cache'
 import { conversationKeys } from '../../composables/queries/conversation/keys'

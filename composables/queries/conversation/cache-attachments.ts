@@ -3,7 +3,7 @@
 // wherever a later message points at them).
 import type { QueryClient } from '@tanstack/vue-query'
 import type { RealtimeEventOf } from '#shared/realtime/events'
-import type { MessageAttachment, PendingAttachment } from '#shared/types/messages'
+import type { MessageAttachment, PendingAttachment } from '#shared/types/conversation'
 import { conversationKeys } from './keys'
 import { updateStreams } from './cache'
 import type { StreamData } from './cache'

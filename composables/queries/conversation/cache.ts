@@ -6,7 +6,7 @@
 // short of the newest (a jump to a past day) waits for "load newer", so paging never repeats it.
 // Also here: where a participant's read position lands in the conversation list ("Seen").
 import type { InfiniteData, QueryClient } from '@tanstack/vue-query'
-import type { ChatMessage, ConversationSummary, MessagePage } from '#shared/types/messages'
+import type { ChatMessage, ConversationSummary, MessagePage } from '#shared/types/conversation'
 import { conversationKeys } from './keys'
 
 /** A message as the stream shows it: optimistic ones carry their sending state. */

@@ -2,8 +2,8 @@
 // an unsent attachment, and marking the conversation read.
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
-import type { SendMessageInput } from '#shared/schemas/messages'
-import type { ChatMessage, ConversationSummary, Participant, PendingAttachment } from '#shared/types/messages'
+import type { SendMessageInput } from '#shared/schemas/conversation'
+import type { ChatMessage, ConversationSummary, Participant, PendingAttachment } from '#shared/types/conversation'
 import { useApi } from '../../api/api-client'
 import { discardPending, insertMessage, messageReceived, setStatus, updateStreams } from './cache'
 import { findSentAttachment } from './cache-attachments'

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { QueryKey } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
-import type { ConversationSummary, PendingAttachment } from '#shared/types/messages'
+import type { ConversationSummary, PendingAttachment } from '#shared/types/conversation'
 import { useApi } from '../../api/api-client'
 import { useSsrQuery } from '../ssr-query'
 import type { StreamPage, StreamPageParam } from './cache'

@@ -2,7 +2,7 @@
 // panel beside a conversation), and who may read one message (its "Visibility…" dialog).
 import { useQuery } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
-import type { MessageVisibility, StudentObservers } from '#shared/types/observers'
+import type { MessageVisibility, StudentObservers } from '#shared/types/observer'
 import { useApi } from '../../api/api-client'
 import { observerKeys } from './keys'
 

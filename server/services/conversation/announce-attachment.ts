@@ -1,6 +1,6 @@
 // Tells those who may see an attachment that it moved on (uploaded, processed): its uploader
 // while it is unsent, else whoever may read its message (the message's access and grants).
-import type { MessageAttachment } from '#shared/types/messages'
+import type { MessageAttachment } from '#shared/types/conversation'
 import { conversationChannel } from '#shared/realtime/channels'
 import { broadcast } from '../../realtime/broadcast'
 import { useDb } from '../../database/db'

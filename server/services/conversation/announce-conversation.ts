@@ -1,7 +1,7 @@
 // The conversation's live side, after its write has committed, each event only to those who may
 // read it: a new message (the stream's channel, and each participant's list), a read receipt,
 // a message whose visibility changed.
-import type { ChatMessage } from '#shared/types/messages'
+import type { ChatMessage } from '#shared/types/conversation'
 import { conversationChannel, userChannel } from '#shared/realtime/channels'
 import { broadcast, broadcastToUsers } from '../../realtime/broadcast'
 import { audienceOf } from './message-dto'

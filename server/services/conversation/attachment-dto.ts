@@ -1,5 +1,5 @@
 // The one place an attachment row becomes what the API and the socket send: metadata only.
-import type { MessageAttachment, PendingAttachment } from '#shared/types/messages'
+import type { MessageAttachment, PendingAttachment } from '#shared/types/conversation'
 
 export const attachmentSelect = {
   id: true,

@@ -1,6 +1,6 @@
 // What a message may carry: the sender's own attachments uploaded into this conversation and not
 // sent yet, each fully received; and, as a reference, an attachment of an earlier message here.
-import type { MessageAccess } from '#shared/schemas/messages'
+import type { MessageAccess } from '#shared/schemas/conversation'
 import type { Prisma } from '../../generated/prisma/client'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'

@@ -6,8 +6,8 @@
 // jump), or those around a day (a jump: that day onward plus the ones just before it, a UNION ALL
 // of two keyset-limited index scans). Cursors are a row's key, so concurrent inserts never shift
 // a page (no gaps, no repeats).
-import type { MessagePageQuery } from '#shared/schemas/messages'
-import type { MessagePage } from '#shared/types/messages'
+import type { MessagePageQuery } from '#shared/schemas/conversation'
+import type { MessagePage } from '#shared/types/conversation'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { Prisma } from '../../generated/prisma/client'

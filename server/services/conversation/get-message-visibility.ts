@@ -1,6 +1,6 @@
 // Who besides the pair may read a message (its access and grants), as the instructor's
 // visibility dialog shows it: the instructor only (message-access.ts).
-import type { MessageVisibility } from '#shared/types/observers'
+import type { MessageVisibility } from '#shared/types/observer'
 import { useDb } from '../../database/db'
 import { listLinkedObservers } from '../observer/list-linked-observers'
 import { instructorsMessage } from './message-access'

@@ -2,7 +2,7 @@
 // newest activity first, each with the other person, the last message they may see, how many
 // messages from others arrived since they last read it, and (participants only) how far each
 // participant has read, for "Seen".
-import type { ConversationSummary, Participant } from '#shared/types/messages'
+import type { ConversationSummary, Participant } from '#shared/types/conversation'
 import { useDb } from '../../database/db'
 
 const person = { select: { id: true, name: true, role: true } } as const

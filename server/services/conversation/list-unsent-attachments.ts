@@ -1,4 +1,4 @@
-import type { PendingAttachment } from '#shared/types/messages'
+import type { PendingAttachment } from '#shared/types/conversation'
 import { useDb } from '../../database/db'
 import { attachmentSelect, toPendingAttachment } from './attachment-dto'
 

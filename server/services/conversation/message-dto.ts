@@ -1,8 +1,8 @@
 // The one place a message row becomes what the API and the socket send. Rows come two ways: the
 // page query's raw SQL (attachments and the reference already shaped, visibility decided per
 // reader in SQL) and Prisma selects (messageSelect below, for a send or a system message).
-import type { MessageAccess, MessageType } from '#shared/schemas/messages'
-import type { AttachmentReference, ChatMessage, MessageAttachment, Participant } from '#shared/types/messages'
+import type { MessageAccess, MessageType } from '#shared/schemas/conversation'
+import type { AttachmentReference, ChatMessage, MessageAttachment, Participant } from '#shared/types/conversation'
 import { attachmentSelect, toMessageAttachment } from './attachment-dto'
 import type { AttachmentRow } from './attachment-dto'
 

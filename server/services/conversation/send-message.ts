@@ -3,8 +3,8 @@
 // the sender's own unsent attachments it carries and an earlier attachment it points at, then
 // one insert keyed by the sender's idempotency key, so a retried send returns the message it
 // already stored instead of adding a second. Then the live event, to those who may read it.
-import type { SendMessageData } from '#shared/schemas/messages'
-import type { ChatMessage } from '#shared/types/messages'
+import type { SendMessageData } from '#shared/schemas/conversation'
+import type { ChatMessage } from '#shared/types/conversation'
 import { Prisma } from '../../generated/prisma/client'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'

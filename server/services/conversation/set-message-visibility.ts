@@ -3,8 +3,8 @@
 // The change is live, through the conversation's channel and only to those who may read it now:
 // participants get the message with its new access, an observer who can now read it gets it
 // (it appears in their stream), and one who no longer can gets `message-hidden` (it leaves).
-import type { SetMessageVisibilityInput } from '#shared/schemas/observers'
-import type { MessageVisibility } from '#shared/types/observers'
+import type { SetMessageVisibilityInput } from '#shared/schemas/observer'
+import type { MessageVisibility } from '#shared/types/observer'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { listLinkedObservers } from '../observer/list-linked-observers'

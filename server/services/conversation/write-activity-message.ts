@@ -3,7 +3,7 @@
 // course's instructor (their one conversation is created on first enrolment). Shared with the
 // student's observers by default, as the issue asks; no sender; written with the day it happened
 // as their targetDate. Learning services call this after their commit (announce-learning.ts).
-import type { MessagePayload } from '#shared/schemas/messages'
+import type { MessagePayload } from '#shared/schemas/conversation'
 import { useDb } from '../../database/db'
 import { announceMessage } from './announce-conversation'
 import { ensureConversation } from './ensure-conversation'

@@ -2,8 +2,8 @@
 // the median time to answer a student's daily note, and how many files were sent. Two aggregate
 // queries over message metadata (type, createdAt, conversation, attachment rows), never the
 // bodies or the files; GROUPING SETS give the per-student and the overall figures in one pass.
-import type { MessageType } from '#shared/schemas/messages'
-import { MESSAGE_TYPES } from '#shared/schemas/messages'
+import type { MessageType } from '#shared/schemas/conversation'
+import { MESSAGE_TYPES } from '#shared/schemas/conversation'
 import type { ConversationInsights, InsightWeek, TypeCounts } from '#shared/types/insights'
 import { useDb } from '../../database/db'
 

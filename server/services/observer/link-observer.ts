@@ -2,7 +2,7 @@
 // one of their students, by email. Linking twice is the same link (idempotent). From then on the
 // observer reads that pair's conversation, shared messages only: their /messages list learns of
 // it live, and the instructor's other tabs refresh their panel.
-import type { ObserverRow } from '#shared/types/observers'
+import type { ObserverRow } from '#shared/types/observer'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { announceObserverLinked } from './announce-observers'

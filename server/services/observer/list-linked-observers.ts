@@ -1,6 +1,6 @@
 // The observers linked to a student–instructor pair, as the instructor's panel and the
 // visibility dialog show them (oldest link first, so the list does not reshuffle).
-import type { ObserverRow } from '#shared/types/observers'
+import type { ObserverRow } from '#shared/types/observer'
 import { useDb } from '../../database/db'
 
 export async function listLinkedObservers(pair: { studentId: string, instructorId: string }): Promise<ObserverRow[]> {

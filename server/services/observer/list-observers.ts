@@ -1,5 +1,5 @@
 // The observers an instructor has linked to one of their students.
-import type { StudentObservers } from '#shared/types/observers'
+import type { StudentObservers } from '#shared/types/observer'
 import { listLinkedObservers } from './list-linked-observers'
 import { ownStudent } from './student-access'
 

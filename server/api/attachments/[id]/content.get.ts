@@ -1,6 +1,6 @@
 // GET /api/attachments/:id/content — the file itself, with Range support. Images, PDFs, audio and
 // video open in the browser; documents download under their name. Only fully received files.
-import { AttachmentIdParams } from '#shared/schemas/messages'
+import { AttachmentIdParams } from '#shared/schemas/conversation'
 import { findReadableAttachment } from '../../../services/conversation/attachment-access'
 import { AppError } from '../../../utils/errors'
 import { asUploadedFile, sendRefusal, sendStoredFile } from '../../../utils/send-stored-file'

@@ -1,6 +1,6 @@
 // GET /api/attachments/:id/thumbnail — an image's or video's preview (≤ 480 px wide), loaded
 // lazily by the stream; same access as the file.
-import { AttachmentIdParams } from '#shared/schemas/messages'
+import { AttachmentIdParams } from '#shared/schemas/conversation'
 import { findReadableAttachment } from '../../../services/conversation/attachment-access'
 import { AppError } from '../../../utils/errors'
 import { sendRefusal, sendThumbnail } from '../../../utils/send-stored-file'

@@ -1,6 +1,6 @@
 // GET /api/conversations/:id/attachments — my files uploaded into this conversation and not sent
 // yet (the composer's attachments, so they survive a reload), oldest first, with bytes received.
-import { ConversationIdParams } from '#shared/schemas/messages'
+import { ConversationIdParams } from '#shared/schemas/conversation'
 import { readerOf } from '../../../services/conversation/conversation-access'
 import { listUnsentAttachments } from '../../../services/conversation/list-unsent-attachments'
 

@@ -2,7 +2,7 @@
 // the newest, older or newer than a cursor, or around a day. The page itself is one SQL
 // statement; an internal caller can have that counted (server/utils/query-count.ts), apart from
 // the session and access checks before it.
-import { ConversationIdParams, MessagePageQuery } from '#shared/schemas/messages'
+import { ConversationIdParams, MessagePageQuery } from '#shared/schemas/conversation'
 import { getMessagePage } from '../../../services/conversation/get-message-page'
 import { readerOf } from '../../../services/conversation/conversation-access'
 

@@ -1,6 +1,6 @@
 // POST /api/conversations/:id/messages — send (idempotent by clientKey: 201 new, 200 repeat).
 // An internal caller can have the send's SQL statements counted (server/utils/query-count.ts).
-import { ConversationIdParams, SendMessageInput } from '#shared/schemas/messages'
+import { ConversationIdParams, SendMessageInput } from '#shared/schemas/conversation'
 import { readerOf } from '../../../services/conversation/conversation-access'
 import { sendMessage } from '../../../services/conversation/send-message'
 

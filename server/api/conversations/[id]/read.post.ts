@@ -1,5 +1,5 @@
 // POST /api/conversations/:id/read — the caller has read the conversation up to now.
-import { ConversationIdParams } from '#shared/schemas/messages'
+import { ConversationIdParams } from '#shared/schemas/conversation'
 import { markConversationRead } from '../../../services/conversation/mark-conversation-read'
 import { readerOf } from '../../../services/conversation/conversation-access'
 

@@ -1,5 +1,5 @@
 // GET /api/students/:id/observers — the observers the calling instructor linked to one of their students.
-import { StudentIdParams } from '#shared/schemas/observers'
+import { StudentIdParams } from '#shared/schemas/observer'
 import { listObservers } from '../../../services/observer/list-observers'
 
 export default defineApiHandler(async (event) => {

@@ -1,6 +1,6 @@
 // POST /api/students/:id/observers { email } — link an observer account to one of the caller's
 // students (201 new link, 200 when it was already linked).
-import { AddObserverInput, StudentIdParams } from '#shared/schemas/observers'
+import { AddObserverInput, StudentIdParams } from '#shared/schemas/observer'
 import { linkObserver } from '../../../services/observer/link-observer'
 
 export default defineApiHandler(async (event) => {

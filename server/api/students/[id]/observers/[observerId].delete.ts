@@ -1,5 +1,5 @@
 // DELETE /api/students/:id/observers/:observerId — unlink (idempotent: `removed` says whether a link went).
-import { StudentObserverParams } from '#shared/schemas/observers'
+import { StudentObserverParams } from '#shared/schemas/observer'
 import { unlinkObserver } from '../../../../services/observer/unlink-observer'
 
 export default defineApiHandler(async (event) => {

@@ -1,5 +1,5 @@
 // What the conversation routes answer (dates are ISO strings; targetDate is YYYY-MM-DD).
-import type { MessageAccess, MessageType } from '../schemas/messages'
+import type { MessageAccess, MessageType } from '../schemas/conversation'
 
 export interface Participant {
   id: string

@@ -1,5 +1,5 @@
 // What the observer and visibility routes answer (dates are ISO strings).
-import type { MessageAccess } from '../schemas/messages'
+import type { MessageAccess } from '../schemas/conversation'
 
 /** An observer linked to a student by the instructor asking. */
 export interface ObserverRow {

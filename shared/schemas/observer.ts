@@ -1,7 +1,7 @@
 // Observers of a student (linked by one of that student's instructors) and each message's
 // visibility: who besides the pair may read it. Used by the routes and by the forms alike.
 import { z } from 'zod'
-import { MESSAGE_ACCESS } from './messages'
+import { MESSAGE_ACCESS } from './conversation'
 
 const id = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id')
 

@@ -6,8 +6,8 @@ import { signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 import { liveTab } from '../support/live-tab'
-import { publishedCourse } from '../support/portal-fixtures'
-import type { PublishedCourse } from '../support/portal-fixtures'
+import { publishedCourse } from '../support/catalog-fixtures'
+import type { PublishedCourse } from '../support/catalog-fixtures'
 
 const videoState = (page: Page) => page.getByTestId('lesson-player').evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, ready: v.readyState }))
 

@@ -186,13 +186,22 @@ async function expectedTitles(db: PrismaClient) {
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 /** Fails the run unless the page answers 200 with every expected text in its HTML. */
-async function checkPage(url: string, texts: string[], what: string) {
-  const response = await fetch(url)
+async function checkPage(url: string, texts: string[], what: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers })
   const html = await response.text()
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: the numbers would be meaningless`)
   const missing = texts.filter(text => !html.includes(escapeHtml(text)))
   if (missing.length) throw new Error(`${url} does not render ${what} (missing ${missing.length} of ${texts.length}, e.g. “${missing[0]}”): the numbers would be meaningless`)
   return html.length
+}
+
+/** A new student's session cookie, signed up through the API like anyone else. */
+async function studentCookie(base: string): Promise<string> {
+  const user = { name: 'Bench Student', email: `bench-${randomUUID()}@lectern.test`, password: randomBytes(12).toString('hex'), role: 'STUDENT' }
+  const response = await fetch(`${base}/api/auth/sign-up`, { method: 'POST', headers: { 'content-type': 'application/json', 'origin': base }, body: JSON.stringify(user) })
+  const cookie = response.headers.getSetCookie().map(c => c.split(';')[0]!).find(c => c.startsWith('lectern-session='))
+  if (!response.ok || !cookie) throw new Error(`signing up the bench's student failed: ${response.status}`)
+  return cookie
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +299,11 @@ try {
     // cookie-less visitors get the few-second HTML cache (server/services/catalog/page-html-cache.ts).
     const rendered = { cookie: 'lectern-bench=rendered' }
     await load(catalog, 10, WARM_UP_SECONDS, rendered)
-    const rounds = { bare50: [] as Figures[], catalog50: [] as Figures[], catalog10: [] as Figures[], search10: [] as Figures[], rendered10: [] as Figures[] }
+    // Most traffic is signed in: a student's session cookie (its header, its session check).
+    const signedIn = { cookie: await studentCookie(server.url) }
+    await checkPage(catalog, expected.catalog, 'the newest courses, signed in', signedIn)
+    await load(catalog, 10, WARM_UP_SECONDS, signedIn)
+    const rounds = { bare50: [] as Figures[], catalog50: [] as Figures[], catalog10: [] as Figures[], search10: [] as Figures[], rendered10: [] as Figures[], signedIn10: [] as Figures[] }
     const ratios: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const runBare = async () => void rounds.bare50.push(await load(bare, 50, SECONDS))
@@ -301,6 +314,7 @@ try {
       rounds.catalog10.push(await load(catalog, 10, SECONDS))
       rounds.search10.push(await load(search, 10, SECONDS))
       rounds.rendered10.push(await load(catalog, 10, SECONDS, rendered))
+      rounds.signedIn10.push(await load(catalog, 10, SECONDS, signedIn))
     }
     // For the notes: the catalog's API call alone (what SSR awaits), no rendering.
     const apiAlone = await load(api, 50, SECONDS)
@@ -333,11 +347,18 @@ try {
     console.log(row('catalog GET /courses, 10 conn', rounds.catalog10))
     console.log(row(`search GET /courses?q=${SEARCH.q}&category=…&page=${expected.searchPage}, 10 conn`, rounds.search10))
     console.log(row('catalog GET /courses, 10 conn, with a cookie (rendered every time)', rounds.rendered10))
+    console.log(row('catalog GET /courses, 10 conn, signed in as a student', rounds.signedIn10))
     console.log(row('(API alone) GET /api/catalog, 50 conn', [apiAlone]))
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
     console.log(`catalog / bare page at 50 connections: ×${n(ratio, 3)} req/s${ratios.length > 1 ? ` (rounds ${ratios.map(r => n(r, 2)).join(', ')})` : ''} (target ≥ 0.5: ${met(ratio >= 0.5)}); p99 ${n(catalog50.p99)} ms vs ${n(bare50.p99)} ms`)
     console.log(`CPU per request (server${database.kind === 'postgresql' ? ' + PostgreSQL' : ''}), bare / catalog at 50 connections: ×${n(total(bare50) / total(catalog50), 2)} (where req/s tends to when the box is CPU-bound)`)
     console.log(`catalog p99 at 10 connections: ${n(catalog10.p99)} ms (target < 100: ${met(catalog10.p99 < 100)}); search p99 at 10 connections: ${n(search10.p99)} ms (${met(search10.p99 < 100)} against the same bar); rendered for a visitor with a cookie: ${n(summary(rounds.rendered10).p99)} ms`)
+    // Pages rendered every time (a cookie, a session): CPU against the bare page's, and the tail.
+    for (const [name, list] of [['with a cookie', rounds.rendered10], ['signed in', rounds.signedIn10]] as const) {
+      const f = summary(list)
+      const cpuRatio = total(f) / total(bare50)
+      console.log(`rendered catalog, ${name}: CPU ×${n(cpuRatio, 2)} of the bare page's (target ≤ 1.2: ${met(cpuRatio <= 1.2)}), p99 ${n(f.p99)} ms at 10 connections (target < 150: ${met(f.p99 < 150)})`)
+    }
     console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`)
   }
   finally {

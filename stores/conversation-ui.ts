@@ -1,11 +1,14 @@
 // UI state of a conversation page: which earlier file the composer is pointing at, per
 // conversation ("Refer to" on an attachment; the composer sends its id with the message), and on
 // the instructor's side whose unlinking is being confirmed and which message's visibility dialog
-// is open. Ids and labels only; observers, messages and files come from Vue Query.
+// is open and whether the observers drawer (narrow screens) is; where a back-dated message just went; whether signing out is asking about unsent
+// messages. Ids and labels only; observers, messages and files come from Vue Query.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export interface ReferenceTarget { attachmentId: string, name: string }
+/** A back-dated message just sent: the stream shows where it went. */
+export interface LandedMessage { conversationId: string, messageId: string, day: string }
 
 export const useConversationUiStore = defineStore('conversation-ui', () => {
   const references = ref<Record<string, ReferenceTarget>>({})
@@ -13,6 +16,11 @@ export const useConversationUiStore = defineStore('conversation-ui', () => {
   const unlinkingObserverId = ref<string | null>(null)
   /** The message whose "Visibility…" dialog is open, or null. */
   const visibilityMessageId = ref<string | null>(null)
+  const landed = ref<LandedMessage | null>(null)
+  /** Signing out with messages not sent yet: the question is open. */
+  const signOutAsked = ref(false)
+  /** The observers drawer (narrow screens) is open. */
+  const observersOpen = ref(false)
 
   const referenceIn = (conversationId: string) => references.value[conversationId] ?? null
   function refer(conversationId: string, target: ReferenceTarget) {
@@ -35,11 +43,31 @@ export const useConversationUiStore = defineStore('conversation-ui', () => {
     visibilityMessageId.value = null
   }
 
+  const landedIn = (conversationId: string) => (landed.value?.conversationId === conversationId ? landed.value : null)
+  function showLanded(message: LandedMessage) {
+    landed.value = message
+  }
+  function clearLanded() {
+    landed.value = null
+    observersOpen.value = false
+  }
+  function showObservers(open: boolean) {
+    observersOpen.value = open
+  }
+  function askBeforeSignOut(open: boolean) {
+    signOutAsked.value = open
+  }
+
   /** Leaving the page closes its dialogs; a reference being written stays with its conversation. */
   function $reset() {
     unlinkingObserverId.value = null
     visibilityMessageId.value = null
+    landed.value = null
+    observersOpen.value = false
   }
 
-  return { references, unlinkingObserverId, visibilityMessageId, referenceIn, refer, clearReference, askToUnlink, cancelUnlink, openVisibility, closeVisibility, $reset }
+  return {
+    references, unlinkingObserverId, visibilityMessageId, landed, signOutAsked, observersOpen, referenceIn, refer, clearReference, askToUnlink, cancelUnlink,
+    openVisibility, closeVisibility, landedIn, showLanded, clearLanded, showObservers, askBeforeSignOut, $reset,
+  }
 })

@@ -5,7 +5,12 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { UploadTarget } from '../composables/uploads/upload-target'
 
-export type UploadState = 'queued' | 'uploading' | 'paused' | 'failed'
+/**
+ * retrying: the connection dropped; the upload goes on by itself (after a back-off, or as soon as
+ * the browser is online). failed: the retries are used up, Retry is the user's. refused: the
+ * server said no (type, size, content): retrying would not help.
+ */
+export type UploadState = 'queued' | 'uploading' | 'retrying' | 'paused' | 'failed' | 'refused'
 
 export interface UploadEntry {
   operationId: string
@@ -19,6 +24,8 @@ export interface UploadEntry {
   sizeBytes: number
   state: UploadState
   message?: string
+  /** While retrying: when the next attempt starts (ms since epoch), or null while the browser is offline. */
+  retryAt?: number | null
 }
 
 export const useUploadUiStore = defineStore('upload-ui', () => {
@@ -30,7 +37,7 @@ export const useUploadUiStore = defineStore('upload-ui', () => {
   const waitingInChapter = (chapterId: string) => list.value.filter(e => e.target.kind === 'lesson' && e.target.chapterId === chapterId && !e.resourceId)
   /** A conversation's attachment uploads in this tab (the composer shows the ones not created yet, and failures). */
   const inConversation = (conversationId: string) => list.value.filter(e => e.target.kind === 'attachment' && e.target.conversationId === conversationId)
-  const countIn = (state: UploadState) => list.value.filter(e => e.state === state).length
+  const countIn = (...states: UploadState[]) => list.value.filter(e => states.includes(e.state)).length
 
   function add(entry: UploadEntry) {
     entries.value = { ...entries.value, [entry.operationId]: entry }

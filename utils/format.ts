@@ -1,4 +1,6 @@
 // Human-readable sizes, speeds and durations for the studio.
+import { formatCalendarDay } from './dates'
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   const units = ['KB', 'MB', 'GB', 'TB']
@@ -68,5 +70,5 @@ export function fileCount(count: number): string {
 
 /** A calendar day (YYYY-MM-DD) as a heading says it: "Tuesday, 3 March 2026" in the reader's locale. */
 export function formatDayLabel(day: string): string {
-  return new Date(`${day}T12:00:00`).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  return formatCalendarDay(day, 'weekday-date')
 }

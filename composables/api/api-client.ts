@@ -40,8 +40,12 @@ export function useApi(): ApiCall {
       if (error instanceof ApiRequestError) throw error
       const fetchError = error as FetchError<ApiResponse<unknown>>
       const body = fetchError.data
+      // "Too many, wait": how long, from the envelope or (a proxy's answer) the Retry-After header.
+      const retryAfter = fetchError.statusCode === 429 ? Number(fetchError.response?.headers.get('retry-after')) || undefined : undefined
       if (body && typeof body === 'object' && 'success' in body && !body.success)
-        throw new ApiRequestError(fetchError.statusCode ?? 500, body.error)
+        throw new ApiRequestError(fetchError.statusCode ?? 500, retryAfter && body.error.details?.retryAfter === undefined ? { ...body.error, details: { ...body.error.details, retryAfter } } : body.error)
+      if (fetchError.statusCode === 429)
+        throw new ApiRequestError(429, { code: 'RATE_LIMITED', message: 'Lectern is busy. Try again in a moment.', details: { retryAfter } })
       // No envelope: the network or the server is down.
       throw new ApiRequestError(fetchError.statusCode ?? 0, {
         code: 'UNAVAILABLE',

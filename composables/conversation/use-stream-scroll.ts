@@ -83,6 +83,15 @@ export function useStreamScroll(scroller: Ref<HTMLElement | undefined>, stream: 
     followNewest() {
       stick = true
     },
+    /** Brings a drawn message to the middle of the view (a back-dated message just sent). */
+    scrollToMessage(messageId: string) {
+      const el = scroller.value
+      const target = el?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`)
+      if (!el || !target) return
+      stick = false
+      const offset = target.getBoundingClientRect().top - el.getBoundingClientRect().top
+      el.scrollTop += offset - (el.clientHeight - target.offsetHeight) / 2
+    },
     /** Brings a day already drawn back into view (a jump to the day already shown). */
     scrollToDay(day: string) {
       if (scroller.value) scrollToDay(scroller.value, day)

@@ -3,10 +3,10 @@ import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
 import { SignInInput, SignUpInput } from '#shared/schemas/auth'
 
-export function useSignInForm() {
+export function useSignInForm(email = '') {
   return useForm({
     validationSchema: toTypedSchema(SignInInput),
-    initialValues: { email: '', password: '' },
+    initialValues: { email, password: '' },
   })
 }
 

@@ -8,6 +8,7 @@ import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
 import { JumpToDateInput, SendMessageFields } from '#shared/schemas/conversation'
 import type { MessageAccess } from '#shared/schemas/conversation'
+import { draftKey } from './conversation-drafts'
 
 export const ComposerInput = SendMessageFields.pick({ type: true, body: true, targetDate: true, access: true })
 export type ComposerValues = {
@@ -22,8 +23,6 @@ export function localToday(now = new Date()): string {
   const offset = now.getTimezoneOffset() * 60_000
   return new Date(now.getTime() - offset).toISOString().slice(0, 10)
 }
-
-const draftKey = (conversationId: string) => `lectern:draft:${conversationId}`
 
 export function useComposerForm(conversationId: string, defaults: () => ComposerValues) {
   const form = useForm<ComposerValues>({ validationSchema: toTypedSchema(ComposerInput), initialValues: defaults() })
@@ -41,10 +40,14 @@ export function useComposerForm(conversationId: string, defaults: () => Composer
       else localStorage.removeItem(draftKey(conversationId))
     }, { deep: true })
   })
-  /** After a send: the draft is gone, the type and date stay as chosen. */
+  /**
+   * After a send: the draft is gone and the type stays as chosen, but the day goes back to today
+   * and the audience to the pair only: a back-dated day or "also the observers" is chosen for one
+   * message, never carried to the next one unseen.
+   */
   function clearDraft() {
     localStorage.removeItem(draftKey(conversationId))
-    form.resetForm({ values: { ...form.values, body: '' } })
+    form.resetForm({ values: { ...defaults(), type: form.values.type ?? defaults().type } })
   }
   return { form, clearDraft }
 }

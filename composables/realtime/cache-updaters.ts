@@ -54,7 +54,10 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
       void client.invalidateQueries({ queryKey: courseFileKeys.all })
     },
     'library-upload-progress': event => libraryUploadProgressed(client, event),
-    'media:created': () => void client.invalidateQueries({ queryKey: mediaKeys.lists() }),
+    'media:created': () => {
+      void client.invalidateQueries({ queryKey: mediaKeys.lists() })
+      void client.invalidateQueries({ queryKey: mediaKeys.unfinished() })
+    },
     'attachment-updated': event => attachmentUpdated(client, event),
     // This tab created an attachment upload: the composer lists it before the server's event.
     'attachment:created': ({ conversationId }) => void client.invalidateQueries({ queryKey: conversationKeys.unsentAttachments(conversationId) }),
@@ -79,6 +82,12 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     'student-removed': ({ courseId, userId }) => studentRemoved(client, courseId, userId),
     // This tab started an upload: its new lesson row shows even before the server's event.
     'upload:created': ({ courseId }) => void client.invalidateQueries({ queryKey: chapterKeys.list(courseId) }),
+    // The refusal's own answer, not only the socket's event: an outline refetch started by
+    // upload:created may still be under way with the lesson in it. Invalidating cancels it.
+    'upload:refused': ({ courseId, lessonId }) => {
+      if (lessonId) outlineDeleted(client, courseId, { chapterIds: [], lessonIds: [lessonId] })
+      void client.invalidateQueries({ queryKey: chapterKeys.list(courseId) })
+    },
     // Back after an outage: refetch everything on screen, so nothing missed stays missing.
     'socket:resync': () => void client.invalidateQueries(),
     'channel:dropped': ({ channel }) => {

@@ -22,6 +22,8 @@ export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & 
   'channel:refused': { channel: string, message: string }
   /** This tab created an upload (the resumable upload client reports through the observer too). */
   'upload:created': { courseId: string, chapterId: string, lessonId: string, operationId: string }
+  /** The server refused this tab's upload and removed the lesson made for it (lessonId '' when none was). */
+  'upload:refused': { courseId: string, lessonId: string }
   /** This tab created an attachment upload (or finished one while the socket was down: attachmentId ''). */
   'attachment:created': { conversationId: string, attachmentId: string, operationId: string }
   /** This tab created a library upload (or finished one while the socket was down: mediaId ''). */

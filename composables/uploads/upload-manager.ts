@@ -1,16 +1,21 @@
 // The resumable upload client (ARCHITECTURE's named exception: it talks to /api/uploads directly).
 // tus-js-client sends each file in chunks and resumes from the server's offset after a dropped
 // connection, a server restart, or a reload (the file picked again is recognised by fingerprint).
-// At most three files upload at once; the rest wait. Lesson videos and message attachments go
+// A dropped connection is retried by itself with a back-off, and at once when the browser is
+// online again (upload-retry.ts); a refusal is final. At most three files upload at once; the rest wait. Lesson videos and message attachments go
 // the same way (upload-target.ts). Its results reach components only through the observer
 // (→ Vue Query) and the upload UI store (queued/paused/failed flags).
-import * as tus from 'tus-js-client'
+// tus-js-client is loaded with the first upload: most visitors never upload, and on a phone its
+// ~100 KB of source would cost every page's first seconds.
+import type { Upload } from 'tus-js-client'
 import { uploadProgressEvent } from '#shared/uploads/progress'
 import type { UploadPlace } from '#shared/uploads/progress'
 import type { RealtimeObserver } from '../realtime/observer'
 import type { useUploadUiStore } from '../../stores/upload-ui'
 import { metadataFor, refusalFor } from './upload-target'
 import type { UploadTarget } from './upload-target'
+import { askedToWait, browserOnline, isRefusal, LOST_CONNECTION, refusalReason, retryDelays } from './upload-retry'
+import { resourceIdFrom } from './upload-ids'
 
 export type { UploadTarget } from './upload-target'
 
@@ -26,27 +31,27 @@ interface ManagerOptions {
 
 const newId = () => `op-${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`
 
-/** The server's message from a refused request (our JSON envelope in the body), else tus's. */
-function reasonOf(error: Error): string {
-  const body = (error as tus.DetailedError).originalResponse?.getBody?.()
-  try {
-    return JSON.parse(body ?? '').error.message
-  }
-  catch {
-    return /response code: (\d+)/.test(error.message) ? `The upload was refused (${RegExp.$1}).` : 'The connection was lost. Retry to continue from where it stopped.'
-  }
-}
-
 export class UploadManager {
-  private readonly uploads = new Map<string, tus.Upload>()
+  private readonly uploads = new Map<string, Upload>()
   private readonly files = new Map<string, { file: File, target: UploadTarget }>()
   private readonly lastClientEvent = new Map<string, number>()
   private readonly latest = new Map<string, { bytes: number, total: number }>()
   private readonly trailing = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Bytes the server has confirmed per upload (tus's progress), to tell a retry that moved on from one that did not. */
+  private readonly sent = new Map<string, number>()
+  private readonly failures = new Map<string, { count: number, sentAt: number }>()
+  private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
   /** Uploads are created one after another, so new lessons appear in the order files were picked. */
   private creations: Promise<void> = Promise.resolve()
 
-  constructor(private readonly options: ManagerOptions) {}
+  constructor(private readonly options: ManagerOptions) {
+    // Back online: every upload waiting to retry continues now, from the server's offset.
+    globalThis.addEventListener?.('online', () => {
+      for (const entry of this.options.store.list) {
+        if (entry.state === 'retrying') this.restart(entry.operationId)
+      }
+    })
+  }
 
   /** Adds files to the queue; a file the target does not take is refused here, before any byte moves. */
   add(files: File[], target: UploadTarget): void {
@@ -59,7 +64,7 @@ export class UploadManager {
       const operationId = newId()
       this.files.set(operationId, { file, target })
       this.options.store.add({
-        operationId, target, resourceId: target.kind === 'lesson' ? target.lessonId ?? null : null,
+        operationId, target, resourceId: target.kind === 'lesson' ? target.lessonId ?? null : target.kind === 'library' ? target.mediaId ?? null : null,
         fileName: file.name, sizeBytes: file.size, state: 'queued',
       })
     }
@@ -67,6 +72,7 @@ export class UploadManager {
   }
 
   pause(operationId: string): void {
+    this.stopRetrying(operationId)
     void this.uploads.get(operationId)?.abort(false)
     this.uploads.delete(operationId)
     this.options.store.update(operationId, { state: 'paused' })
@@ -74,16 +80,19 @@ export class UploadManager {
   }
 
   resume(operationId: string): void {
-    this.options.store.update(operationId, { state: 'queued', message: undefined })
+    this.options.store.update(operationId, { state: 'queued', message: undefined, retryAt: undefined })
     this.pump()
   }
 
+  /** The user's Retry after the automatic ones were used up: a fresh set of attempts. */
   retry(operationId: string): void {
+    this.failures.delete(operationId)
     this.resume(operationId)
   }
 
   /** Stops an upload here and forgets it, leaving the server's side to the caller (an attachment's DELETE). */
   discard(operationId: string): void {
+    this.forget(operationId)
     void this.uploads.get(operationId)?.abort(false)
     this.uploads.delete(operationId)
     this.files.delete(operationId)
@@ -93,6 +102,7 @@ export class UploadManager {
 
   /** Cancels and asks the server to delete what it has (the lesson goes back to "no video yet"). */
   async cancel(operationId: string): Promise<void> {
+    this.forget(operationId)
     const upload = this.uploads.get(operationId)
     this.uploads.delete(operationId)
     this.files.delete(operationId)
@@ -105,7 +115,8 @@ export class UploadManager {
   private pump(): void {
     const max = this.options.maxConcurrent ?? 3
     for (const entry of this.options.store.list) {
-      if (this.options.store.countIn('uploading') >= max) return
+      // An upload waiting to retry keeps its place: it continues as soon as it can.
+      if (this.options.store.countIn('uploading', 'retrying') >= max) return
       if (entry.state === 'queued') void this.start(entry.operationId)
     }
   }
@@ -115,47 +126,43 @@ export class UploadManager {
     if (!item) return
     const { file, target } = item
     const { store, observer } = this.options
-    store.update(operationId, { state: 'uploading' })
+    store.update(operationId, { state: 'uploading', retryAt: undefined })
     const previousCreation = this.creations
     let created!: () => void
     this.creations = new Promise<void>((resolve) => {
       created = resolve
       setTimeout(resolve, 5000) // a slow creation never holds the others for long
     })
-    await previousCreation
-    const upload = new tus.Upload(file, {
+    const [{ Upload: TusUpload }] = await Promise.all([import('tus-js-client'), previousCreation])
+    const upload = new TusUpload(file, {
       endpoint: '/api/uploads',
       chunkSize: this.options.chunkSize ?? 8 * 1024 * 1024,
-      retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
+      // Retries are this manager's (onError): tus's own give up at once while the browser is offline.
+      retryDelays: null,
       removeFingerprintOnSuccess: true,
       metadata: { filename: file.name, filetype: file.type, ...metadataFor(target) },
       onAfterResponse: (request, response) => {
+        // A resumed upload (after a reload) learns what it fills from the server's answer to HEAD.
+        if (request.getMethod() === 'HEAD') {
+          const resourceId = resourceIdFrom(target, response)
+          if (resourceId && !store.entries[operationId]?.resourceId) store.update(operationId, { resourceId })
+          return
+        }
         if (request.getMethod() !== 'POST') return
         created()
-        if (target.kind === 'library') {
-          const mediaId = response.getHeader('lectern-media-id')
-          if (mediaId) {
-            store.update(operationId, { resourceId: mediaId })
-            observer.emit('media:created', { mediaId, operationId })
-          }
-          return
-        }
-        if (target.kind === 'attachment') {
-          const attachmentId = response.getHeader('lectern-attachment-id')
-          if (attachmentId) {
-            store.update(operationId, { resourceId: attachmentId })
-            observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId, operationId })
-          }
-          return
-        }
-        const lessonId = response.getHeader('lectern-lesson-id')
-        if (lessonId) {
-          store.update(operationId, { resourceId: lessonId })
-          observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, lessonId, operationId })
-        }
+        const resourceId = resourceIdFrom(target, response)
+        if (!resourceId) return
+        store.update(operationId, { resourceId })
+        if (target.kind === 'library') observer.emit('media:created', { mediaId: resourceId, operationId })
+        else if (target.kind === 'attachment') observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: resourceId, operationId })
+        else observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, lessonId: resourceId, operationId })
       },
-      onProgress: (bytes, total) => this.clientProgress(operationId, bytes, total),
+      onProgress: (bytes, total) => {
+        this.sent.set(operationId, bytes)
+        this.clientProgress(operationId, bytes, total)
+      },
       onSuccess: () => {
+        this.forget(operationId)
         this.uploads.delete(operationId)
         this.files.delete(operationId)
         store.remove(operationId)
@@ -170,7 +177,10 @@ export class UploadManager {
       onError: (error) => {
         created()
         this.uploads.delete(operationId)
-        store.update(operationId, { state: 'failed', message: reasonOf(error) })
+        const wait = askedToWait(error)
+        if (wait) this.waitAsAsked(operationId, wait, refusalReason(error))
+        else if (isRefusal(error)) this.refuse(operationId, refusalReason(error))
+        else this.scheduleRetry(operationId)
         this.pump()
       },
     })
@@ -182,6 +192,70 @@ export class UploadManager {
       created() // resuming creates nothing
     }
     if (this.uploads.get(operationId) === upload) upload.start()
+  }
+
+  /**
+   * A refusal is final: no Retry. A new lesson made for this file went with the refusal on the
+   * server, so the row shows in its chapter again (no lesson id) with the reason.
+   */
+  private refuse(operationId: string, message: string): void {
+    const entry = this.options.store.entries[operationId]
+    this.forget(operationId)
+    this.files.delete(operationId)
+    const keepsPlace = entry?.target.kind === 'lesson' && !!entry.target.lessonId
+    this.options.store.update(operationId, { state: 'refused', message, ...(keepsPlace ? {} : { resourceId: null }) })
+    if (entry?.target.kind === 'lesson' && !keepsPlace) this.options.observer.emit('upload:refused', { courseId: entry.target.courseId, lessonId: entry.resourceId ?? '' })
+  }
+
+  /**
+   * The server said "not now" (429, too many uploads started): wait as long as it asked, then go on.
+   * Not an attempt used up: nothing failed, and the user need not do anything.
+   */
+  private waitAsAsked(operationId: string, seconds: number, reason: string): void {
+    this.stopRetrying(operationId)
+    this.options.store.update(operationId, { state: 'retrying', retryAt: Date.now() + seconds * 1000, message: reason })
+    this.retryTimers.set(operationId, setTimeout(() => this.restart(operationId), seconds * 1000))
+  }
+
+  /**
+   * After a lost connection: wait for the browser to be online (no attempt is used meanwhile),
+   * else the next back-off delay. An attempt that moved bytes starts the count again; when the
+   * delays are used up, the upload waits for the user's Retry.
+   */
+  private scheduleRetry(operationId: string): void {
+    const { store } = this.options
+    this.stopRetrying(operationId)
+    if (!browserOnline()) return store.update(operationId, { state: 'retrying', retryAt: null, message: undefined })
+    const sentNow = this.sent.get(operationId) ?? 0
+    const previous = this.failures.get(operationId)
+    const count = previous && previous.sentAt >= sentNow ? previous.count : 0
+    const delays = retryDelays()
+    if (count >= delays.length) {
+      this.failures.delete(operationId)
+      return store.update(operationId, { state: 'failed', message: LOST_CONNECTION, retryAt: undefined })
+    }
+    this.failures.set(operationId, { count: count + 1, sentAt: sentNow })
+    const delay = delays[count]!
+    store.update(operationId, { state: 'retrying', retryAt: Date.now() + delay, message: undefined })
+    this.retryTimers.set(operationId, setTimeout(() => this.restart(operationId), delay))
+  }
+
+  private restart(operationId: string): void {
+    this.stopRetrying(operationId)
+    if (this.options.store.entries[operationId]?.state !== 'retrying') return
+    if (!browserOnline()) return this.options.store.update(operationId, { retryAt: null })
+    void this.start(operationId)
+  }
+
+  private stopRetrying(operationId: string): void {
+    clearTimeout(this.retryTimers.get(operationId))
+    this.retryTimers.delete(operationId)
+  }
+
+  private forget(operationId: string): void {
+    this.stopRetrying(operationId)
+    this.failures.delete(operationId)
+    this.sent.delete(operationId)
   }
 
   /**

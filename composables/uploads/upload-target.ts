@@ -7,7 +7,8 @@ import { typeRefusal } from '#shared/uploads/targets'
 export type UploadTarget
   = | { kind: 'lesson', courseId: string, chapterId: string, lessonId?: string }
     | { kind: 'attachment', conversationId: string }
-    | { kind: 'library' }
+    /** mediaId: an interrupted library upload this file continues (known before the server answers). */
+    | { kind: 'library', mediaId?: string }
 
 /** Null when the file may go to the target; else why not (checked before any byte moves). */
 export function refusalFor(target: UploadTarget, file: File): string | null {

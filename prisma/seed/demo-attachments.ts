@@ -3,11 +3,11 @@
 // attachment. The image needs ffmpeg (as the demo clips do); without it only the PDF is added.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
-import { storageDir } from '../../server/utils/storage-dir.ts'
+import { thumbnailKey, useObjectStore } from '../../server/storage/index.ts'
 
 interface DemoFile { name: string, mimeType: string, bytes: Buffer, width?: number, height?: number, thumbnail?: Buffer }
 
@@ -59,10 +59,10 @@ export function demoPdf(): DemoFile {
 /** Stores a file as a sent attachment of a message. */
 export async function attachDemoFile(db: PrismaClient, { messageId, uploaderId, file }: { messageId: string, uploaderId: string, file: DemoFile }): Promise<void> {
   const key = randomBytes(16).toString('hex')
-  const root = storageDir()
-  for (const dir of ['files', 'thumbnails']) if (!existsSync(join(root, dir))) mkdirSync(join(root, dir), { recursive: true })
-  writeFileSync(join(root, 'files', key), file.bytes)
-  if (file.thumbnail) writeFileSync(join(root, 'thumbnails', `${key}.jpg`), file.thumbnail)
+  const objects = useObjectStore()
+  await objects.prepare()
+  await objects.put(key, file.bytes)
+  if (file.thumbnail) await objects.put(thumbnailKey(key), file.thumbnail)
   const message = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: { conversationId: true, createdAt: true } })
   await db.attachment.create({
     data: {

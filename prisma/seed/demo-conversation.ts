@@ -2,8 +2,10 @@
 // answers (one back-dated, one shared with observers), a completed lesson; and the demo observer
 // linked to the student by the instructor, who sees only what is shared with observers and one
 // private answer granted to them explicitly. The student sends a sketch (an image), the instructor
-// a PDF handout shared with observers, and a reply refers to the sketch.
+// a PDF handout shared with observers, and a reply refers to the sketch. A second parent, with no
+// account yet, is invited: the observers panel shows them as "Invited".
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
+import { newLinkToken } from '../../server/mail/tokens.ts'
 import { createMessage } from './factories.ts'
 import { attachDemoFile, demoImage, demoPdf } from './demo-attachments.ts'
 
@@ -33,4 +35,9 @@ export async function seedDemoConversation(db: PrismaClient, ids: { studentId: s
   // the grant ticked, and the observer reads it among the shared ones.
   const granted = await createMessage(db, pair, { senderId: ids.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'A note for Olivia too: the weekly pace is fine, the stuck moments are normal. An extra half hour on Sundays would help.', at: ago(1), access: 'PARTICIPANTS' })
   await db.messageGrant.create({ data: { messageId: granted.id, userId: ids.observerId } })
+  // Its mail was never sent (nobody knows the token): "Resend" in the panel mails a working link
+  // (printed to the server log when no SMTP server is configured).
+  await db.observerInvitation.create({
+    data: { email: 'dana.rivera@example.com', ...pair, tokenHash: newLinkToken().tokenHash, createdAt: ago(20), sentAt: ago(20), expiresAt: new Date(now.getTime() + 6 * 24 * HOUR) },
+  })
 }

@@ -4,7 +4,6 @@
 // restore. Bytes go where uploads go; each file has the history the API would have written, and a
 // few tags ("javascript", "handouts"…) so the tag filter and the bulk tag actions have something.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
-import { storageDir } from '../../server/utils/storage-dir.ts'
 import { demoImage, demoPdf } from './demo-attachments.ts'
 import { createMediaFile, createMediaLink, tagMediaFile } from './media-factories.ts'
 
@@ -22,7 +21,6 @@ const lessonPlace = async (db: PrismaClient, ownerId: string, courseTitle: strin
 }
 
 export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Date() }: { ownerId: string, now?: Date }): Promise<void> {
-  const root = storageDir()
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY)
   const audit = (mediaFileId: string, action: 'UPLOAD' | 'LINK' | 'UNLINK' | 'DELETE' | 'TAG' | 'EDIT', createdAt: Date, fields: { target?: object, before?: object, after?: object } = {}) =>
     db.mediaAudit.create({ data: { ownerId, mediaFileId, actorId: ownerId, action, createdAt, ...fields } })
@@ -33,7 +31,7 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
 
   // A handout used by two lessons of the JavaScript course.
   const pdf = demoPdf()
-  const handout = await createMediaFile(db, ownerId, { name: 'Closures cheat sheet.pdf', mimeType: 'application/pdf', createdAt: at(6), store: { root, bytes: pdf.bytes } })
+  const handout = await createMediaFile(db, ownerId, { name: 'Closures cheat sheet.pdf', mimeType: 'application/pdf', createdAt: at(6), store: { bytes: pdf.bytes } })
   await audit(handout.id, 'UPLOAD', at(6), { after: { name: handout.originalName, mimeType: 'application/pdf', sizeBytes: pdf.bytes.length, purpose: 'LIBRARY' } })
   for (const lessonTitle of ['Closures', 'Higher-order functions']) {
     const place = await lessonPlace(db, ownerId, 'Modern JavaScript from First Principles', lessonTitle)
@@ -46,7 +44,7 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
   const image = demoImage()
   if (image) {
     const course = await db.course.findFirstOrThrow({ where: { ownerId, title: 'Data Visualisation with D3' }, select: { id: true, title: true } })
-    const cover = await createMediaFile(db, ownerId, { name: 'D3 course cover.png', mimeType: 'image/png', width: image.width, height: image.height, createdAt: at(4), store: { root, bytes: image.bytes, thumbnail: image.thumbnail } })
+    const cover = await createMediaFile(db, ownerId, { name: 'D3 course cover.png', mimeType: 'image/png', width: image.width, height: image.height, createdAt: at(4), store: { bytes: image.bytes, thumbnail: image.thumbnail } })
     await audit(cover.id, 'UPLOAD', at(4), { after: { name: cover.originalName, mimeType: 'image/png', sizeBytes: image.bytes.length, purpose: 'LIBRARY' } })
     const link = await createMediaLink(db, { mediaFileId: cover.id, ownerId, place: { targetType: 'COURSE', courseId: course.id, role: 'COVER' } })
     await db.mediaFile.update({ where: { id: cover.id }, data: { altText: 'A bar chart drawn with D3' } })
@@ -57,14 +55,14 @@ export async function seedDemoLibrary(db: PrismaClient, { ownerId, now = new Dat
 
   // Used nowhere: what the "unused" filter finds.
   const zip = emptyZip()
-  const archive = await createMediaFile(db, ownerId, { name: 'Exercise files.zip', mimeType: 'application/zip', createdAt: at(2), store: { root, bytes: zip } })
+  const archive = await createMediaFile(db, ownerId, { name: 'Exercise files.zip', mimeType: 'application/zip', createdAt: at(2), store: { bytes: zip } })
   await audit(archive.id, 'UPLOAD', at(2), { after: { name: archive.originalName, mimeType: 'application/zip', sizeBytes: zip.length, purpose: 'LIBRARY' } })
   await tag(archive.id, ['exercises', 'javascript'], at(1.9))
 
   // In the trash: it was the photography course's resource, unlinked when it was deleted.
   const photo = await db.course.findFirstOrThrow({ where: { ownerId, title: 'Product Photography with a Phone' }, select: { id: true, title: true } })
   const usage = { linkId: 'demo-removed-link', targetType: 'COURSE', targetId: photo.id, role: 'RESOURCE', courseId: photo.id, courseTitle: photo.title, chapterTitle: null, lessonTitle: null, label: photo.title, href: `/studio/courses/${photo.id}`, inTrash: false }
-  const old = await createMediaFile(db, ownerId, { name: 'Shot list (old).pdf', mimeType: 'application/pdf', createdAt: at(20), deletedAt: at(1), deletedById: ownerId, deletedUsages: [usage], store: { root, bytes: pdf.bytes } })
+  const old = await createMediaFile(db, ownerId, { name: 'Shot list (old).pdf', mimeType: 'application/pdf', createdAt: at(20), deletedAt: at(1), deletedById: ownerId, deletedUsages: [usage], store: { bytes: pdf.bytes } })
   await audit(old.id, 'UPLOAD', at(20), { after: { name: old.originalName, mimeType: 'application/pdf', sizeBytes: pdf.bytes.length, purpose: 'LIBRARY' } })
   const { inTrash: _inTrash, ...target } = usage
   await audit(old.id, 'LINK', at(19), { target, after: { linkId: usage.linkId, role: 'RESOURCE' } })

@@ -4,10 +4,8 @@
 // cleanup candidate), and the demo student has watched a little more of their two courses in the
 // last days (progress the portal would have recorded). It only runs inside seedDemoData, once.
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
-import { storageDir } from '../../server/utils/storage-dir.ts'
+import { thumbnailKey as thumbnailKeyOf, useObjectStore } from '../../server/storage/index.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -27,14 +25,14 @@ export async function seedDemoMediaHistory(db: PrismaClient, { instructorId, stu
   // A second take of the first clip, uploaded to the library and never used: a real file (copied
   // in storage), so the library can preview and delete it like any other.
   const first = await db.mediaFile.findFirst({ where: { ownerId: instructorId, purpose: 'LESSON', status: 'READY' }, orderBy: { createdAt: 'asc' } })
-  const source = first && join(storageDir(), 'files', first.storageKey)
-  if (first && source && existsSync(source)) {
+  const objects = useObjectStore()
+  if (first && await objects.size(first.storageKey) !== null) {
     const key = randomBytes(16).toString('hex')
-    copyFileSync(source, join(storageDir(), 'files', key))
-    if (first.thumbnailKey) copyFileSync(join(storageDir(), 'thumbnails', first.thumbnailKey), join(storageDir(), 'thumbnails', `${key}.jpg`))
+    await objects.put(key, await objects.read(first.storageKey))
+    if (first.thumbnailKey) await objects.put(thumbnailKeyOf(key), await objects.read(first.thumbnailKey))
     const { id: _id, storageKey: _key, thumbnailKey, originalName, createdAt: _created, updatedAt: _updated, deletedUsages: _usages, ...rest } = first
     await db.mediaFile.create({
-      data: { ...rest, deletedUsages: undefined, storageKey: key, thumbnailKey: thumbnailKey ? `${key}.jpg` : null, purpose: 'LIBRARY', originalName: originalName.replace(/(\.\w+)?$/, ' (take 2)$1'), createdAt: new Date(now.getTime() - 40 * DAY) },
+      data: { ...rest, deletedUsages: undefined, storageKey: key, thumbnailKey: thumbnailKey ? thumbnailKeyOf(key) : null, purpose: 'LIBRARY', originalName: originalName.replace(/(\.\w+)?$/, ' (take 2)$1'), createdAt: new Date(now.getTime() - 40 * DAY) },
     })
   }
 

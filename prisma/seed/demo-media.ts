@@ -1,14 +1,14 @@
 // Short generated clips for the demo lessons, so a new user can press play on first start. Made
 // by ffmpeg when it is installed (the README's install step adds it on Debian); without it the
-// lessons simply have no video yet, and the seed says so. Files go where uploads go (storage
-// keys are 32 hex characters, the thumbnail sits beside them), so streaming serves them alike.
+// lessons simply have no video yet, and the seed says so. Files go where uploads go (the object
+// store, with keys of 32 hex characters and the thumbnail's beside them), so streaming serves them alike.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
-import { storageDir } from '../../server/utils/storage-dir.ts'
+import { thumbnailKey, useObjectStore } from '../../server/storage/index.ts'
 
 export interface DemoClip {
   video: string
@@ -45,13 +45,13 @@ export function makeDemoClips(lengths: number[]): DemoClip[] {
 /** Gives a lesson a ready video: a copy of the clip in storage and its media row. */
 export async function attachDemoVideo(db: PrismaClient, { ownerId, lessonId, clip, fileName }: { ownerId: string, lessonId: string, clip: DemoClip, fileName: string }): Promise<void> {
   const key = randomBytes(16).toString('hex')
-  const root = storageDir()
-  for (const dir of ['files', 'thumbnails']) if (!existsSync(join(root, dir))) mkdirSync(join(root, dir), { recursive: true })
-  copyFileSync(clip.video, join(root, 'files', key))
-  copyFileSync(clip.thumbnail, join(root, 'thumbnails', `${key}.jpg`))
+  const objects = useObjectStore()
+  await objects.prepare()
+  await objects.put(key, readFileSync(clip.video))
+  await objects.put(thumbnailKey(key), readFileSync(clip.thumbnail))
   const size = statSync(clip.video).size
   const media = await db.mediaFile.create({
-    data: { ownerId, storageKey: key, originalName: fileName, mimeType: 'video/mp4', sizeBytes: BigInt(size), receivedBytes: BigInt(size), status: 'READY', durationSeconds: clip.seconds, thumbnailKey: `${key}.jpg` },
+    data: { ownerId, storageKey: key, originalName: fileName, mimeType: 'video/mp4', sizeBytes: BigInt(size), receivedBytes: BigInt(size), status: 'READY', durationSeconds: clip.seconds, thumbnailKey: thumbnailKey(key) },
   })
   await db.video.update({ where: { id: lessonId }, data: { mediaFileId: media.id, status: 'READY', durationSeconds: clip.seconds } })
 }

@@ -2,7 +2,7 @@
 // seeds a database without the demo instructor, so restarting never duplicates anything.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { slugify } from '../../shared/utils/slug.ts'
-import { createCourse, createEnrollment, createOutline, createUser } from './factories.ts'
+import { createCourse, createEnrollment, createMessage, createOutline, createUser } from './factories.ts'
 import type { CourseData } from './factories.ts'
 import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
 import { seedDemoConversation } from './demo-conversation.ts'
@@ -33,6 +33,18 @@ const DEMO_COURSES: DemoCourse[] = [
       ['Values and types', ['What a value is', 'Numbers and strings', 'Objects and arrays']],
       ['Functions', ['Declaring and calling', 'Closures', 'Higher-order functions']],
       ['Asynchronous code', ['Callbacks', 'Promises', 'async and await']],
+    ],
+  },
+  {
+    title: 'Testing JavaScript Applications',
+    description: 'Unit, integration and browser tests that catch real bugs and survive refactoring, with fast feedback on every change.',
+    category: 'Development',
+    status: 'PUBLISHED',
+    daysAgo: 2,
+    priceCents: 3400,
+    outline: [
+      ['What to test', ['Tests that catch bugs', 'The testing trophy']],
+      ['In the browser', ['Driving a real browser', 'Waiting for the right thing']],
     ],
   },
   {
@@ -111,6 +123,18 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
     }
   }
   await seedDemoConversation(db, { studentId: student!.id, instructorId: instructor!.id, observerId: observer!.id }, now)
+  // The student asked for the priced course they are not in: the instructor's conversation shows
+  // the request with "Enrol Sam Rivera" (one click), as "Request access" on the course page makes it.
+  const requested = 'Testing JavaScript Applications'
+  await createMessage(db, { studentId: student!.id, instructorId: instructor!.id }, {
+    senderId: null,
+    type: 'ACTIVITY_LOG',
+    body: `${student!.name} asked for access to ${requested}`,
+    at: new Date(now.getTime() - 30 * 60_000),
+    access: 'PARTICIPANTS',
+    courseId: lessonsByCourse.get(requested)!.courseId,
+    payload: { v: 1, event: 'access-requested', courseTitle: requested, studentName: student!.name, studentEmail: student!.email },
+  })
   await seedDemoCatalog(db, now, DEMO_PASSWORD)
   await seedDemoVideos(db)
   await seedDemoLibrary(db, { ownerId: instructor!.id, now })

@@ -92,7 +92,7 @@ export async function createOutline(db: PrismaClient, courseId: string, outline:
 }
 
 /** A message in a student–instructor conversation (opened if needed); `sender: null` for Lectern's own. */
-export async function createMessage(db: PrismaClient, pair: { studentId: string, instructorId: string }, message: { senderId: string | null, type: 'DAILY_NOTE' | 'INSTRUCTOR_RESPONSE' | 'ACTIVITY_LOG' | 'MILESTONE', body: string, at: Date, targetDate?: string, access?: 'PARTICIPANTS' | 'OBSERVERS', payload?: Record<string, unknown> }) {
+export async function createMessage(db: PrismaClient, pair: { studentId: string, instructorId: string }, message: { senderId: string | null, type: 'DAILY_NOTE' | 'INSTRUCTOR_RESPONSE' | 'ACTIVITY_LOG' | 'MILESTONE', body: string, at: Date, targetDate?: string, access?: 'PARTICIPANTS' | 'OBSERVERS', payload?: Record<string, unknown>, courseId?: string }) {
   const conversation = await db.conversation.upsert({
     where: { studentId_instructorId: pair },
     create: pair,
@@ -107,6 +107,7 @@ export async function createMessage(db: PrismaClient, pair: { studentId: string,
       targetDate: new Date(message.targetDate ?? message.at.toISOString().slice(0, 10)),
       access: message.access ?? (message.senderId ? 'PARTICIPANTS' : 'OBSERVERS'),
       payload: (message.payload ?? { v: 1 }) as object,
+      courseId: message.courseId ?? null,
       createdAt: message.at,
     },
   })

@@ -1,9 +1,9 @@
 // Factories for the media library: files (optionally with their bytes in storage) and links.
 // The demo seed (demo-library.ts) and the tests build their library from these.
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
+import { thumbnailKey, useObjectStore } from '../../server/storage/index.ts'
+import { createDiskStore } from '../../server/storage/disk-store.ts'
 
 export interface MediaFileData {
   name: string
@@ -41,19 +41,18 @@ export function buildMediaFile(overrides: Partial<MediaFileData> = {}): MediaFil
 
 /**
  * A media file row of `ownerId`. With `store`, its bytes (and a thumbnail, if given) are written
- * where uploads go (`<root>/files/<key>`), so streaming, deleting and purging find them.
+ * where uploads go, so streaming, deleting and purging find them: the configured object store
+ * (the demo seed), or a disk store at `root` (tests name the test server's directory).
  */
-export async function createMediaFile(db: PrismaClient, ownerId: string, overrides: Partial<MediaFileData> & { store?: { root: string, bytes: Buffer, thumbnail?: Buffer } } = {}) {
+export async function createMediaFile(db: PrismaClient, ownerId: string, overrides: Partial<MediaFileData> & { store?: { root?: string, bytes: Buffer, thumbnail?: Buffer } } = {}) {
   const { store, ...rest } = overrides
   const data = buildMediaFile({ ...rest, ...(store ? { sizeBytes: store.bytes.length } : {}) })
   const storageKey = randomBytes(16).toString('hex')
   if (store) {
-    mkdirSync(join(store.root, 'files'), { recursive: true })
-    writeFileSync(join(store.root, 'files', storageKey), store.bytes)
-    if (store.thumbnail) {
-      mkdirSync(join(store.root, 'thumbnails'), { recursive: true })
-      writeFileSync(join(store.root, 'thumbnails', `${storageKey}.jpg`), store.thumbnail)
-    }
+    const objects = store.root ? createDiskStore(store.root) : useObjectStore()
+    await objects.prepare()
+    await objects.put(storageKey, store.bytes)
+    if (store.thumbnail) await objects.put(thumbnailKey(storageKey), store.thumbnail)
   }
   return db.mediaFile.create({
     data: {

@@ -1,8 +1,5 @@
-import { checkHealth } from '../services/health/check-health'
-
-// Public on purpose (load balancers and uptime checks call it); it reports no secrets.
-export default defineApiHandler(async (event) => {
-  const report = await checkHealth()
-  if (!report.ok) setResponseStatus(event, 503)
-  return report
-})
+// Liveness: the process serves requests (200), whatever its dependencies say; an uptime check or
+// an orchestrator's liveness probe calls it. Whether the instance should get work (database,
+// storage, Redis reachable, not shutting down) is /api/ready. h3 answers HEAD with the GET
+// handler, without the body.
+export default defineApiHandler(() => ({ ok: true }))

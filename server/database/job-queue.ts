@@ -74,6 +74,13 @@ export async function releaseStuckJobs(timeoutSeconds: number): Promise<void> {
     WHERE status = 'RUNNING' AND "lockedAt" < NOW() - make_interval(secs => ${timeoutSeconds})`
 }
 
+/** Running jobs given back by a process that shuts down: waiting again, the interrupted attempt not counted. */
+export async function releaseJobs(ids: string[]): Promise<number> {
+  return useDb().$executeRaw`
+    UPDATE "Job" SET status = 'PENDING', "lockedAt" = NULL, attempts = GREATEST(attempts - 1, 0), "runAt" = NOW(), "updatedAt" = NOW()
+    WHERE status = 'RUNNING' AND id = ANY(${ids})`
+}
+
 /** Finished jobs are kept a while for inspection, then go. */
 export async function pruneFinishedJobs(olderThan: Date): Promise<void> {
   await useDb().job.deleteMany({ where: { status: 'DONE', updatedAt: { lt: olderThan } } })

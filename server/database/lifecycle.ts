@@ -9,6 +9,19 @@ export function openServerDatabase(): string {
   return `${connection.kind} at ${connection.location}`
 }
 
-export function closeServerDatabase(): Promise<void> {
-  return closeDb()
+/**
+ * Shutdown work that still needs the database (handing running jobs back). Nitro runs the
+ * plugins' close hooks one after another in plugin order, and the database's may come first, so
+ * such work registers here and runs before the connection closes.
+ */
+const beforeClose: (() => Promise<unknown>)[] = []
+
+export function beforeDatabaseCloses(work: () => Promise<unknown>): void {
+  beforeClose.push(work)
+}
+
+export async function closeServerDatabase(): Promise<void> {
+  const results = await Promise.allSettled(beforeClose.map(work => work()))
+  for (const result of results) if (result.status === 'rejected') console.error('[lectern] shutdown work failed:', result.reason)
+  await closeDb()
 }

@@ -4,7 +4,7 @@
 // giveUp says what that means (e.g. the video shows "failed"). A job left RUNNING by a crashed
 // process is released after LECTERN_JOB_TIMEOUT_SECONDS and runs again.
 import { lecternConfig } from '../utils/config'
-import { claimJob, enqueue, insertJob, isJobScheduled, markJobDone, markJobFailed, onJobEnqueued, releaseStuckJobs } from '../database/job-queue'
+import { claimJob, enqueue, insertJob, isJobScheduled, markJobDone, markJobFailed, onJobEnqueued, releaseJobs, releaseStuckJobs } from '../database/job-queue'
 import type { ClaimedJob, JobKind, JobPayload } from '../database/job-queue'
 import { jobHandlers, recurringJobs } from './handlers'
 
@@ -13,6 +13,8 @@ const POLL_MS = 1000
 
 let timer: ReturnType<typeof setInterval> | undefined
 let running = 0
+/** Ids of the jobs this process is running, so a shutdown can hand them back. */
+const runningJobs = new Set<string>()
 let stopped = true
 let ticking = false
 
@@ -48,8 +50,10 @@ async function tick(): Promise<void> {
       const job = await claimJob()
       if (!job) break
       running++
+      runningJobs.add(job.id)
       void execute(job).finally(() => {
         running--
+        runningJobs.delete(job.id)
         wake()
       })
     }
@@ -80,9 +84,22 @@ export async function startJobRunner(): Promise<void> {
   wake()
 }
 
-export async function stopJobRunner(): Promise<void> {
+/** Claims no more work (a shutdown began); what runs goes on. */
+export function stopJobRunner(): void {
   stopped = true
   clearInterval(timer)
+}
+
+/**
+ * At the end of a shutdown, the jobs still running here go back to the queue as not tried, for
+ * another instance to take at once instead of after LECTERN_JOB_TIMEOUT_SECONDS. Their handlers
+ * die with the process; like after a crash, a job's work must be safe to run again.
+ */
+export async function handBackRunningJobs(): Promise<number> {
+  stopJobRunner()
+  const ids = [...runningJobs]
+  runningJobs.clear()
+  return ids.length ? releaseJobs(ids) : 0
 }
 
 /** Runs a job's handler now, in this request (internal endpoint, ops): the same code the runner runs. */

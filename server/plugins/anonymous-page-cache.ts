@@ -1,6 +1,9 @@
 // Serves the catalog pages of cookie-less visitors from a few-second cache of their HTML
 // (server/services/catalog/page-html-cache.ts): `render:before` answers a hit without rendering,
 // `render:response` keeps a fresh 200 that set no cookie. `x-lectern-page-cache` says which.
+// A hit replays the nonce its HTML was rendered with: nuxt-security builds the CSP header from
+// `event.context.security.nonce` after `render:before`. Reusing a nonce for those few seconds gives
+// nothing away: the cached HTML is fixed, and any catalog write drops it.
 import { anonymousCatalogKey, cachedPage, keepPage } from '../services/catalog/page-html-cache'
 
 export default defineNitroPlugin((nitroApp) => {
@@ -10,7 +13,10 @@ export default defineNitroPlugin((nitroApp) => {
     if (!key) return
     event.context.anonymousPageKey = key
     const hit = cachedPage(key)
-    if (hit) context.response = { ...hit, headers: { ...hit.headers, 'x-lectern-page-cache': 'hit' } }
+    if (!hit) return
+    const { nonce, ...page } = hit
+    if (nonce && event.context.security) event.context.security.nonce = nonce
+    context.response = { ...page, headers: { ...page.headers, 'x-lectern-page-cache': 'hit' } }
   })
 
   nitroApp.hooks.hook('render:response', (response, { event }) => {
@@ -19,6 +25,6 @@ export default defineNitroPlugin((nitroApp) => {
     response.headers = { ...response.headers, 'x-lectern-page-cache': 'miss' }
     if (response.statusCode && response.statusCode !== 200) return
     if (typeof response.body !== 'string' || event.node.res.getHeader('set-cookie')) return
-    keepPage(key, { body: response.body, statusCode: 200, headers: { ...response.headers } })
+    keepPage(key, { body: response.body, statusCode: 200, headers: { ...response.headers }, nonce: event.context.security?.nonce })
   })
 })

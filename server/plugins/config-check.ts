@@ -8,5 +8,13 @@ export default defineNitroPlugin(() => {
     console.error(`[lectern] ${message}`)
     throw new Error(message)
   }
-  lecternConfig() // throws on malformed LECTERN_* numbers before the first request does
+  const config = lecternConfig() // throws on malformed LECTERN_* numbers before the first request does
+  if (config.smtp && !config.siteUrl) {
+    // Without it a reset link would be built on the request's Host, which the requester chooses:
+    // anyone could ask a reset for a victim with `Host: evil.example` and collect the token.
+    const message = 'NUXT_PUBLIC_SITE_URL must be set when mail is sent (LECTERN_SMTP_*): links in '
+      + 'password-reset and invitation mails are built on it, never on a request\'s Host header.'
+    console.error(`[lectern] ${message}`)
+    throw new Error(message)
+  }
 })

@@ -34,7 +34,7 @@ export function broadcastToUsers(userIds: string[], event: RealtimeEvent): Promi
   return userIds.length ? publish({ kind: 'users', userIds, event }) : Promise.resolve()
 }
 
-/** Closes every socket of a session, on every instance (sign-out). */
+/** Closes every socket of a session and drops its kept upload verdicts, on every instance (the session ended). */
 export function endSessionSockets(sessionId: string): Promise<void> {
   return publish({ kind: 'close-session', sessionId })
 }

@@ -91,3 +91,10 @@ export function dropUsersLocally(channel: string, userIds: string[], reason: 'ac
 export function localPeerCount(): number {
   return identities.size
 }
+
+/** Closes every socket of this instance with `code` (shutdown: the clients reconnect elsewhere). */
+export function closeAllPeers(code: number, reason: string): number {
+  const peers = [...identities.keys()]
+  for (const peer of peers) peer.close(code, reason)
+  return peers.length
+}

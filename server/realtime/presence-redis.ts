@@ -15,13 +15,14 @@ import { randomUUID } from 'node:crypto'
 import Redis from 'ioredis'
 import { PRESENCE_STATUSES } from '#shared/schemas/presence'
 import type { PresenceStatus } from '#shared/schemas/presence'
-import { REDIS_CHANNEL } from './bus'
+import { lecternConfig } from '../utils/config'
+import { redisChannel } from './bus'
 import type { BusMessage } from './bus'
 import { presenceChanged } from './presence-store'
 import type { PresenceStore, PresenceStoreOptions } from './presence-store'
 
-const INSTANCES = 'lectern:presence:instances'
-const INSTANCE_PREFIX = 'lectern:presence:instance:'
+/** The live-instances set and the prefix of instance hashes, in LECTERN_REDIS_NAMESPACE. */
+const keys = (): [string, string] => [`${lecternConfig().redisNamespace}:presence:instances`, `${lecternConfig().redisNamespace}:presence:instance:`]
 
 // KEYS[1] the live-instances set, KEYS[2] the prefix of instance hashes.
 const PRELUDE = `
@@ -115,10 +116,10 @@ export function redisPresenceStore(url: string, { audienceOf, onRevived, heartbe
     (audience.length ? JSON.stringify({ kind: 'users', userIds: audience, event: presenceChanged(userId, status) } satisfies BusMessage) : ''))
 
   async function beat() {
-    const [revived, orphans] = await commands.presenceBeat(INSTANCES, INSTANCE_PREFIX, instanceId, staleMs, ttlSeconds)
+    const [revived, orphans] = await commands.presenceBeat(...keys(), instanceId, staleMs, ttlSeconds)
     if (revived) onRevived()
     for (const userId of new Set(orphans))
-      await commands.presenceAnnounce(INSTANCES, INSTANCE_PREFIX, userId, staleMs, REDIS_CHANNEL, ...messages(userId, await audienceOf(userId)))
+      await commands.presenceAnnounce(...keys(), userId, staleMs, redisChannel(), ...messages(userId, await audienceOf(userId)))
   }
   let beating = false
   const timer = setInterval(() => {
@@ -135,17 +136,17 @@ export function redisPresenceStore(url: string, { audienceOf, onRevived, heartbe
     kind: 'redis',
     record: async (userId, local) => {
       const audience = await audienceOf(userId)
-      const revived = await commands.presenceRecord(INSTANCES, INSTANCE_PREFIX, instanceId, userId, local, staleMs, ttlSeconds, REDIS_CHANNEL, ...messages(userId, audience))
+      const revived = await commands.presenceRecord(...keys(), instanceId, userId, local, staleMs, ttlSeconds, redisChannel(), ...messages(userId, audience))
       if (revived) onRevived()
     },
     statuses: async (userIds) => {
       if (!userIds.length) return {}
-      const found = await commands.presenceStatuses(INSTANCES, INSTANCE_PREFIX, staleMs, ...userIds)
+      const found = await commands.presenceStatuses(...keys(), staleMs, ...userIds)
       return Object.fromEntries(userIds.map((id, i) => [id, (found[i] ?? 'offline') as PresenceStatus]))
     },
     close: async () => {
       clearInterval(timer)
-      await redis.multi().zrem(INSTANCES, instanceId).del(`${INSTANCE_PREFIX}${instanceId}`).exec().catch(() => {})
+      await redis.multi().zrem(keys()[0], instanceId).del(`${keys()[1]}${instanceId}`).exec().catch(() => {})
       redis.disconnect()
     },
   }

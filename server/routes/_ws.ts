@@ -1,4 +1,5 @@
-// The realtime socket. Authenticated in `upgrade` with the session cookie (a missing or forged
+// The realtime socket. A handshake from another site's page is refused (403); then it is
+// authenticated in `upgrade` with the session cookie (a missing or forged
 // cookie gets a 401 instead of a hanging handshake); then the client subscribes to channels,
 // each checked by canReadChannel and refused with an error message, not silence. Each open socket
 // is one tab for presence (it reports whether it is visible), and may signal typing.
@@ -10,6 +11,7 @@ import { canReadChannel } from '../realtime/access'
 import { MAX_CHANNELS_PER_SOCKET, addPeer, removePeer, send, subscribePeer, unsubscribePeer } from '../realtime/peers'
 import { tabClosed, tabOpened, tabVisibility } from '../realtime/presence'
 import { relayTyping } from '../realtime/typing'
+import { isCrossSite } from '../utils/cross-site'
 
 interface SocketContext {
   user: User
@@ -22,6 +24,10 @@ const revocable = (channel: string) => parseChannel(channel)?.kind !== 'user'
 
 export default defineWebSocketHandler({
   async upgrade(request) {
+    // Browsers send Origin with every handshake and cookies whatever site opened it: a socket
+    // opened by another site's page would read this visitor's live events (cross-site hijacking).
+    if (isCrossSite(name => request.headers.get(name)))
+      throw new Response('Live updates are only for this site\'s own pages', { status: 403 })
     const found = await userFromHeaders(request.headers)
     if (!found) throw new Response('Sign in to receive live updates', { status: 401 })
     const { sessionId, ...user } = found

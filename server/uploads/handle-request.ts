@@ -4,10 +4,10 @@
 import type { H3Event } from 'h3'
 import type { Server } from '@tus/server'
 import { abortUpload } from '../services/upload/abort-upload'
-import { reportProgress } from './progress'
+import { rememberUploadContext, reportProgress } from './progress'
 import { SIGNATURE_BYTES } from './signature'
 import { uploadTargets } from './targets'
-import { useFileStorage } from './storage'
+import { isDiskStore, useObjectStore } from '../storage'
 import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/upload/find-upload'
 import { refusal } from './refusal'
@@ -28,20 +28,24 @@ function tusServer(): Server {
 export async function handleUploadRequest(event: H3Event): Promise<Response> {
   // srvx's request over Node's (what @tus/server's own handle() uses; tus learns of a client
   // disconnect from it), with a PATCH body that stays a Node stream (node-body.ts).
-  const request: Request = new UploadRequest({ req: event.node.req, res: event.node.res })
+  const request = new UploadRequest({ req: event.node.req, res: event.node.res }, { direct: isDiskStore(useObjectStore()), headBytes: SIGNATURE_BYTES })
   const startOffset = Number(request.headers.get('upload-offset') ?? -1)
   const response = await tusServer().handleWeb(request)
-  if (request.method === 'POST' && response.status === 201) return withCreatedIds(response)
+  const uploadId = new URL(request.url).pathname.split('/').pop()!
+  if (request.method === 'POST' && response.status === 201) return withIds(response, (response.headers.get('location') ?? '').split('/').pop() ?? '')
+  // A resumed upload (after a reload) asks for the offset first: tell it what it fills too.
+  if (request.method === 'HEAD' && response.ok) return withIds(response, uploadId)
   if (request.method !== 'PATCH' || !response.ok) return response
 
-  const uploadId = new URL(request.url).pathname.split('/').pop()!
   const offset = Number(response.headers.get('upload-offset') ?? 0)
   if (startOffset === 0 && offset > 0) {
-    const [head, upload] = await Promise.all([useFileStorage().readHead(uploadId, SIGNATURE_BYTES), findUpload(uploadId)])
+    const [head, upload] = await Promise.all([request.head() ?? useObjectStore().readHead(uploadId, SIGNATURE_BYTES), findUpload(uploadId)])
     const target = upload?.library ? uploadTargets.library : upload?.attachment ? uploadTargets.attachment : uploadTargets.lesson
     if (upload && head.length >= Math.min(SIGNATURE_BYTES, offset) && !target.contentMatches(head, upload.mimeType)) {
       forgetUploadOwnership(uploadId)
-      await abortUpload(uploadId)
+      // A lesson made only for this file goes with the refusal, here rather than by the tab (it may be offline by now).
+      const { metadata } = await tusServer().datastore.getUpload(uploadId)
+      await abortUpload(uploadId, { dropCreatedLesson: metadata?.lessonCreated === 'true' })
       const message = upload.attachment || upload.library
         ? `This file's content is not a ${upload.mimeType} file.`
         : 'This file is not a video: its content does not start like any video format.'
@@ -56,10 +60,10 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
 }
 
 /** Tells the uploading tab what its upload fills (a lesson, an attachment, a library file), so it can follow it before any event arrives. */
-async function withCreatedIds(response: Response): Promise<Response> {
-  const uploadId = (response.headers.get('location') ?? '').split('/').pop() ?? ''
+async function withIds(response: Response, uploadId: string): Promise<Response> {
   const upload = uploadId ? await findUpload(uploadId) : null
   if (!upload) return response
+  rememberUploadContext(uploadId, upload)
   const headers = new Headers(response.headers)
   if (upload.lesson) {
     headers.set('lectern-lesson-id', upload.lesson.lessonId)

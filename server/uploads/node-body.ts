@@ -23,12 +23,46 @@ import type { CancellationContext, Upload } from '@tus/utils'
 /** How much the file writer gathers before it writes (one writev per batch). */
 export const WRITE_BUFFER_BYTES = 1024 * 1024
 
-/** srvx's request over Node's, whose PATCH body (with a length) is Node's request itself. */
+/**
+ * srvx's request over Node's. With the disk store, a PATCH body (with a length) is Node's request
+ * itself, for the direct write below. With another store the body stays a Web stream, and its
+ * first bytes are kept as they pass (`head`): an S3 upload's first chunk is a multipart part or
+ * tus's `.part` object, which no GET can read back before the upload completes.
+ */
 export class UploadRequest extends NodeRequest {
+  private readonly direct: boolean
+  private readonly headBytes: number
+  private tapped: ReadableStream | null | undefined
+  private kept: Buffer[] = []
+  private keptLength = 0
+
+  constructor(node: ConstructorParameters<typeof NodeRequest>[0], options: { direct: boolean, headBytes: number }) {
+    super(node)
+    this.direct = options.direct
+    this.headBytes = options.headBytes
+  }
+
   override get body(): ReadableStream | null {
     const req = this.runtime!.node!.req as IncomingMessage
-    if (req.method === 'PATCH' && req.headers['content-length'] !== undefined) return req as unknown as ReadableStream
-    return super.body
+    if (this.direct && req.method === 'PATCH' && req.headers['content-length'] !== undefined) return req as unknown as ReadableStream
+    if (this.direct || req.method !== 'PATCH') return super.body
+    if (this.tapped !== undefined) return this.tapped
+    const body = super.body
+    this.tapped = body && body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+      transform: (chunk, controller) => {
+        if (this.keptLength < this.headBytes) {
+          this.kept.push(Buffer.from(chunk.subarray(0, this.headBytes - this.keptLength)))
+          this.keptLength += Math.min(chunk.length, this.headBytes - this.keptLength)
+        }
+        controller.enqueue(chunk)
+      },
+    }))
+    return this.tapped
+  }
+
+  /** The body's first bytes as they passed through (null on the direct path: read the file). */
+  head(): Buffer | null {
+    return this.direct ? null : Buffer.concat(this.kept)
   }
 }
 

@@ -1,10 +1,9 @@
-// The resumable upload endpoint (the tus protocol, @tus/server with its file store): a client
+// The resumable upload endpoint (the tus protocol, @tus/server over the object store's datastore): a client
 // creates an upload with its length and metadata, then PATCHes bytes from the offset the server
 // has; after a dropped connection, a reload or a server restart it asks for the offset (HEAD) and
-// carries on. Bytes stream to disk; memory stays flat whatever the file size.
+// carries on. Bytes stream to the store; memory stays flat whatever the file size.
 // Refusals answer in the protocol with a clear status and a JSON envelope body.
 import { Server } from '@tus/server'
-import { FileStore } from '@tus/file-store'
 import { EVENTS } from '@tus/utils'
 import { sizeRefusal } from '#shared/uploads/targets'
 import { abortUpload } from '../services/upload/abort-upload'
@@ -12,11 +11,12 @@ import { finishUpload } from '../services/upload/finish-upload'
 import { userFromHeaders } from '../utils/auth'
 import { largestUploadBytes, uploadTargetNamed, uploadTargets } from './targets'
 import { reportProgress, forgetProgress } from './progress'
-import { useFileStorage } from './storage'
-import { forgetUploadLiveness } from './liveness'
+import { isDiskStore, useObjectStore } from '../storage'
+import { forgetUploadLiveness, markUploadAlive } from './liveness'
 import { checkUploadAccess } from './upload-access'
 import { writeNodeBodiesDirectly } from './node-body'
 import { refusal, refusalFrom } from './refusal'
+import { enforceLimit } from '../limits/enforce-limit'
 
 export const UPLOAD_PATH = '/api/uploads'
 
@@ -26,7 +26,7 @@ export function useTusServer(): Server {
   if (server) return server
   server = new Server({
     path: UPLOAD_PATH,
-    datastore: new FileStore({ directory: useFileStorage().uploadDirectory() }),
+    datastore: useObjectStore().tusDatastore(),
     maxSize: () => largestUploadBytes(),
     relativeLocation: true,
     respectForwardedHeaders: true,
@@ -42,6 +42,7 @@ export function useTusServer(): Server {
       if (!target) throw refusal(400, 'VALIDATION', `Say what the upload is for: metadata target=${Object.keys(uploadTargets).join(' or ')}`)
       const refusedUser = target.refuseUser(user)
       if (refusedUser) throw refusal(403, 'FORBIDDEN', refusedUser)
+      await enforceLimit('uploads', user.id, 'You are starting uploads faster than Lectern accepts').catch(error => Promise.reject(refusalFrom(error)))
       const fileName = meta.filename ?? ''
       const mimeType = meta.filetype ?? ''
       const refusedType = fileName ? target.refuseType(mimeType, fileName) : `Send the file's name (metadata filename) for ${target.label}`
@@ -68,9 +69,13 @@ export function useTusServer(): Server {
     },
   })
 
-  writeNodeBodiesDirectly(server, id => useFileStorage().localPath(id))
+  // On disk, PATCH bodies go straight to the file (node-body.ts); S3 takes tus's own path.
+  const store = useObjectStore()
+  if (isDiskStore(store)) writeNodeBodiesDirectly(server, id => store.uploadFilePath(id))
   server.on(EVENTS.POST_RECEIVE, (_req, upload) => {
     void reportProgress(upload.id, upload.offset).catch(() => {})
+    // A long PATCH (a slow line) is still someone sending: keep the row's count and liveness fresh.
+    markUploadAlive(upload.id, upload.offset)
   })
   server.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
     forgetProgress(id)

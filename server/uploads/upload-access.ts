@@ -1,8 +1,8 @@
 // Who may use an existing upload (HEAD for its offset, PATCH for its bytes, DELETE to cancel): its
-// owner, signed in. Someone else's upload and a missing one answer the same 404. The media row goes
-// with its owner's account, so a row that names the session's user proves both the upload and the
-// account. A verdict is reused for a few seconds per session and upload (ownership-cache.ts).
-import { sessionUserId } from '../utils/auth'
+// owner, signed in with a live session. Someone else's upload and a missing one answer the same 404.
+// A verdict is reused for a few seconds per session and upload, and dropped at once when that
+// session ends (ownership-cache.ts).
+import { userFromHeaders } from '../utils/auth'
 import { sessionCookieValue } from '../utils/session-cookie'
 import { findUpload } from '../services/upload/find-upload'
 import { knownOwner, rememberOwner } from './ownership-cache'
@@ -13,8 +13,8 @@ export async function checkUploadAccess(req: Request, uploadId: string): Promise
   const session = sessionCookieValue(req.headers.get('cookie'))
   if (!session) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
   if (knownOwner(session, uploadId)) return
-  const [userId, upload] = await Promise.all([sessionUserId(req.headers), findUpload(uploadId)])
-  if (!userId) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
-  if (!upload || upload.ownerId !== userId) throw refusal(404, 'NOT_FOUND', 'Upload not found')
-  rememberOwner(session, uploadId)
+  const [user, upload] = await Promise.all([userFromHeaders(req.headers), findUpload(uploadId)])
+  if (!user) throw refusal(401, 'UNAUTHENTICATED', 'Sign in to upload')
+  if (!upload || upload.ownerId !== user.id) throw refusal(404, 'NOT_FOUND', 'Upload not found')
+  rememberOwner(session, uploadId, user.sessionId)
 }

@@ -15,15 +15,20 @@ export function defineApiHandler<T>(handler: (event: H3Event<EventHandlerRequest
       return ok(await handler(event))
     }
     catch (error) {
-      const appError = toAppError(error)
-      if (appError.code === 'INTERNAL' || appError.code === 'UNAVAILABLE')
-        console.error(`[api] ${event.method} ${event.path}:`, error)
-      setResponseStatus(event, appError.status)
-      const retryAfter = appError.extra.details?.retryAfter
-      if (typeof retryAfter === 'number') setResponseHeader(event, 'Retry-After', retryAfter)
-      return { success: false, error: appError.toJSON() }
+      return refusalEnvelope(event, error)
     }
   })
+}
+
+/** Anything thrown as the answer: its status, Retry-After when it says how long to wait, and the envelope. */
+export function refusalEnvelope(event: H3Event, error: unknown): ApiResponse<never> {
+  const appError = toAppError(error)
+  if (appError.code === 'INTERNAL' || appError.code === 'UNAVAILABLE')
+    console.error(`[api] ${event.method} ${event.path}:`, error)
+  setResponseStatus(event, appError.status)
+  const retryAfter = appError.extra.details?.retryAfter
+  if (typeof retryAfter === 'number') setResponseHeader(event, 'Retry-After', retryAfter)
+  return { success: false, error: appError.toJSON() }
 }
 
 /** Zod issues → `{ "title": ["Title is required"] }`, the shape forms show under each field. */

@@ -1,10 +1,18 @@
 // Protocol answers for stored bytes: a file with HTTP Range support (players and PDF viewers
 // seek with 206 answers), a thumbnail, and a refusal in our JSON envelope for either.
+//
+// With an S3 store too, the bytes come through this server (a Range GET on the object, streamed
+// on) rather than a redirect to a presigned URL: every request, each seek included, passes the
+// access check here; the answer keeps this site's safety headers (the file's own CSP sandbox,
+// nosniff, the download disposition), which a redirect to the bucket's origin would lose; and the
+// page's media-src and the browser suite need no other origin. The cost is the bytes passing
+// through the instance (streamed, memory flat); a CDN in front is the way to offload them.
 import type { H3Event } from 'h3'
-import { readFile } from 'node:fs/promises'
-import { useFileStorage } from '../uploads/storage'
+import { MissingObject, useObjectStore } from '../storage'
+import type { ByteRange } from '../storage'
+import { AppError } from './errors'
 import { parseByteRange } from './byte-range'
-import { toAppError } from './errors'
+import { refusalEnvelope } from './api'
 
 export interface StoredFile {
   storageKey: string
@@ -30,14 +38,41 @@ export function asUploadedFile(file: { storageKey: string, mimeType: string, siz
 
 const asciiName = (name: string) => name.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_')
 
-export function sendStoredFile(event: H3Event, file: StoredFile) {
+/**
+ * A stored file's own policy, should it ever be opened as a page: it may run nothing, load
+ * nothing, and (sandbox) it gets an origin of its own, so it can read nothing of this site's.
+ * Chrome refuses to show a PDF in a sandboxed document, and its viewer runs no page script of
+ * the file's: PDFs get the same policy without the sandbox.
+ */
+const FILE_POLICY = 'default-src \'none\'; img-src \'self\' data:; media-src \'self\'; style-src \'unsafe-inline\'; frame-ancestors \'self\''
+export const filePolicy = (mimeType: string) => mimeType === 'application/pdf' ? FILE_POLICY : `${FILE_POLICY}; sandbox`
+
+/**
+ * What actually goes out: only a type on the safe list is shown in the browser. Anything else
+ * (HTML, SVG, XML, scripts, unknown types), whoever built the StoredFile, is sent as bytes to
+ * download, so an uploaded page never runs from this site's origin.
+ */
+function safeForm(file: StoredFile): Pick<StoredFile, 'mimeType' | 'disposition'> {
+  if (INLINE.test(file.mimeType)) return file
+  return {
+    mimeType: 'application/octet-stream',
+    disposition: file.disposition && { ...file.disposition, type: 'attachment' },
+  }
+}
+
+export async function sendStoredFile(event: H3Event, stored: StoredFile) {
+  const file = { ...stored, ...safeForm(stored) }
   const range = parseByteRange(getRequestHeader(event, 'range'), file.sizeBytes)
+  const { start, end } = range === 'unsatisfiable' || !range ? { start: 0, end: file.sizeBytes - 1 } : range
+  // Opened before any header is set: a missing object is a plain 404 envelope.
+  const body = range === 'unsatisfiable' || end < start ? null : await openObject(file.storageKey, { start, end })
   setResponseHeaders(event, {
     'accept-ranges': 'bytes',
     'content-type': file.mimeType,
     'cache-control': 'private, max-age=3600',
     // A file someone uploaded never runs as a page of this site.
     'x-content-type-options': 'nosniff',
+    'content-security-policy': filePolicy(file.mimeType),
     ...(file.disposition ? { 'content-disposition': `${file.disposition.type}; filename="${asciiName(file.disposition.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.disposition.fileName)}` } : {}),
   })
   if (range === 'unsatisfiable') {
@@ -45,24 +80,32 @@ export function sendStoredFile(event: H3Event, file: StoredFile) {
     setResponseHeader(event, 'content-range', `bytes */${file.sizeBytes}`)
     return ''
   }
-  const { start, end } = range ?? { start: 0, end: file.sizeBytes - 1 }
   if (range) {
     setResponseStatus(event, 206)
     setResponseHeader(event, 'content-range', `bytes ${start}-${end}/${file.sizeBytes}`)
   }
   setResponseHeader(event, 'content-length', end - start + 1)
-  return sendStream(event, useFileStorage().read(file.storageKey, { start, end }))
+  return body ? sendStream(event, body) : ''
+}
+
+async function openObject(key: string, range?: ByteRange) {
+  try {
+    return await useObjectStore().read(key, range)
+  }
+  catch (error) {
+    if (error instanceof MissingObject) throw new AppError('NOT_FOUND', 'The stored file is missing')
+    throw error
+  }
 }
 
 export async function sendThumbnail(event: H3Event, thumbnailKey: string) {
-  setResponseHeaders(event, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' })
-  return await readFile(useFileStorage().thumbnailPath(thumbnailKey))
+  const body = await openObject(thumbnailKey)
+  setResponseHeaders(event, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff', 'content-security-policy': filePolicy('image/jpeg') })
+  return sendStream(event, body)
 }
 
 /** A protocol endpoint's refusal: its status with the usual JSON error envelope. */
 export function sendRefusal(event: H3Event, error: unknown) {
-  const appError = toAppError(error)
-  setResponseStatus(event, appError.status)
   setResponseHeader(event, 'content-type', 'application/json')
-  return { success: false, error: appError.toJSON() }
+  return refusalEnvelope(event, error)
 }

@@ -1,5 +1,6 @@
 // Media processing worker, run as its own process by the media:process job. It reads a video (or,
-// with LECTERN_WORKER_MODE=image, an image) with Debian's ffprobe/ffmpeg, writes a thumbnail, and
+// with LECTERN_WORKER_MODE=image, an image) with Debian's ffprobe/ffmpeg from LECTERN_WORKER_INPUT
+// (a file, or a presigned URL of the object store), writes a thumbnail to a local file, and
 // reports to the server's internal endpoint (bearer token). It never opens the database: the
 // server records the result and broadcasts it.
 // Plain JavaScript with only Node built-ins, so it runs as-is in dev and next to the built server.

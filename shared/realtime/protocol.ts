@@ -29,3 +29,9 @@ export type ServerMessage
 
 /** Close code when the session behind a socket ends (signed out): do not reconnect with it. */
 export const CLOSE_SESSION_ENDED = 4401
+
+/**
+ * Close code when the instance is shutting down (WebSocket's "service restart"): reconnect, which
+ * a proxy sends to another instance (any code but CLOSE_SESSION_ENDED makes the client reconnect).
+ */
+export const CLOSE_SERVICE_RESTART = 1012

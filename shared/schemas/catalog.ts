@@ -10,10 +10,19 @@ export const CATALOG_SORT_LABELS: Record<CatalogSort, string> = { newest: 'Newes
 export const CATALOG_PAGE_SIZE = 12
 export const CATALOG_MAX_PAGE = 1000
 
+/**
+ * A value of a fixed list in any letter case (`?category=design`, a hand-typed or lower-cased
+ * link) means that value: it filters, instead of being refused (API) or dropped (page).
+ */
+const anyCase = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(
+  value => (typeof value === 'string' ? values.find(v => v.toLowerCase() === value.trim().toLowerCase()) ?? value : value),
+  z.enum(values).optional(),
+)
+
 export const CatalogQuery = z.object({
   q: z.string().trim().max(100, 'Keep the search under 100 characters').default(''),
-  category: z.enum(COURSE_CATEGORIES).optional(),
-  level: z.enum(COURSE_LEVELS).optional(),
+  category: anyCase(COURSE_CATEGORIES),
+  level: anyCase(COURSE_LEVELS),
   sort: z.enum(CATALOG_SORTS).default('newest'),
   page: z.coerce.number().int().min(1).max(CATALOG_MAX_PAGE).default(1),
 })

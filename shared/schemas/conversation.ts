@@ -17,15 +17,29 @@ export type MessageAccess = typeof MESSAGE_ACCESS[number]
 export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26')
   .refine(day => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'Not a real date')
 
+/**
+ * The latest day anyone on Earth can be living right now: today in the earliest time zone
+ * (UTC+14). A message is about the writer's day, so a later one is about a day that has not
+ * begun anywhere (and would stay pinned under every newer message).
+ */
+export function latestDayAnywhere(now = Date.now()): string {
+  return new Date(now + 14 * 60 * 60 * 1000).toISOString().slice(0, 10)
+}
+/** A day a message may be about: a real day, no later than today anywhere on Earth. */
+export const messageDay = calendarDay.refine(day => day <= latestDayAnywhere(), 'A message can’t be about a day after today')
+
 /** Each type's extra data, by version. Reading an old version upgrades it here. */
 export const MessagePayloads = {
   DAILY_NOTE: z.object({ v: z.literal(1), mood: z.enum(['great', 'good', 'ok', 'hard']).optional() }),
   INSTRUCTOR_RESPONSE: z.object({ v: z.literal(1), replyToId: z.string().max(64).optional() }),
   ACTIVITY_LOG: z.object({
     v: z.literal(1),
-    event: z.enum(['enrolled', 'lesson-completed', 'course-completed']),
+    event: z.enum(['enrolled', 'lesson-completed', 'course-completed', 'access-requested']),
     courseTitle: z.string().max(200),
     lessonTitle: z.string().max(200).optional(),
+    /** access-requested: who asked, and the account email the instructor's one-click enrolment uses. */
+    studentName: z.string().max(200).optional(),
+    studentEmail: z.string().max(320).optional(),
   }),
   MILESTONE: z.object({ v: z.literal(1), kind: z.enum(['course-completed', 'custom']), courseTitle: z.string().max(200).optional() }),
 } satisfies Record<MessageType, z.ZodTypeAny>
@@ -41,7 +55,7 @@ export const SendMessageFields = z.object({
   /** What the sender may choose: students write daily notes; instructors responses or milestones. */
   type: z.enum(['DAILY_NOTE', 'INSTRUCTOR_RESPONSE', 'MILESTONE']),
   body: messageBody,
-  targetDate: calendarDay,
+  targetDate: messageDay,
   access: z.enum(MESSAGE_ACCESS).optional(),
   /** The sender's idempotency key (a retry sends the same one). */
   clientKey: z.string().min(8).max(64).regex(/^[\w-]+$/),

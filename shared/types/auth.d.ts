@@ -9,6 +9,11 @@ declare module '#auth-utils' {
   interface UserSession {
     loggedInAt: number
   }
+  // Never sent to the browser (nuxt-auth-utils leaves `secure` out of /api/_auth/session).
+  interface SecureSessionData {
+    /** The Session row this cookie stands for: the cookie works only while the row does. */
+    sessionId: string
+  }
 }
 
 export {}

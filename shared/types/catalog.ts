@@ -57,3 +57,10 @@ export interface CourseOverview {
     canEnrol: boolean
   } | null
 }
+
+/** "Request access": the conversation that now holds the request (created: false when asked already today). */
+export interface AccessRequestResult {
+  conversationId: string
+  messageId: string
+  created: boolean
+}

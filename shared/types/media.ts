@@ -111,3 +111,19 @@ export interface CourseFileEntry {
   role: MediaUsageRole
   file: MediaItem
 }
+
+/**
+ * A library file (or lesson video) whose upload has not finished: how far the server got, and
+ * whether someone is sending it right now (another tab). The library lists these as uploading in
+ * another tab, or interrupted with resume (pick the same file) and discard.
+ */
+export interface UnfinishedUpload {
+  mediaId: string
+  name: string
+  mimeType: string
+  sizeBytes: number
+  receivedBytes: number
+  live: boolean
+  /** A lesson's video: picking the file again continues it for that lesson. */
+  lesson: { courseId: string, chapterId: string, lessonId: string } | null
+}

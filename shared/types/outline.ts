@@ -13,8 +13,19 @@ export interface Lesson {
   /** A poster frame is available at /api/lessons/<id>/thumbnail. */
   hasThumbnail: boolean
   updatedAt: string
+  /**
+   * While its video uploads: the bytes the server holds (what a resumed upload continues from) and
+   * whether bytes arrived a moment ago (someone is sending them). Null otherwise.
+   */
+  received?: UploadReceived | null
   /** Client-side only: live upload progress written into the caches from upload-progress events. */
   upload?: UploadProgress
+}
+
+export interface UploadReceived {
+  bytes: number
+  total: number
+  live: boolean
 }
 
 export interface UploadProgress {

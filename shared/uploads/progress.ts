@@ -12,6 +12,13 @@ export type UploadPlace
 
 export type UploadProgressEvent = RealtimeEventOf<'upload-progress' | 'attachment-progress' | 'library-upload-progress'>
 
+/**
+ * An unfinished upload is "live" (someone is sending it) when the server received bytes this
+ * recently. The server records received bytes at least every 5 s while they flow
+ * (server/uploads/liveness.ts); progress events come every ~100 ms.
+ */
+export const UPLOAD_LIVE_MS = 8_000
+
 /** Percent received, to a tenth, never past 100 (a count can run ahead of a stale total). */
 export function progressPercent(bytes: number, total: number): number {
   return total ? Math.min(100, Math.round((bytes / total) * 1000) / 10) : 0

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Page, WebSocketRoute } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import type { ConversationSummary, MessagePage } from '../../shared/types/conversation'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
-import { describeWithDatabase, testDb } from '../support/database'
+import { describeWithDatabase } from '../support/database'
+import { linkedObserver } from '../support/conversation-fixtures'
 
 async function enrolledPair() {
   const instructor = await signedUp({ name: 'Iris Teacher' })
@@ -63,13 +64,15 @@ describe('conversations in the browser', () => {
     await expect.poll(() => composer(page).inputValue()).toBe('Half a thought')
   })
 
-  it('shows a failed send with Retry and Discard; a retry stores the message once', async () => {
+  it('shows a refused send with Retry and Discard; a retry stores the message once', async () => {
     const page = await chatTab(pair.student, pair.conversationId)
     let fail = true
+    // A server error is a refusal (a dropped connection would only make it wait: tests/e2e/outbox.test.ts).
+    const refuse = { status: 500, contentType: 'application/json', body: JSON.stringify({ success: false, error: { code: 'INTERNAL', message: 'Something broke' } }) }
     await page.route(`**/api/conversations/${pair.conversationId}/messages`, async (route) => {
       if (route.request().method() === 'POST' && fail) {
         fail = false
-        return route.abort('connectionreset') // the network drops the request
+        return route.fulfill(refuse)
       }
       return route.continue()
     })
@@ -83,7 +86,7 @@ describe('conversations in the browser', () => {
     expect(await bubble(page, 'Sent over a flaky line').count()).toBe(1)
 
     // A failed message can also be thrown away.
-    await page.route(`**/api/conversations/${pair.conversationId}/messages`, route => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()))
+    await page.route(`**/api/conversations/${pair.conversationId}/messages`, route => (route.request().method() === 'POST' ? route.fulfill(refuse) : route.continue()))
     await composer(page).fill('Never mind')
     await composer(page).press('Enter')
     await bubble(page, 'Never mind').getByRole('button', { name: 'Discard' }).click()
@@ -149,10 +152,14 @@ describe('conversations in the browser', () => {
     await page.evaluate(() => new Promise(resolve => requestAnimationFrame(resolve)))
     expect(await bubble(page, 'Arrived while away.').count()).toBe(0)
     const loadNewer = page.getByRole('button', { name: 'Load newer messages' })
-    await expect.poll(async () => {
-      if (await loadNewer.count()) await loadNewer.click({ timeout: 1000 }).catch(() => {}) // it says "Loading…" meanwhile
-      return bubble(page, 'Arrived while away.').count()
-    }, { timeout: 10_000 }).toBe(1)
+    const newerPage = () => page.waitForResponse(r => r.request().method() === 'GET' && r.url().includes(`/api/conversations/${conversationId}/messages?`) && r.url().includes('after='))
+    // Each click loads one page of newer messages (the window starts a few pages behind): click,
+    // wait for that page's answer and for the button to be ready again or gone, until it arrives.
+    for (let clicks = 0; !(await bubble(page, 'Arrived while away.').count()); clicks++) {
+      expect(clicks, 'clicks on "Load newer messages"').toBeLessThan(6)
+      await Promise.all([newerPage(), loadNewer.click()])
+      await page.locator('.newer button:disabled').waitFor({ state: 'detached' })
+    }
     await loadNewer.waitFor({ state: 'detached' }) // the window now reaches the newest
     for (const text of ['Today 0.', 'Today 39.', 'Arrived while away.', 'June note 3']) expect(await bubble(page, text).count(), text).toBe(1)
 
@@ -264,11 +271,41 @@ describe('typing, read receipts and presence in the browser', () => {
   })
 })
 
+describe('presence while this tab is cut off', () => {
+  it('shows the other person as unknown, not online, while this tab\'s socket is down, and live again after', async () => {
+    const { student, instructor, conversationId } = await enrolledPair()
+    const page = await newPage(student)
+    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    const link = { blocked: false, current: undefined as WebSocketRoute | undefined }
+    await page.routeWebSocket(/\/_ws$/, (ws) => {
+      if (link.blocked) return ws.close({ code: 1006, reason: 'network down' })
+      link.current = ws
+      const server = ws.connectToServer()
+      ws.onMessage(message => server.send(message))
+      server.onMessage(message => ws.send(message))
+    })
+    await visit(page, `/messages/${conversationId}`)
+    const headerDot = page.getByRole('heading', { name: /Iris Teacher/ }).getByTestId('presence')
+    const instructorPage = await newPage(instructor)
+    await visit(instructorPage, '/studio')
+    await expect.poll(() => headerDot.getAttribute('data-presence'), { timeout: 5000 }).toBe('online')
+
+    link.blocked = true
+    await link.current!.close({ code: 1006, reason: 'network down' })
+    await expect.poll(() => headerDot.getAttribute('data-presence')).toBe('unknown')
+    expect(await headerDot.innerText()).toBe('Status unknown')
+    // Meanwhile the instructor leaves: this tab cannot know, and does not claim otherwise.
+    await instructorPage.close()
+
+    link.blocked = false
+    await expect.poll(() => headerDot.getAttribute('data-presence'), { timeout: 20_000 }).toBe('offline')
+  })
+})
+
 describeWithDatabase('an observer in the browser', () => {
   it('sees the shared messages of the linked pair only, and no composer', async () => {
     const { instructor, student, conversationId } = await enrolledPair()
-    const observer = await signedUp({ role: 'OBSERVER', name: 'Opal Parent' })
-    await testDb().observerLink.create({ data: { observerId: observer.user!.id, studentId: student.user!.id, instructorId: instructor.user!.id } })
+    const observer = await linkedObserver({ instructor, student }, 'Opal Parent')
     const today = new Date().toISOString().slice(0, 10)
     await instructor.post(`/api/conversations/${conversationId}/messages`, { type: 'INSTRUCTOR_RESPONSE', body: 'Private feedback', targetDate: today, clientKey: 'k-private-1' })
     await instructor.post(`/api/conversations/${conversationId}/messages`, { type: 'INSTRUCTOR_RESPONSE', body: 'Shared progress update', targetDate: today, clientKey: 'k-shared-1', access: 'OBSERVERS' })
@@ -276,6 +313,8 @@ describeWithDatabase('an observer in the browser', () => {
     await bubble(page, 'Shared progress update').waitFor()
     expect(await bubble(page, 'Private feedback').count()).toBe(0)
     await page.getByText('You are observing').waitFor()
+    await page.getByText('The beginning of Sol Learner’s conversation with Iris Teacher.').waitFor()
+    expect(await page.getByText('The beginning of your conversation').count()).toBe(0)
     expect(await composer(page).count()).toBe(0)
     // Nothing of the participants' presence, typing or reading reaches an observer's page.
     expect(await page.getByTestId('presence').count()).toBe(0)

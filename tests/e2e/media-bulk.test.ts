@@ -43,7 +43,8 @@ describeWithDatabase('bulk actions on the media library in the browser', () => {
     const page = await newPage(owner)
     await selectAllShown(page, 'Bulk', 3)
     await toolbar(page).getByRole('button', { name: 'Move to trash' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Move 3 files to the trash?' })
+    // The title counts what will move, like the button: the linked file is skipped.
+    const dialog = page.getByRole('dialog', { name: 'Move 2 of the 3 files selected to the trash?' })
     const preview = dialog.getByTestId('bulk-preview')
     await preview.getByText('1 file is linked and will be skipped').waitFor()
     expect(await preview.innerText()).toContain('Bulk linked.pdf (used in 1 place)')
@@ -91,6 +92,44 @@ describeWithDatabase('bulk actions on the media library in the browser', () => {
     await toast(page, '2 files restored').waitFor()
     await expect.poll(async () => (await files(owner, 'q=Bulk')).map(f => [f.name, f.usageCount])).toEqual([['Bulk alpha.pdf', 0], ['Bulk linked.pdf', 1]])
     await expect.poll(() => page.getByTestId('trash-item').count()).toBe(1)
+  })
+
+  it('says "nothing to move" with the button disabled when every selected file is linked, and closes the panel of a trashed file at once', async () => {
+    const owner = await signedUp({ name: 'Lio Linked' })
+    const ownerId = owner.user!.id
+    const course = data(await owner.post<Course>('/api/courses', { title: 'Poster design', category: 'Design' }))
+    const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Grids' }))
+    const lesson = data(await owner.post<Lesson>(`/api/chapters/${chapter.id}/lessons`, { title: 'Columns' }))
+    for (const name of ['Held one.pdf', 'Held two.pdf']) {
+      const file = await createMediaFile(testDb(), ownerId, { name })
+      data(await owner.post(`/api/media/${file.id}/links`, { targetType: 'LESSON', targetId: lesson.id, role: 'HANDOUT' }))
+    }
+    await createMediaFile(testDb(), ownerId, { name: 'Held loose.pdf' })
+
+    const page = await newPage(owner)
+    // Select the two linked files only.
+    await selectAllShown(page, 'Held', 3)
+    await tile(page, 'Held loose.pdf').click({ modifiers: ['Control'] })
+    await toolbar(page).getByRole('status').filter({ hasText: '2 selected' }).waitFor()
+    await toolbar(page).getByRole('button', { name: 'Move to trash' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Nothing to move to the trash' })
+    await dialog.getByTestId('bulk-preview').getByText('2 files are linked and will be skipped').waitFor()
+    expect(await dialog.getByRole('button', { name: 'Move 0 files to trash' }).isDisabled()).toBe(true)
+    // Choosing to unlink them first makes the two movable: title and button agree.
+    await dialog.getByLabel('Unlink the linked files everywhere and move them to the trash too').check()
+    const unlink = page.getByRole('dialog', { name: 'Move 2 files to the trash?' })
+    expect(await unlink.getByRole('button', { name: 'Unlink and move 2 files to trash' }).isEnabled()).toBe(true)
+    await unlink.getByRole('button', { name: 'Cancel' }).click()
+
+    // The open panel of a file that goes to the trash closes at once; the page never asks for it again.
+    await tile(page, 'Held loose.pdf').getByRole('button', { name: 'Open Held loose.pdf' }).click()
+    const panel = page.getByTestId('media-panel')
+    await panel.getByText('Not used anywhere yet.').waitFor()
+    await panel.getByRole('button', { name: 'Delete…' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: /Move to trash/ }).click()
+    await panel.waitFor({ state: 'detached' })
+    await toast(page, '“Held loose.pdf” moved to the trash').waitFor()
+    expect(await page.getByText('File not found').count()).toBe(0)
   })
 
   it('downloads the selection as one zip while the page stays, and says in a toast why a zip could not be made', async () => {

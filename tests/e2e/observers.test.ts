@@ -58,6 +58,11 @@ describeWithDatabase('observers in the browser', () => {
     await panel.getByRole('button', { name: 'Link' }).click()
     await panel.getByTestId('observer-row').filter({ hasText: 'Opal Parent' }).waitFor()
     await expect.poll(() => email.inputValue()).toBe('')
+    // The emptied field, left without typing, blames nobody.
+    await email.blur()
+    await page.evaluate(() => new Promise(resolve => requestAnimationFrame(resolve)))
+    expect(await panel.getByRole('alert').count()).toBe(0)
+    expect(await email.getAttribute('aria-invalid')).toBe('false')
     // The observer's list learns of the conversation live.
     await observerList.getByTestId('conversation-row').filter({ hasText: 'Sol Learner' }).waitFor({ timeout: 5000 })
 
@@ -66,7 +71,7 @@ describeWithDatabase('observers in the browser', () => {
     expect(await bubble(observerPage, 'Private: a word about the pace').count()).toBe(0)
 
     // Keyboard: open "Visibility…" on the private message, tick the observer, save.
-    const visibility = bubble(page, 'Private: a word about the pace').getByRole('button', { name: /Visibility of your message: participants only/ })
+    const visibility = bubble(page, 'Private: a word about the pace').getByRole('button', { name: /Visibility… of your message: participants only/ })
     await visibility.focus()
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Who may read this message?' })

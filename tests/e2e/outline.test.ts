@@ -125,6 +125,30 @@ describe('the course editor: outline', () => {
     await page.getByText('Lesson “a” moved to position 2 in chapter “Two”.').waitFor({ state: 'attached' })
   })
 
+  it('keeps focus on a moved lesson\'s handle, so Alt+↑ moves it two steps in a row, across a chapter too', async () => {
+    const owner = await signedUp()
+    const course = await courseWithOutline(owner, [['One', ['a']], ['Two', ['b', 'c']]])
+    const page = await newPage(owner)
+    await visit(page, `/studio/courses/${course.id}`)
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+    await lessonRow(page, 'c').locator('.lesson-handle').focus()
+
+    await page.keyboard.press('Alt+ArrowUp')
+    await page.getByText('Lesson “c” moved to position 1 in chapter “Two”.').waitFor({ state: 'attached' })
+    await expect.poll(focused).toBe('Move lesson “c”: drag, or Alt+Up / Alt+Down')
+    await expect.poll(() => outlineOf(owner, course.id)).toEqual([['One', ['a']], ['Two', ['c', 'b']]])
+
+    // The second press goes to the same handle: past the top of "Two", to the end of "One".
+    await page.keyboard.press('Alt+ArrowUp')
+    await page.getByText('Lesson “c” moved to position 2 in chapter “One”.').waitFor({ state: 'attached' })
+    await expect.poll(focused).toBe('Move lesson “c”: drag, or Alt+Up / Alt+Down')
+    await expect.poll(() => outlineOf(owner, course.id)).toEqual([['One', ['a', 'c']], ['Two', ['b']]])
+
+    await page.keyboard.press('Alt+ArrowUp')
+    await expect.poll(() => outlineOf(owner, course.id)).toEqual([['One', ['c', 'a']], ['Two', ['b']]])
+    await expect.poll(focused).toBe('Move lesson “c”: drag, or Alt+Up / Alt+Down')
+  })
+
   it('renames inline: Enter saves, Esc cancels', async () => {
     const owner = await signedUp()
     const course = await courseWithOutline(owner, [['Draft chapter', ['Draft lesson']]])

@@ -37,6 +37,8 @@ describe('the studio course list', () => {
     const dialog = page.getByRole('dialog', { name: 'New course' })
     await dialog.getByRole('button', { name: 'Create course' }).click()
     await dialog.getByText('Pick a category').waitFor() // validated before anything is sent
+    // The select still says what to do (it once showed an empty box after a failed submit).
+    expect(await dialog.getByLabel('Category', { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim())).toBe('Choose a category…')
 
     await dialog.getByLabel('Title', { exact: true }).fill('Watercolour Basics')
     await dialog.getByLabel('Category', { exact: true }).selectOption('Design')
@@ -62,6 +64,10 @@ describe('the studio course list', () => {
     await dialog.getByRole('button', { name: 'Create course' }).click()
     await toast(page, 'Could not create the course').waitFor()
     expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe('Refused Course')
+    // The picked category still shows (the select once went blank after a failed submit).
+    const category = dialog.getByLabel('Category', { exact: true })
+    expect(await category.inputValue()).toBe('Music')
+    expect(await category.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim())).toBe('Music')
     expect(await page.getByRole('link', { name: 'Refused Course' }).count()).toBe(0)
     expect(data(await owner.get<Course[]>('/api/courses'))).toEqual([])
   })
@@ -134,6 +140,19 @@ describe('the studio course list', () => {
   })
 })
 
+/** Holds the course's saves (PATCH) at the network until the returned function is called. */
+async function holdSaves(page: Page, courseId: string): Promise<() => void> {
+  let release!: () => void
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route(`**/api/courses/${courseId}`, async (route) => {
+    if (route.request().method() === 'PATCH') await held
+    await route.continue()
+  })
+  return release
+}
+
 describe('the course editor', () => {
   it('saves details: the Save button follows the dirty flag, and the change persists', async () => {
     const owner = await signedUp()
@@ -146,9 +165,14 @@ describe('the course editor', () => {
     expect(await save.textContent()).toContain('(1)')
     await page.getByLabel('Category', { exact: true }).selectOption('Business')
     expect(await save.textContent()).toContain('(2)')
+    // The save is held at the network until the bar has been read, so "while saving" is observed.
+    const release = await holdSaves(page, course.id)
     await save.click()
     // Optimistic reset: the form is clean at once; the bar only says it is saving.
-    expect(await page.getByTestId('course-edit-form').evaluate(() => document.querySelector('.save-bar')?.textContent ?? '')).not.toContain('unsaved')
+    const bar = page.locator('.save-bar')
+    await bar.getByText('Saving…').waitFor()
+    expect(await bar.textContent()).not.toContain('unsaved')
+    release()
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor()
     expect(await save.count()).toBe(0)
     expect(await page.getByTestId('course-heading').textContent()).toBe('Edited Course Title')
@@ -186,14 +210,7 @@ describe('the course editor', () => {
     data(await owner.patch(`/api/courses/${course.id}`, { title: 'Renamed Elsewhere' }))
 
     // Hold this tab's save until the user has typed more, so the answer lands mid-typing.
-    let release!: () => void
-    const typed = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route(`**/api/courses/${course.id}`, async (route) => {
-      if (route.request().method() === 'PATCH') await typed
-      await route.continue()
-    })
+    const release = await holdSaves(page, course.id)
 
     const description = page.getByLabel('Description', { exact: true })
     await description.click()

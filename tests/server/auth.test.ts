@@ -39,6 +39,27 @@ describe('sign up', () => {
     const signIn = await client.post('/api/auth/sign-in', { email, password: 'short' })
     expect(signIn.status).toBe(401)
   })
+
+  it('refuses a password of 11 characters and one that leaked lists show people use most, creating nothing', async () => {
+    for (const password of ['eleven-char', 'qwerty123456', 'PASSWORD1234']) {
+      const user = buildUser()
+      const result = await new ApiClient().post('/api/auth/sign-up', { ...user, password, role: 'STUDENT' })
+      expect(result.status, password).toBe(400)
+      expect(result.body, password).toMatchObject({ success: false, error: { code: 'VALIDATION', fields: { password: [expect.stringMatching(/at least 12 characters|most used in leaked password lists/)] } } })
+      expect(await testDb().user.count({ where: { email: user.email } }), password).toBe(0)
+    }
+  })
+})
+
+describe('display names', () => {
+  it('refuses direction controls and zero-width characters, which would let one name pose as another', async () => {
+    for (const name of ['Ann\u202Eevil', 'Bob\u200B', '\u2067Eve\u2069']) {
+      const result = await new ApiClient().post('/api/auth/sign-up', { ...buildUser(), name, role: 'STUDENT' })
+      expect(result.status, JSON.stringify(name)).toBe(400)
+      expect(result.body).toMatchObject({ success: false, error: { fields: { name: [expect.stringContaining('invisible or text-direction')] } } })
+    }
+    expect((await new ApiClient().post('/api/auth/sign-up', { ...buildUser(), name: 'Zoë مريم 李', role: 'STUDENT' })).status).toBe(201)
+  })
 })
 
 describe('sign in and out', () => {
@@ -63,22 +84,69 @@ describe('sign in and out', () => {
     expect((wrongPassword.body as { error: unknown }).error).toEqual((unknownEmail.body as { error: unknown }).error)
   })
 
-  it('answers 429 with a retry time after 10 failed tries for one email, even for the right password', async () => {
-    const owner = await signedUp()
-    const client = new ApiClient()
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      const result = await client.post('/api/auth/sign-in', { email: owner.user!.email, password: `wrong-${attempt}` })
-      expect(result.status, `attempt ${attempt}`).toBe(401)
-    }
-    const blocked = await client.post('/api/auth/sign-in', { email: owner.user!.email, password: owner.user!.password })
+  it('slows a stranger guessing one account (429, Retry-After, doubling) but never locks out the owner\'s browser', async () => {
+    const owner = await signedUp() // signing up made this browser one the account trusts
+    const stranger = new ApiClient()
+    const signIn = (client: ApiClient, password: string) => client.post('/api/auth/sign-in', { email: owner.user!.email, password })
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await signIn(stranger, `wrong-${attempt}`)).status, `attempt ${attempt}`).toBe(401)
+    // The sixth try waits, whatever the password: a right one during the wait is refused too.
+    const blocked = await signIn(stranger, owner.user!.password)
     expect(blocked.status).toBe(429)
-    expect(blocked.body).toMatchObject({ success: false, error: { code: 'RATE_LIMITED', details: { retryAfter: expect.any(Number) } } })
-    const retryAfter = Number(blocked.headers.get('retry-after'))
-    expect(retryAfter).toBeGreaterThan(500)
-    expect(retryAfter).toBeLessThanOrEqual(600)
+    expect(blocked.body).toMatchObject({ success: false, error: { code: 'RATE_LIMITED', details: { retryAfter: 1 } } })
+    expect(blocked.headers.get('retry-after')).toBe('1')
+    // The owner's browser gets in with the right password, during the stranger's wait.
+    expect((await signIn(owner, owner.user!.password)).status).toBe(200)
+    // The owner's own typo does not slow the account for others, and is not a lock-out either.
+    expect((await signIn(owner, 'typo')).status).toBe(401)
+    expect((await signIn(owner, owner.user!.password)).status).toBe(200)
     // Another email is unaffected.
     const other = await signedUp()
     expect((await new ApiClient().post('/api/auth/sign-in', { email: other.user!.email, password: other.user!.password })).status).toBe(200)
+  })
+
+  it('doubles the wait with each further failure from strangers', async () => {
+    const owner = await signedUp()
+    const stranger = new ApiClient()
+    const waits: number[] = []
+    for (let attempt = 1; waits.length < 3; attempt++) {
+      const answer = await stranger.post('/api/auth/sign-in', { email: owner.user!.email, password: `wrong-${attempt}` })
+      if (answer.status === 429) {
+        const wait = Number(answer.headers.get('retry-after'))
+        waits.push(wait)
+        // What the wait would be after one more failure: wait it out, fail once more.
+        await expect.poll(async () => (await stranger.post('/api/auth/sign-in', { email: owner.user!.email, password: `wrong-${attempt}-again` })).status, { timeout: (wait + 2) * 1000, interval: 250 }).toBe(401)
+      }
+      else expect(answer.status).toBe(401)
+    }
+    expect(waits).toEqual([1, 2, 4])
+  })
+
+  it('trusts only its own signed device cookie: an edited or copied-to-another-account one is a stranger\'s', async () => {
+    const owner = await signedUp()
+    const victim = await signedUp()
+    const device = owner.sessionCookies().find(c => c.name === 'lectern-device')!.value
+    const forged = new ApiClient()
+    // The owner's browser cookie, with the victim's id written in: the signature no longer matches.
+    const [id, , signature] = device.split('.')
+    const withVictim = `${id}.${victim.user!.id}.${signature}`
+    for (let attempt = 1; attempt <= 5; attempt++) await forged.request('POST', '/api/auth/sign-in', { email: victim.user!.email, password: `wrong-${attempt}` }, { headers: { cookie: `lectern-device=${withVictim}` } })
+    const answer = await forged.request('POST', '/api/auth/sign-in', { email: victim.user!.email, password: victim.user!.password }, { headers: { cookie: `lectern-device=${withVictim}` } })
+    expect(answer.status).toBe(429)
+    // The owner's real cookie vouches for the owner only, not for the victim.
+    const borrowed = await forged.request('POST', '/api/auth/sign-in', { email: victim.user!.email, password: victim.user!.password }, { headers: { cookie: `lectern-device=${device}` } })
+    expect(borrowed.status).toBe(429)
+  })
+
+  it('reads a cookie seen before as the same user, and a changed copy of it as no one', async () => {
+    const owner = await signedUp()
+    const sealed = owner.sessionCookies().find(c => c.name === 'lectern-session')!.value
+    const me = (value: string) => new ApiClient().request<{ user: { id: string } }>('GET', '/api/auth/me', undefined, { headers: { cookie: `lectern-session=${value}` } })
+    for (let i = 0; i < 3; i++) expect(await me(sealed)).toMatchObject({ status: 200, body: { data: { user: { id: owner.user!.id } } } })
+    // One character of the encrypted part changed: the seal no longer verifies.
+    const parts = sealed.split('*')
+    parts[4] = (parts[4]![0] === 'A' ? 'B' : 'A') + parts[4]!.slice(1)
+    expect((await me(parts.join('*'))).status).toBe(401)
+    expect((await me(sealed)).status).toBe(200)
   })
 
   it('treats a tampered session cookie as signed out, not as an error', async () => {
@@ -112,5 +180,15 @@ describeWithDatabase('demo accounts', () => {
     expect(await studentsOf('Modern JavaScript from First Principles')).toEqual([
       expect.objectContaining({ email: DEMO_ACCOUNTS[1].email, source: 'INSTRUCTOR', percentComplete: 0 }),
     ])
+  })
+
+  it('shows the demo instructor a student\'s access request for a priced course they are not in', async () => {
+    const instructor = new ApiClient()
+    data(await instructor.post('/api/auth/sign-in', { email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD }))
+    const [conversation] = data(await instructor.get<{ id: string }[]>('/api/conversations'))
+    const page = data(await instructor.get<{ messages: { payload: Record<string, unknown>, courseId: string | null }[] }>(`/api/conversations/${conversation!.id}/messages`))
+    const request = page.messages.find(m => m.payload.event === 'access-requested')
+    expect(request?.payload).toMatchObject({ courseTitle: 'Testing JavaScript Applications', studentName: DEMO_ACCOUNTS[1].name, studentEmail: DEMO_ACCOUNTS[1].email })
+    expect(data(await instructor.get<StudentRow[]>(`/api/courses/${request!.courseId}/students`))).toEqual([])
   })
 })

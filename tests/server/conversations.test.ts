@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { conversationChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
+import { latestDayAnywhere } from '../../shared/schemas/conversation'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import type { ChatMessage, ConversationSummary, MessagePage } from '../../shared/types/conversation'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
 import { TestSocket } from '../support/socket-client'
+import { linkedObserver, observerAccount } from '../support/conversation-fixtures'
 
 const key = () => `k-${randomBytes(6).toString('hex')}`
 const today = () => new Date().toISOString().slice(0, 10)
@@ -97,9 +99,23 @@ describe('conversations', () => {
       [new ApiClient(), { type: 'DAILY_NOTE', body: 'Nobody' }, 401],
     ]
     for (const [client, body, status] of refusals) expect((await send(client, p.conversation.id, body)).status, JSON.stringify(body)).toBe(status)
-    for (const outsider of [await signedUp({ role: 'STUDENT' }), await signedUp({ role: 'OBSERVER' })])
-      expect((await outsider.get(`/api/conversations/${p.conversation.id}/messages`)).status).toBe(404)
+    expect((await (await signedUp({ role: 'STUDENT' })).get(`/api/conversations/${p.conversation.id}/messages`)).status).toBe(404)
     expect((await page(p.student, p.conversation.id)).messages).toHaveLength(before)
+  })
+
+  it('refuses a message about a day after today anywhere on Earth (UTC+14) with a clear 400, storing nothing', async () => {
+    const { student, instructor, conversation } = await pair()
+    const before = (await page(student, conversation.id)).messages.length
+    const latest = latestDayAnywhere()
+    const dayAfter = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    for (const [client, type] of [[student, 'DAILY_NOTE'], [instructor, 'INSTRUCTOR_RESPONSE']] as const) {
+      const refused = await send(client, conversation.id, { type, body: 'From the future', targetDate: dayAfter })
+      expect(refused.status).toBe(400)
+      expect(refused.body).toMatchObject({ success: false, error: { code: 'VALIDATION', fields: { targetDate: ['A message can’t be about a day after today'] } } })
+    }
+    expect((await page(student, conversation.id)).messages).toHaveLength(before)
+    // Today where the day starts first is still a day someone is living: accepted.
+    expect((await send(student, conversation.id, { type: 'DAILY_NOTE', body: 'Late evening in Kiritimati', targetDate: latest })).status).toBe(201)
   })
 
   it('pages back in time without gaps or repeats while messages keep arriving, back-dated ones in their day', async () => {
@@ -199,23 +215,30 @@ describe('conversations', () => {
   })
 
   it('delivers a private message only to the pair\'s sockets, and a shared one to linked observers too', async () => {
-    const { student, conversation } = await pair()
+    const { instructor, student, conversation } = await pair()
+    const observer = await linkedObserver({ instructor, student })
     const base = new ApiClient().baseURL
-    const [studentSocket, outsiderSocket] = await Promise.all([TestSocket.open(base, student), TestSocket.open(base, await signedUp({ role: 'STUDENT' }))])
-    sockets.push(studentSocket, outsiderSocket)
-    expect(await studentSocket.subscribe(conversationChannel(conversation.id))).toMatchObject({ op: 'subscribed' })
-    expect(await outsiderSocket.subscribe(conversationChannel(conversation.id))).toMatchObject({ op: 'error', code: 'FORBIDDEN' })
+    const [studentSocket, observerSocket, outsiderSocket] = await Promise.all([student, observer, await signedUp({ role: 'STUDENT' })].map(client => TestSocket.open(base, client)))
+    sockets.push(studentSocket!, observerSocket!, outsiderSocket!)
+    expect(await studentSocket!.subscribe(conversationChannel(conversation.id))).toMatchObject({ op: 'subscribed' })
+    expect(await observerSocket!.subscribe(conversationChannel(conversation.id))).toMatchObject({ op: 'subscribed' })
+    expect(await outsiderSocket!.subscribe(conversationChannel(conversation.id))).toMatchObject({ op: 'error', code: 'FORBIDDEN' })
     const note = data(await send(student, conversation.id, { type: 'DAILY_NOTE', body: 'Private note' }))
+    const shared = data(await send(instructor, conversation.id, { type: 'INSTRUCTOR_RESPONSE', body: 'For the family too', access: 'OBSERVERS' }))
     const isMessage = (id: string) => (m: ServerMessage) => m.op === 'event' && m.event.type === 'message-created' && m.event.message.id === id
-    expect(await studentSocket.next(isMessage(note.id))).toMatchObject({ event: { message: { body: 'Private note' } } })
+    expect(await studentSocket!.next(isMessage(note.id))).toMatchObject({ event: { message: { body: 'Private note' } } })
+    expect(await studentSocket!.next(isMessage(shared.id))).toMatchObject({ event: { message: { body: 'For the family too' } } })
+    // Events reach a socket in the order they were published: the private note came first.
+    expect(await observerSocket!.next(isMessage(shared.id))).toMatchObject({ event: { message: { body: 'For the family too' } } })
+    expect(observerSocket!.messages.some(isMessage(note.id))).toBe(false)
+    expect(outsiderSocket!.messages.some(m => isMessage(note.id)(m) || isMessage(shared.id)(m))).toBe(false)
   })
 })
 
 describeWithDatabase('observers', () => {
   it('read only the messages shared with observers, never private ones, live or paged, and cannot write', async () => {
     const { instructor, student, conversation } = await pair()
-    const observer = await signedUp({ role: 'OBSERVER' })
-    await testDb().observerLink.create({ data: { observerId: observer.user!.id, studentId: student.user!.id, instructorId: instructor.user!.id } })
+    const observer = await linkedObserver({ instructor, student })
     const socket = await TestSocket.open(new ApiClient().baseURL, observer)
     sockets.push(socket)
     expect(await socket.subscribe(conversationChannel(conversation.id))).toMatchObject({ op: 'subscribed' })
@@ -244,8 +267,10 @@ describeWithDatabase('observers', () => {
     expect(await statementsFor(observer, `/api/conversations/${conversation.id}/messages?around=2026-04-02`)).toBe(1)
 
     // An observer linked to this student by another instructor sees nothing of this pair.
-    const stranger = await signedUp({ role: 'OBSERVER' })
+    const stranger = await observerAccount()
     await testDb().observerLink.create({ data: { observerId: stranger.user!.id, studentId: student.user!.id, instructorId: (await signedUp()).user!.id } })
     expect((await stranger.get(`/api/conversations/${conversation.id}/messages`)).status).toBe(404)
+    // And an observer linked to no one at all.
+    expect((await (await observerAccount()).get(`/api/conversations/${conversation.id}/messages`)).status).toBe(404)
   })
 })

@@ -106,6 +106,17 @@ describe('course lifecycle', () => {
     expect(await listIds(owner)).toEqual([course.id, older.id])
   })
 
+  it('keeps every detail given at creation (level, language, price, cover), and the defaults otherwise', async () => {
+    const owner = await signedUp()
+    const details = { title: 'Priced From The Start', category: 'Business', level: 'ADVANCED', language: 'de', priceCents: 4900, coverImageUrl: 'https://images.example.org/cover.jpg' }
+    const created = await owner.post<Course>('/api/courses', details)
+    expect(created.status).toBe(201)
+    const detailed = data(created)
+    expect(detailed).toMatchObject({ level: 'ADVANCED', language: 'de', priceCents: 4900, coverImageUrl: 'https://images.example.org/cover.jpg' })
+    expect(data(await owner.get<Course>(`/api/courses/${detailed.id}`))).toMatchObject({ level: 'ADVANCED', language: 'de', priceCents: 4900 })
+    expect(await createCourse(owner, { title: 'Plain Defaults' })).toMatchObject({ level: 'ALL_LEVELS', language: 'en', priceCents: null, coverImageUrl: null })
+  })
+
   it('gives a second course with the same title its own slug', async () => {
     const a = await createCourse(await signedUp(), { title: 'Same Title For Slug Test' })
     const b = await createCourse(await signedUp(), { title: 'Same Title For Slug Test' })
@@ -149,12 +160,23 @@ describe('course lifecycle', () => {
   })
 })
 
-describe('health', () => {
-  it('reports the database, storage and (when configured) Redis as working', async () => {
-    const result = await new ApiClient().get<{ ok: boolean, checks: Record<string, { ok: boolean, detail: string }> }>('/api/health')
+describe('liveness and readiness', () => {
+  it('tells anyone only alive, or ready or not, also to HEAD', async () => {
+    for (const path of ['/api/health', '/api/ready']) {
+      const result = await new ApiClient().get(path)
+      expect(result.status, path).toBe(200)
+      expect(data(result), path).toEqual({ ok: true })
+      const head = await fetch(`${new ApiClient().baseURL}${path}`, { method: 'HEAD' })
+      expect(head.status, path).toBe(200)
+      expect(await head.text(), path).toBe('')
+    }
+  })
+
+  it('reports the database, storage and (when configured) Redis as working to an internal caller', async () => {
+    const result = await new ApiClient().request<{ ok: boolean, draining: boolean, checks: Record<string, { ok: boolean, detail: string }> }>('GET', '/api/ready', undefined, { headers: { authorization: `Bearer ${inject('internalToken')}` } })
     expect(result.status).toBe(200)
     const report = data(result)
-    expect(report).toMatchObject({ ok: true, checks: { database: { ok: true }, storage: { ok: true } } })
+    expect(report).toMatchObject({ ok: true, draining: false, checks: { database: { ok: true }, storage: { ok: true } } })
     if (inject('redisUrl')) expect(report.checks.redis).toMatchObject({ ok: true, detail: 'redis PONG' })
     else expect(report.checks.redis).toBeUndefined()
   })

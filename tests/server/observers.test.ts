@@ -81,10 +81,11 @@ describeWithDatabase('linking observers to a student', () => {
       expect((await link(instructor, id, observer.user!.email)).status, id).toBe(404)
       expect((await unlink(instructor, id, observer.user!.id)).status, id).toBe(404)
     }
-    // Which account: an existing observer account, named under the email field otherwise.
+    // Which account: an existing observer account; an email with no account is invited instead
+    // (tests/server/invitations.test.ts), and makes no link.
     const unknown = await link(instructor, studentId, 'nobody-here@example.test')
-    expect(unknown.status).toBe(404)
-    expect(unknown.body).toMatchObject({ success: false, error: { fields: { email: [expect.stringContaining('No Lectern account uses nobody-here@example.test')] } } })
+    expect(unknown.status).toBe(202)
+    expect(unknown.body).toMatchObject({ success: true, data: { email: 'nobody-here@example.test', invitedAt: expect.any(String) } })
     for (const account of [await signedUp({ role: 'STUDENT' }), otherInstructor]) {
       const refused = await link(instructor, studentId, account.user!.email)
       expect(refused.status).toBe(422)

@@ -100,6 +100,32 @@ describe('outline: building a course', () => {
   })
 })
 
+describe('outline: a published course keeps a lesson', () => {
+  it('refuses (422, "Unpublish the course first") the save that would empty a published course, and deletes nothing', async () => {
+    const { owner, course, a, b, a1, a2, b1 } = await fixture()
+    data(await owner.post<Course>(`/api/courses/${course.id}/publish`))
+    const before = await outline(owner, course.id)
+
+    const everything = await owner.post(`/api/courses/${course.id}/outline/delete`, { chapterIds: [a.id, b.id], lessonIds: [] })
+    expectError(everything, 422, 'UNPROCESSABLE')
+    expect(everything.body).toMatchObject({ error: { message: expect.stringMatching(/^Unpublish the course first/) } })
+    // Every lesson by id, and every lesson one by one down to the last, are refused the same way.
+    expectError(await owner.post(`/api/courses/${course.id}/outline/delete`, { chapterIds: [], lessonIds: [a1.id, a2.id, b1.id] }), 422, 'UNPROCESSABLE')
+    expect(await outline(owner, course.id)).toEqual(before)
+
+    data(await owner.delete(`/api/lessons/${a1.id}`))
+    data(await owner.delete(`/api/chapters/${a.id}`))
+    expectError(await owner.delete(`/api/lessons/${b1.id}`), 422, 'UNPROCESSABLE')
+    expectError(await owner.delete(`/api/chapters/${b.id}`), 422, 'UNPROCESSABLE')
+    expect(titles(await outline(owner, course.id))).toEqual([['B', ['b1']]])
+
+    // Unpublished, the same save goes through.
+    data(await owner.post<Course>(`/api/courses/${course.id}/unpublish`))
+    data(await owner.delete(`/api/chapters/${b.id}`))
+    expect(await outline(owner, course.id)).toEqual([])
+  })
+})
+
 describe('outline: refusals change nothing', () => {
   let f: Awaited<ReturnType<typeof fixture>>
   let before: Chapter[]

@@ -123,6 +123,7 @@ describe.skipIf(!twoInstances)(`presence across two instances sharing Redis${two
       NUXT_SESSION_PASSWORD: inject('sessionPassword'),
       DATABASE_URL: databaseUrl!,
       REDIS_URL: redisUrl!,
+      LECTERN_REDIS_NAMESPACE: inject('redisNamespace'),
       LECTERN_DATA_DIR: scratch,
       LECTERN_INTERNAL_TOKEN: randomBytes(8).toString('hex'),
       LECTERN_PRESENCE_HEARTBEAT_MS: inject('presenceHeartbeatMs'),

@@ -148,6 +148,7 @@ describe.skipIf(!twoInstances)(`two instances sharing Redis${twoInstances ? '' :
       NUXT_SESSION_PASSWORD: inject('sessionPassword'),
       DATABASE_URL: databaseUrl!,
       REDIS_URL: redisUrl!,
+      LECTERN_REDIS_NAMESPACE: inject('redisNamespace'),
       LECTERN_DATA_DIR: scratch,
       LECTERN_INTERNAL_TOKEN: randomBytes(8).toString('hex'),
     })

@@ -28,4 +28,15 @@ describe('production start-up', () => {
       rmSync(scratch, { recursive: true, force: true })
     }
   })
+
+  it('refuses to send mail without the site\'s address, on which every mailed link is built', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'lectern-startup-'))
+    try {
+      const attempt = startServer(root, { NUXT_SESSION_PASSWORD: 'x'.repeat(40), DATABASE_URL: '', LECTERN_DATA_DIR: scratch, LECTERN_SMTP_URL: 'smtp://127.0.0.1:2525', NUXT_PUBLIC_SITE_URL: '' })
+      await expect(attempt).rejects.toThrow(/NUXT_PUBLIC_SITE_URL must be set when mail is sent/)
+    }
+    finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
+  })
 })

@@ -11,14 +11,26 @@ export interface ApiResult<T = unknown> {
   headers: Headers
 }
 
+let defaultBaseURL: string | undefined
+
+/**
+ * Points every ApiClient made from now on at another server (a describe block that runs against
+ * a second instance, tests/support/stores-under-test.ts); undefined goes back to the shared one.
+ */
+export function pointClientsAt(baseURL: string | undefined): void {
+  defaultBaseURL = baseURL
+}
+
 export class ApiClient {
   /** The server this visitor talks to (tests of a second instance point it elsewhere). */
-  baseURL = inject('baseURL')
+  baseURL = defaultBaseURL ?? inject('baseURL')
   private cookies = new Map<string, string>()
   user?: UserData & { id: string }
+  /** Sent with every request: a test behind a trusted proxy gives each visitor its own X-Forwarded-For. */
+  headers: Record<string, string> = {}
 
   async request<T = unknown>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>, rawBody?: string } = {}): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { ...init.headers }
+    const headers: Record<string, string> = { ...this.headers, ...init.headers }
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     let payload: string | undefined = init.rawBody
     if (body !== undefined) {
@@ -50,6 +62,21 @@ export class ApiClient {
   patch = <T = unknown>(path: string, body?: unknown) => this.request<T>('PATCH', path, body)
   delete = <T = unknown>(path: string) => this.request<T>('DELETE', path)
 
+  /** Another visitor holding this one's cookies as they are now (a copied cookie). */
+  copy(): ApiClient {
+    const copy = new ApiClient()
+    copy.baseURL = this.baseURL
+    copy.cookies = new Map(this.cookies)
+    copy.headers = { ...this.headers }
+    copy.user = this.user
+    return copy
+  }
+
+  /** Forgets one cookie (a test of a browser that never had it). */
+  dropCookie(name: string): void {
+    this.cookies.delete(name)
+  }
+
   /** The cookie header value, to hand this session to a browser context. */
   sessionCookies(): { name: string, value: string }[] {
     return [...this.cookies].map(([name, value]) => ({ name, value }))
@@ -57,14 +84,16 @@ export class ApiClient {
 }
 
 /** A new account (built by the seed factories), signed up through the API and signed in. */
-export async function signedUp(overrides: Partial<UserData> = {}): Promise<ApiClient> {
-  const client = new ApiClient()
+export async function signedUp(overrides: Partial<UserData> = {}, client = new ApiClient()): Promise<ApiClient> {
   const user = buildUser(overrides)
+  // Sign-up offers instructor and student only; an observer is invited (conversation-fixtures'
+  // observerAccount / linkedObserver), so an 'OBSERVER' here would quietly be a student.
+  if (user.role === 'OBSERVER') throw new Error('signedUp cannot make an observer: use observerAccount() or linkedObserver()')
   const result = await client.post<{ user: { id: string } }>('/api/auth/sign-up', {
     name: user.name,
     email: user.email,
     password: user.password,
-    role: user.role === 'OBSERVER' ? 'STUDENT' : user.role,
+    role: user.role,
   })
   if (!result.body.success) throw new Error(`sign-up failed: ${JSON.stringify(result.body)}`)
   client.user = { ...user, id: result.body.data.user.id }

@@ -10,13 +10,49 @@ const contexts: BrowserContext[] = []
 /** Errors the page itself reported: uncaught exceptions, hydration mismatches, failed renders. */
 let pageErrors: string[] = []
 let expectedErrors: RegExp[] = []
+/**
+ * Content-Security-Policy violations in any frame of any page a test opened. Unlike console
+ * errors there is no way to expect one: the whole app must pass its own policy.
+ */
+let cspViolations: string[] = []
 
-afterEach(() => {
+afterEach(async () => {
+  // A violation's report travels from the page as a binding call; a round trip to each page
+  // after it makes sure every report sent before the test ended has arrived.
+  await Promise.all(contexts.flatMap(c => c.pages()).map(page => page.evaluate('0').catch(() => {})))
   const errors = pageErrors.filter(error => !expectedErrors.some(pattern => pattern.test(error)))
+  const violations = cspViolations
   pageErrors = []
   expectedErrors = []
+  cspViolations = []
+  expect(violations, 'Content-Security-Policy violations in the browser').toEqual([])
   expect(errors, 'errors in the browser console').toEqual([])
 })
+
+/** Every frame of every page reports what the site's CSP refused (the event's details). */
+async function reportCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__lecternCspViolation', (_source, report: string) => {
+    cspViolations.push(report)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = `${event.effectiveDirective} refused ${event.blockedURI || '(inline)'} in ${event.documentURI}`
+        + (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '')
+        + (event.sample ? `: ${event.sample}` : '')
+      ;(window as unknown as { __lecternCspViolation: (report: string) => void }).__lecternCspViolation(report)
+    }, true)
+  })
+}
+
+/**
+ * Hands over (and clears) the violations seen so far: only for the test that proves this listener
+ * works by causing one on purpose, and which then asserts on what it took.
+ */
+export function takeCspViolations(): string[] {
+  const taken = cspViolations
+  cspViolations = []
+  return taken
+}
 
 /** For a test that causes an error page on purpose: console errors matching this are expected. */
 export function expectConsoleError(pattern: RegExp): void {
@@ -28,11 +64,20 @@ afterAll(async () => {
   await browser?.close()
 })
 
-export async function newPage(session?: ApiClient, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+export interface PageOptions {
+  javaScriptEnabled?: boolean
+  /** The window size; a phone-sized one also gets touch and a phone's pixel ratio. */
+  viewport?: { width: number, height: number }
+}
+
+export async function newPage(session?: ApiClient, options: PageOptions = {}): Promise<Page> {
   browser ??= await chromium.connect(inject('browserWsEndpoint'))
   const baseURL = inject('baseURL')
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true })
+  const viewport = options.viewport ?? { width: 1280, height: 900 }
+  const phone = viewport.width < 600
+  const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) })
   contexts.push(context)
+  await reportCspViolations(context)
   if (session) {
     const { hostname } = new URL(baseURL)
     await context.addCookies(session.sessionCookies().map(c => ({ ...c, domain: hostname, path: '/' })))

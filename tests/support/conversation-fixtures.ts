@@ -27,7 +27,7 @@ export async function conversationPair({ instructorName = 'Iris Instructor', stu
 
 /** An observer linked to the pair's student by the pair's instructor (needs PostgreSQL: testDb). */
 export async function linkedObserver(pair: { instructor: ApiClient, student: ApiClient }, name = 'Opal Observer'): Promise<ApiClient> {
-  const observer = await signedUp({ role: 'OBSERVER', name })
+  const observer = await observerAccount(name)
   await testDb().observerLink.create({ data: { observerId: observer.user!.id, studentId: pair.student.user!.id, instructorId: pair.instructor.user!.id } })
   return observer
 }
@@ -42,7 +42,10 @@ export const sendMessage = (client: ApiClient, conversationId: string, body: Sen
  * and student, since observers are set up, not self-registered: the role is set afterwards.
  */
 export async function observerAccount(name = 'Opal Observer'): Promise<ApiClient> {
-  const observer = await signedUp({ role: 'OBSERVER', name })
+  const observer = await signedUp({ role: 'STUDENT', name })
   await testDb().user.update({ where: { id: observer.user!.id }, data: { role: 'OBSERVER' } })
+  observer.user!.role = 'OBSERVER'
+  // A changed role ends the sessions granted for the old one: sign in again, as an observer.
+  data(await observer.post('/api/auth/sign-in', { email: observer.user!.email, password: observer.user!.password }))
   return observer
 }

@@ -9,12 +9,28 @@ export const databaseUrl = inject('databaseUrl')
 
 export const NEEDS_SHARED_DATABASE = 'needs PostgreSQL: the test process and the server must both open the database (PGlite allows one process)'
 
-let client: PrismaClient | undefined
+const clients = new Map<string, PrismaClient>()
+let pointedAt: string | undefined
+
+/**
+ * Points testDb() at another database (the S3 instance's, tests/support/stores-under-test.ts);
+ * undefined goes back to the shared one.
+ */
+export function pointTestDbAt(url: string | undefined): void {
+  pointedAt = url
+}
 
 export function testDb(): PrismaClient {
-  if (!databaseUrl) throw new Error(NEEDS_SHARED_DATABASE)
-  client ??= new PrismaClient({ adapter: openDatabase({ databaseUrl }).adapter })
-  return client
+  const url = pointedAt ?? databaseUrl
+  if (!url) throw new Error(NEEDS_SHARED_DATABASE)
+  if (!clients.has(url)) clients.set(url, new PrismaClient({ adapter: openDatabase({ databaseUrl: url }).adapter }))
+  return clients.get(url)!
+}
+
+/** Closes the client of a database that is about to go. */
+export async function forgetTestDb(url: string): Promise<void> {
+  await clients.get(url)?.$disconnect()
+  clients.delete(url)
 }
 
 /** describe() that skips, saying why, when the run uses PGlite (no PostgreSQL on this machine). */

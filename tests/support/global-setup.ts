@@ -11,7 +11,8 @@ import { openDatabase } from '../../server/database/connection'
 import { applyMigrations } from '../../server/database/migrations'
 import { ensureBuilt } from './build'
 import { CHROMIUM_ARGS, ensureFfmpeg, findChromium } from './debian-packages'
-import { startServer } from './server-process'
+import { RUN_REDIS_NAMESPACE, startServer } from './server-process'
+import { startSmtpSink } from './smtp-sink'
 import type { RunningServer } from './server-process'
 import { answers, provisionTestDatabase } from './test-database'
 
@@ -21,6 +22,8 @@ declare module 'vitest' {
     databaseUrl: string | null
     databaseKind: 'postgresql' | 'pglite'
     redisUrl: string | null
+    /** The run's Redis namespace: an instance a test starts beside the suite's server shares it. */
+    redisNamespace: string
     internalToken: string
     /** Lets a test start a second instance that accepts the same session cookies. */
     sessionPassword: string
@@ -29,6 +32,10 @@ declare module 'vitest' {
     /** Where the server stores uploaded files (tests check the stored bytes). */
     storageDir: string
     browserWsEndpoint: string
+    /** Where the in-process SMTP server keeps each message it received (tests/support/mailbox.ts). */
+    mailDir: string
+    /** Its port, for a second server instance that sends mail too. */
+    smtpPort: number
   }
 }
 
@@ -48,6 +55,8 @@ async function findRedis(): Promise<string | null> {
 export default async function setup(project: TestProject) {
   // `npm run test:unit`: pure tests only, no database, build, server or browser.
   if (process.env.LECTERN_TEST_UNIT_ONLY) return
+  // Test files' workers start servers too: the same namespace for all of them.
+  process.env.LECTERN_REDIS_NAMESPACE = RUN_REDIS_NAMESPACE
   const scratch = mkdtempSync(join(tmpdir(), 'lectern-test-'))
   const database = await provisionTestDatabase()
   console.log(`[tests] database: ${database.description}`)
@@ -67,6 +76,8 @@ export default async function setup(project: TestProject) {
   const internalToken = randomBytes(24).toString('hex')
   const presenceHeartbeatMs = '2000'
   const sessionPassword = randomBytes(32).toString('hex')
+  const mailDir = join(scratch, 'mail')
+  const smtp = await startSmtpSink(mailDir)
   let server: RunningServer | undefined
   let browser: BrowserServer | undefined
   try {
@@ -79,12 +90,15 @@ export default async function setup(project: TestProject) {
       LECTERN_DATA_DIR: join(scratch, 'data'),
       REDIS_URL: redisUrl ?? '',
       LECTERN_PRESENCE_HEARTBEAT_MS: presenceHeartbeatMs,
+      LECTERN_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      LECTERN_MAIL_FROM: 'Lectern tests <no-reply@lectern.test>',
       ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', LECTERN_DATA_DIR: resolve(database.pgliteDir!, '..') }),
     })
     browser = await chromium.launchServer({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true })
   }
   catch (error) {
     await server?.stop()
+    await smtp.stop()
     await database.dispose()
     throw error
   }
@@ -101,16 +115,20 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', database.url ?? null)
   project.provide('databaseKind', database.kind)
   project.provide('redisUrl', redisUrl)
+  project.provide('redisNamespace', RUN_REDIS_NAMESPACE)
   project.provide('internalToken', internalToken)
   project.provide('sessionPassword', sessionPassword)
   project.provide('presenceHeartbeatMs', presenceHeartbeatMs)
   project.provide('storageDir', join(scratch, 'uploads'))
   project.provide('browserWsEndpoint', browser.wsEndpoint())
+  project.provide('mailDir', mailDir)
+  project.provide('smtpPort', smtp.port)
 
   return async () => {
     stopping = true
     await browser?.close()
     await server?.stop()
+    await smtp.stop()
     if (process.env.LECTERN_TEST_SERVER_LOG) console.log(server?.output())
     await database.dispose()
     rmSync(scratch, { recursive: true, force: true })

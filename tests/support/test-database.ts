@@ -1,11 +1,14 @@
 // Which database the test run uses, in this order: TEST_DATABASE_URL or DATABASE_URL as given;
 // else a throwaway database on the local PostgreSQL (127.0.0.1:5432) if one answers; else an
 // embedded PGlite directory (then tests that need a second process on the database skip).
+import { randomBytes } from 'node:crypto'
 import { createConnection } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { openDatabase } from '../../server/database/connection'
+import { applyMigrations } from '../../server/database/migrations'
 
 export interface TestDatabase {
   kind: 'postgresql' | 'pglite'
@@ -69,4 +72,35 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
     description: `embedded PGlite in ${dir} (no PostgreSQL found)`,
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   }
+}
+
+/**
+ * A new, migrated database on the PostgreSQL server of `url`, for a test file that needs one of
+ * its own (row checksums, a job queue no other server shares), and how to drop it.
+ */
+export async function migratedDatabaseBeside(url: string, prefix: string): Promise<{ url: string, drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() })
+    await client.connect()
+    try {
+      await client.query(sql)
+    }
+    finally {
+      await client.end()
+    }
+  }
+  await onServer(`CREATE DATABASE "${name}"`)
+  const own = new URL(url)
+  own.pathname = `/${name}`
+  const connection = openDatabase({ databaseUrl: own.toString() })
+  try {
+    await applyMigrations(connection.adapter)
+  }
+  finally {
+    await connection.close()
+  }
+  return { url: own.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
 }

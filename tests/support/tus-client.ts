@@ -6,7 +6,7 @@ const b64 = (value: string) => Buffer.from(value).toString('base64')
 
 export function tusHeaders(client: ApiClient, extra: Record<string, string> = {}): Record<string, string> {
   const cookie = client.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
-  return { 'tus-resumable': '1.0.0', ...(cookie ? { cookie } : {}), ...extra }
+  return { 'tus-resumable': '1.0.0', ...client.headers, ...(cookie ? { cookie } : {}), ...extra }
 }
 
 export async function createUpload(client: ApiClient, options: { size: number, metadata: Record<string, string> }) {

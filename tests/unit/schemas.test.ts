@@ -63,9 +63,9 @@ describe('auth schemas', () => {
     expect(SignInInput.parse({ email: '  Ada@Example.COM ', password: 'x' }).email).toBe('ada@example.com')
   })
 
-  it('lets people sign up only as instructor or student, with an 8-character password', () => {
-    expect(SignUpInput.safeParse({ name: 'Ada', email: 'ada@example.com', password: '12345678', role: 'STUDENT' }).success).toBe(true)
-    expect(SignUpInput.safeParse({ name: 'Ada', email: 'ada@example.com', password: '12345678', role: 'OBSERVER' }).success).toBe(false)
-    expect(SignUpInput.safeParse({ name: 'Ada', email: 'ada@example.com', password: '1234567', role: 'STUDENT' }).success).toBe(false)
+  it('lets people sign up only as instructor or student, with a password of at least 12 characters', () => {
+    expect(SignUpInput.safeParse({ name: 'Ada', email: 'ada@example.com', password: 'tulip-kettle', role: 'STUDENT' }).success).toBe(true)
+    expect(SignUpInput.safeParse({ name: 'Ada', email: 'ada@example.com', password: 'tulip-kettle', role: 'OBSERVER' }).success).toBe(false)
+    expect(SignUpInput.safeParse({ name: 'Ada', email: 'ada@example.com', password: 'tulip-kettl', role: 'STUDENT' }).success).toBe(false)
   })
 })

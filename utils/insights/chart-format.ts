@@ -5,6 +5,8 @@ import type { InsightBucket } from '#shared/schemas/media-insights'
 import type { InsightKind } from '#shared/types/media-insights'
 import type { CsvCell } from '~/utils/csv'
 import { formatBytes } from '~/utils/format'
+import { formatCalendarDay } from '../dates'
+import type { DateStyle } from '../dates'
 
 export const KIND_COLOURS: Record<InsightKind, string> = {
   video: '#6366f1', image: '#0ea5e9', pdf: '#ef4444', slides: '#f97316', document: '#16a34a', audio: '#a855f7', archive: '#78716c', other: '#a3a3a3',
@@ -13,10 +15,9 @@ export const INSIGHT_KINDS = Object.keys(KIND_COLOURS) as InsightKind[]
 export const kindLabel = (kind: InsightKind) => (kind === 'other' ? 'Other' : MEDIA_KIND_LABELS[kind])
 
 /** A day of an ISO date, in UTC (the server's buckets are UTC days). */
-export const day = (iso: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }) =>
-  new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { ...options, timeZone: 'UTC' })
+export const day = (iso: string, style: DateStyle = 'date') => formatCalendarDay(iso, style)
 export const bucketLabel = (bucket: string, unit: InsightBucket) =>
-  unit === 'month' ? day(bucket, { month: 'short', year: 'numeric' }) : unit === 'week' ? `Week of ${day(bucket, { day: 'numeric', month: 'short' })}` : day(bucket, { day: 'numeric', month: 'short' })
+  unit === 'month' ? day(bucket, 'month-year') : unit === 'week' ? `Week of ${day(bucket, 'day-month')}` : day(bucket, 'day-month')
 
 export const bytesCell = (value: CsvCell) => (typeof value === 'number' ? formatBytes(value) : '—')
 export const dayCell = (value: CsvCell) => (typeof value === 'string' ? day(value) : '—')

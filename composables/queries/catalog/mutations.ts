@@ -3,8 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
-import type { CourseOverview } from '#shared/types/catalog'
+import type { AccessRequestResult, CourseOverview } from '#shared/types/catalog'
 import { errorMessage, useApi } from '../../api/api-client'
+import { conversationKeys } from '../conversation/keys'
 import { learningKeys } from '../learning/keys'
 import { catalogKeys } from './keys'
 
@@ -22,5 +23,17 @@ export function useEnrolMutation(slug: MaybeRefOrGetter<string>) {
       void client.invalidateQueries({ queryKey: learningKeys.all })
     },
     onError: error => toast.error(`Could not enrol: ${errorMessage(error)}`),
+  })
+}
+
+/** "Request access" to a priced course: the request lands in the conversation with its instructor. */
+export function useRequestAccessMutation(slug: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => api<AccessRequestResult>(`/api/catalog/${encodeURIComponent(toValue(slug))}/request-access`, { method: 'POST' }),
+    // A first request opens the conversation: the list must show it.
+    onSuccess: () => client.invalidateQueries({ queryKey: conversationKeys.list() }),
+    onError: error => toast.error(`The request was not sent: ${errorMessage(error)}`),
   })
 }

@@ -9,8 +9,11 @@ import type { InfiniteData, QueryClient } from '@tanstack/vue-query'
 import type { ChatMessage, ConversationSummary, MessagePage } from '#shared/types/conversation'
 import { conversationKeys } from './keys'
 
-/** A message as the stream shows it: optimistic ones carry their sending state. */
-export type StreamMessage = ChatMessage & { status?: 'sending' | 'failed' }
+/**
+ * A message as the stream shows it. Messages still in the outbox (outbox.ts) carry their state:
+ * sending, waiting (for the connection, or for the server to take more), or failed (refused).
+ */
+export type StreamMessage = ChatMessage & { status?: 'sending' | 'waiting' | 'failed', waitingFor?: 'connection' | 'server' }
 export type StreamPage = Omit<MessagePage, 'messages'> & { messages: StreamMessage[] }
 /** Where a page starts: the newest (`{}`), a day, or either side of a cursor. */
 export type StreamPageParam = { before?: string, after?: string, around?: string }
@@ -46,15 +49,6 @@ export function insertMessage(data: StreamData | undefined, message: StreamMessa
     return { ...page, messages }
   })
   return { ...rest, pages }
-}
-
-export function setStatus(data: StreamData | undefined, clientKey: string, status: StreamMessage['status']): StreamData | undefined {
-  if (!data) return data
-  return { ...data, pages: data.pages.map(page => ({ ...page, messages: page.messages.map(m => (m.clientKey === clientKey && m.status ? { ...m, status } : m)) })) }
-}
-
-export function discardPending(data: StreamData | undefined, clientKey: string): StreamData | undefined {
-  return data && without(data, m => m.clientKey === clientKey && !!m.status)
 }
 
 /** Applies a change to every loaded window of one conversation (latest, and around any day). */

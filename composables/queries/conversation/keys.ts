@@ -11,6 +11,9 @@ export const conversationKeys = {
   streamLatest: (conversationId: string) => [...conversationKeys.stream(conversationId), 'latest'] as const,
   streamAround: (conversationId: string, day: string) => [...conversationKeys.stream(conversationId), 'around', day] as const,
   typing: (conversationId: string) => [...conversationKeys.all, 'typing', conversationId] as const,
+  /** Mutation key of the outbox: my messages on their way to the server, per conversation. */
+  outbox: () => [...conversationKeys.all, 'outbox'] as const,
+  outboxOf: (conversationId: string) => [...conversationKeys.outbox(), conversationId] as const,
   /** My files uploaded into a conversation and not sent yet (the composer's attachments). */
   unsentAttachments: (conversationId: string) => [...conversationKeys.all, 'unsent-attachments', conversationId] as const,
 }

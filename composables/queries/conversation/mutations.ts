@@ -1,13 +1,13 @@
-// The Vue Query layer's writes for conversations: optimistic sending with retry/discard, removing
-// an unsent attachment, and marking the conversation read.
+// The Vue Query layer's writes for conversations: sending through the outbox (with retry/discard),
+// removing an unsent attachment, and marking the conversation read.
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { SendMessageInput } from '#shared/schemas/conversation'
-import type { ChatMessage, ConversationSummary, Participant, PendingAttachment } from '#shared/types/conversation'
+import type { ConversationSummary, Participant, PendingAttachment } from '#shared/types/conversation'
 import { useApi } from '../../api/api-client'
-import { discardPending, insertMessage, messageReceived, setStatus, updateStreams } from './cache'
 import { findSentAttachment } from './cache-attachments'
 import { conversationKeys } from './keys'
+import { discardFromOutbox, retryFromOutbox, sendToOutbox } from './outbox'
 
 /** Removes an unsent attachment from the composer at once; it comes back if the server refuses. */
 export function useRemoveAttachmentMutation(conversationId: MaybeRefOrGetter<string>) {
@@ -27,57 +27,31 @@ export function useRemoveAttachmentMutation(conversationId: MaybeRefOrGetter<str
   })
 }
 
-export function useSendMessageMutation(conversationId: MaybeRefOrGetter<string>, me: () => Participant | null) {
-  const api = useApi()
+/**
+ * Sending a message: it goes into the outbox (outbox.ts), which delivers it in order, waits out
+ * the network and keeps it in the browser meanwhile. When this returns the message is in the
+ * outbox; the promise says when it is on the server.
+ */
+export function useSendMessage(conversationId: MaybeRefOrGetter<string>, me: () => Participant | null) {
   const client = useQueryClient()
-  const update = (change: Parameters<typeof updateStreams>[2]) => updateStreams(client, toValue(conversationId), change)
-  const unsentKey = () => conversationKeys.unsentAttachments(toValue(conversationId))
-  return useMutation({
-    // One send at a time per conversation, in the order written: two sends in flight at once could
-    // be stored (and ordered by the server) the other way round.
-    scope: { id: computed(() => `send-message:${toValue(conversationId)}`) },
-    mutationFn: (input: SendMessageInput) => api<ChatMessage>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/messages`, { method: 'POST', body: input }),
-    onMutate: (input) => {
-      // The files leave the composer and ride in the bubble; a failed send puts them back.
-      const unsent = client.getQueryData<PendingAttachment[]>(unsentKey()) ?? []
-      const attachmentIds = input.attachmentIds ?? []
-      const attachments = attachmentIds.map(id => unsent.find(a => a.id === id)).filter(a => !!a).map(({ receivedBytes: _bytes, ...a }) => a)
-      client.setQueryData<PendingAttachment[]>(unsentKey(), list => list?.filter(a => !attachmentIds.includes(a.id)))
-      const referenced = input.referenceAttachmentId ? findSentAttachment(client.getQueryData(conversationKeys.streamLatest(toValue(conversationId))), input.referenceAttachmentId) : null
-      // The bubble appears at once as "sending" (a retry flips a failed one back to sending).
-      const pending: ChatMessage & { status: 'sending' } = {
-        id: `pending-${input.clientKey}`,
-        conversationId: toValue(conversationId),
-        type: input.type,
-        body: input.body,
-        targetDate: input.targetDate,
-        createdAt: new Date().toISOString(),
-        sender: me(),
-        courseId: input.courseId ?? null,
-        payload: {},
-        access: input.access ?? 'PARTICIPANTS',
-        clientKey: input.clientKey,
-        attachments,
-        reference: input.referenceAttachmentId ? { messageId: referenced?.messageId ?? null, attachment: referenced?.attachment ?? null } : null,
-        status: 'sending',
-      }
-      update(data => insertMessage(discardPending(data, input.clientKey), pending))
-    },
-    onSuccess: message => messageReceived(client, message),
-    // Kept on screen with "Retry" / "Discard"; the same clientKey makes a retry safe.
-    onError: (_error, input) => {
-      update(data => setStatus(data, input.clientKey, 'failed'))
-      // Whatever was not sent is still mine to send: the server's list says which.
-      if (input.attachmentIds?.length) void client.invalidateQueries({ queryKey: unsentKey() })
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: conversationKeys.list(), refetchType: 'none' }),
-  })
+  return (input: SendMessageInput) => {
+    const id = toValue(conversationId)
+    // The bubble shows the files and the file referred to, as they are now.
+    const unsent = client.getQueryData<PendingAttachment[]>(conversationKeys.unsentAttachments(id)) ?? []
+    const attachments = (input.attachmentIds ?? []).map(a => unsent.find(u => u.id === a)).filter(a => !!a).map(({ receivedBytes: _bytes, ...a }) => a)
+    const referenced = input.referenceAttachmentId ? findSentAttachment(client.getQueryData(conversationKeys.streamLatest(id)), input.referenceAttachmentId) : null
+    const reference = input.referenceAttachmentId ? { messageId: referenced?.messageId ?? null, attachment: referenced?.attachment ?? null } : null
+    return sendToOutbox(client, { conversationId: id, input, shown: { createdAt: new Date().toISOString(), sender: me(), attachments, reference } })
+  }
 }
 
-/** "Discard" on a message that failed to send: it leaves the stream (nothing was stored). */
-export function useDiscardFailedMessage(conversationId: MaybeRefOrGetter<string>) {
+/** "Retry" and "Discard" on a message of the outbox. */
+export function useOutboxActions() {
   const client = useQueryClient()
-  return (clientKey: string) => updateStreams(client, toValue(conversationId), data => discardPending(data, clientKey))
+  return {
+    retry: (clientKey: string) => void retryFromOutbox(client, clientKey)?.catch(() => {}),
+    discard: (clientKey: string) => discardFromOutbox(client, clientKey),
+  }
 }
 
 export function useMarkReadMutation(conversationId: MaybeRefOrGetter<string>) {

@@ -1,6 +1,6 @@
 // The Vue Query layer's reads for conversations: the list, each stream (infinite: older pages on
 // demand, and newer ones after a jump to a day), my unsent attachments, and who is typing.
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/vue-query'
+import { useInfiniteQuery, useMutationState, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { QueryKey } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { ConversationSummary, PendingAttachment } from '#shared/types/conversation'
@@ -9,6 +9,7 @@ import { useSsrQuery } from '../ssr-query'
 import type { StreamPage, StreamPageParam } from './cache'
 import type { TypingData } from './cache-typing'
 import { conversationKeys } from './keys'
+import type { OutboxVariables } from './outbox'
 
 export function useConversationsQuery() {
   const api = useApi()
@@ -38,12 +39,25 @@ export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>, 
   })
 }
 
-/** My files uploaded into the conversation and not sent yet: the composer's attachments (they survive a reload). */
+/**
+ * My files uploaded into the conversation and not sent yet: the composer's attachments (they
+ * survive a reload). Files riding with a message in the outbox are not the composer's any more,
+ * though the server counts them unsent until the message arrives.
+ */
 export function useUnsentAttachmentsQuery(conversationId: MaybeRefOrGetter<string>, enabled: MaybeRefOrGetter<boolean> = true) {
   const api = useApi()
+  const inOutbox = useMutationState(() => ({
+    filters: { mutationKey: conversationKeys.outboxOf(toValue(conversationId)), predicate: m => m.state.status === 'pending' || m.state.status === 'error' },
+    select: mutation => (mutation.state.variables as OutboxVariables | undefined)?.input.attachmentIds ?? [],
+  }))
+  const held = computed(() => new Set(inOutbox.value.flat()))
   return useQuery({
     queryKey: computed(() => conversationKeys.unsentAttachments(toValue(conversationId))),
     queryFn: () => api<PendingAttachment[]>(`/api/conversations/${encodeURIComponent(toValue(conversationId))}/attachments`),
+    select: computed(() => {
+      const ids = held.value
+      return (list: PendingAttachment[]) => (ids.size ? list.filter(a => !ids.has(a.id)) : list)
+    }),
     enabled: computed(() => import.meta.client && toValue(enabled)),
     // Progress and state arrive through the socket (or this tab's uploader while it is down).
     staleTime: Number.POSITIVE_INFINITY,

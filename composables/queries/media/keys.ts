@@ -17,5 +17,7 @@ export const mediaKeys = {
   history: (id: string) => [...mediaKeys.all, 'history', id] as const,
   /** Bytes received per library upload (media id → count), filled by progress events only. */
   uploadProgress: () => [...mediaKeys.all, 'upload-progress'] as const,
+  /** My uploads that have not finished (interrupted, or running in another tab), with the server's offset. */
+  unfinished: () => [...mediaKeys.all, 'unfinished'] as const,
   /** The files used in one course (its Files tab), from the course's side. */
 }

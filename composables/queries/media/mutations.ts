@@ -145,3 +145,26 @@ export function useDeleteMediaForeverMutation() {
     },
   })
 }
+
+/** Throws away an interrupted upload (its bytes, its file); it leaves the list at once and comes back if the server says no. */
+export function useDiscardUploadMutation() {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (mediaId: string) => api<{ mediaId: string }>(`${mediaPath(mediaId)}/upload`, { method: 'DELETE' }),
+    onMutate: async (mediaId) => {
+      await client.cancelQueries({ queryKey: mediaKeys.unfinished() })
+      const snapshot: Snapshot = { entries: [] }
+      removeMediaItem(client, mediaId, snapshot)
+      return { snapshot }
+    },
+    onError: (error, _id, context) => {
+      rollback(client, context?.snapshot)
+      toast.error(`Could not discard the upload: ${errorMessage(error)}`)
+    },
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: mediaKeys.unfinished() })
+      void client.invalidateQueries({ queryKey: mediaKeys.lists() })
+    },
+  })
+}

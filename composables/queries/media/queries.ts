@@ -2,7 +2,7 @@
 // a file's detail with its usages, its history, the trash, my tags, and library uploads' bytes.
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
-import type { MediaAuditEntry, MediaDetail, MediaPage, MediaTagCount, MediaTrashItem } from '#shared/types/media'
+import type { MediaAuditEntry, MediaDetail, MediaPage, MediaTagCount, MediaTrashItem, UnfinishedUpload } from '#shared/types/media'
 import { useApi } from '../../api/api-client'
 import type { UploadProgressData } from './cache'
 import { mediaKeys } from './keys'
@@ -68,5 +68,18 @@ export function useLibraryUploadProgressQuery() {
     queryFn: () => client.getQueryData<UploadProgressData>(mediaKeys.uploadProgress()) ?? {},
     staleTime: Number.POSITIVE_INFINITY,
     enabled: import.meta.client,
+  })
+}
+
+/**
+ * My unfinished uploads. While there are some, read again every 10 s: whether another tab is still
+ * sending a lesson video is the server's word (its progress goes to the course, not here).
+ */
+export function useUnfinishedUploadsQuery() {
+  const api = useApi()
+  return useQuery({
+    queryKey: mediaKeys.unfinished(),
+    queryFn: () => api<UnfinishedUpload[]>('/api/media/uploads'),
+    refetchInterval: query => (query.state.data?.length ? 10_000 : false),
   })
 }

@@ -1,12 +1,14 @@
 // The Vue Query layer's writes for observers (the instructor's panel on a conversation) and each
-// message's visibility. Linking waits for the server (only it knows the observer's name);
+// message's visibility. Linking waits for the server (only it knows the observer's name, or that
+// the email has no account and was invited instead);
 // unlinking is optimistic. Changing a message's visibility is optimistic too: the bubble's access
 // and the dialog's cache change at once and roll back with a toast if the server refuses.
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import { toast } from 'vue-sonner'
 import type { MaybeRefOrGetter } from 'vue'
 import type { AddObserverInput, SetMessageVisibilityInput } from '#shared/schemas/observer'
-import type { MessageVisibility, ObserverRow, StudentObservers } from '#shared/types/observer'
+import type { InvitationRow, LinkObserverResult, MessageVisibility, ObserverRow, StudentObservers } from '#shared/types/observer'
+import { isInvitation } from '#shared/types/observer'
 import { ApiRequestError, errorMessage, useApi } from '../../api/api-client'
 import type { StreamData } from '../conversation/cache'
 import { conversationKeys } from '../conversation/keys'
@@ -19,8 +21,15 @@ export function useLinkObserverMutation(studentId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: AddObserverInput) => api<ObserverRow>(observersPath(toValue(studentId)), { method: 'POST', body: input }),
-    onSuccess: (observer) => {
+    mutationFn: (input: AddObserverInput) => api<LinkObserverResult>(observersPath(toValue(studentId)), { method: 'POST', body: input }),
+    onSuccess: (result) => {
+      // An email with no account was invited: the invitation joins the panel's "Invited" list.
+      if (isInvitation(result)) {
+        client.setQueryData<InvitationRow[]>(observerKeys.invitations(toValue(studentId)), rows => rows && [...rows.filter(r => r.id !== result.id), result])
+        toast.success(`No account uses ${result.email} yet: we mailed them an invitation`)
+        return
+      }
+      const observer = result
       client.setQueryData<StudentObservers>(observerKeys.list(toValue(studentId)), data => data && ({
         ...data,
         observers: data.observers.some(o => o.id === observer.id) ? data.observers : [...data.observers, observer],

@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/vue-query'
 import type { PresenceMap, PresenceStatus } from '#shared/schemas/presence'
 import { useApi } from '../../api/api-client'
+import { useRealtimeStatus } from '../../realtime/use-realtime'
 import { presenceKeys } from './keys'
 
 export function usePresenceQuery() {
@@ -15,11 +16,25 @@ export function usePresenceQuery() {
   })
 }
 
-/** One person's status, or undefined until presence has loaded (draw nothing rather than guess). */
-export function usePresenceOf(userId: () => string | undefined) {
+/** What a dot shows: a status, or "unknown" while this tab cannot hear changes. */
+export type PresenceShown = PresenceStatus | 'unknown'
+
+/**
+ * Presence as this tab may show it: undefined until loaded (draw nothing rather than guess), and
+ * "unknown" while this tab's socket is down, since the map then stops hearing who came and went
+ * (someone shown online may have left long ago).
+ */
+export function usePresenceLookup() {
   const presence = usePresenceQuery()
-  return computed<PresenceStatus | undefined>(() => {
-    const id = userId()
-    return id && presence.data.value ? (presence.data.value[id] ?? 'offline') : undefined
+  const live = useRealtimeStatus()
+  return computed(() => (userId: string | undefined): PresenceShown | undefined => {
+    if (!userId || !presence.data.value) return undefined
+    return live.value === 'open' ? (presence.data.value[userId] ?? 'offline') : 'unknown'
   })
+}
+
+/** One person's presence as this tab may show it (see usePresenceLookup). */
+export function usePresenceOf(userId: () => string | undefined) {
+  const lookup = usePresenceLookup()
+  return computed(() => lookup.value(userId()))
 }

@@ -1,10 +1,6 @@
-import { endSessionSockets } from '../../realtime/broadcast'
-
 export default defineApiHandler(async (event) => {
-  await requireUser(event)
-  const session = await getUserSession(event)
+  await requireSession(event)
+  // Clearing deletes the session's row and closes its sockets on every instance (server/plugins/session-check.ts).
   await clearUserSession(event)
-  // This session's live sockets close too, on every instance.
-  if (session.id) await endSessionSockets(session.id)
   return { signedOut: true }
 })

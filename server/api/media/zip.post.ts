@@ -6,18 +6,21 @@
 // Refusals (before the first byte) answer the usual JSON envelope.
 import { MediaZipInput } from '#shared/schemas/media-bulk'
 import { zipMedia } from '../../services/media/zip-media'
-import { sendRefusal } from '../../utils/send-stored-file'
+import { filePolicy, sendRefusal } from '../../utils/send-stored-file'
+import { enforceLimit } from '../../limits/enforce-limit'
 
 export default defineEventHandler(async (event) => {
   try {
     const user = await requireInstructor(event)
     const { ids } = await readFormOrJsonInput(event, MediaZipInput)
+    await enforceLimit('bulk', user.id, 'Too many bulk actions in a row')
     const zip = await zipMedia({ ownerId: user.id, ids })
     setResponseHeaders(event, {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${zip.fileName}"`,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': filePolicy('application/zip'),
     })
     // Past the first byte a failure (a file vanishing mid-way) can only cut the download short:
     // the client sees an incomplete transfer rather than a zip missing a file.

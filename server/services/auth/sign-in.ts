@@ -3,19 +3,20 @@ import type { SignInInput } from '#shared/schemas/auth'
 import { verifyAgainstDecoy, verifyPassword } from '../../database/passwords'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
-import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from './login-throttle'
+import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from './sign-in-throttle'
+import type { SignInClient } from './sign-in-throttle'
 
 /** Checks the credentials; one message for a wrong email and a wrong password alike. */
-export async function signIn({ input }: { input: SignInInput }): Promise<User> {
-  await assertSignInAllowed(input.email)
+export async function signIn({ input, client }: { input: SignInInput, client: SignInClient }): Promise<User> {
   const user = await useDb().user.findUnique({ where: { email: input.email } })
+  const { trusted } = await assertSignInAllowed(input.email, user?.id ?? null, client)
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDecoy(input.password)
   if (!user || !valid) {
-    await recordFailedSignIn(input.email)
+    await recordFailedSignIn(input.email, client, trusted)
     throw new AppError('UNAUTHENTICATED', 'That email and password do not match an account')
   }
-  await clearFailedSignIns(input.email)
+  if (!trusted) await clearFailedSignIns(input.email)
   return { id: user.id, email: user.email, name: user.name, role: user.role }
 }

@@ -1,14 +1,15 @@
 import type { User } from '#auth-utils'
 import type { SignUpInput } from '#shared/schemas/auth'
 import { Prisma } from '../../generated/prisma/client'
-import { hashPassword } from '../../database/passwords'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
+import { hashChosenPassword } from './chosen-password'
 
 export async function signUp({ input }: { input: SignUpInput }): Promise<User> {
+  const passwordHash = await hashChosenPassword(input.password, 'password')
   try {
     const user = await useDb().user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
       select: { id: true, email: true, name: true, role: true },
     })
     return user

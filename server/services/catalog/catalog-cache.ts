@@ -4,14 +4,16 @@
 // of five queries (bench/ssr.bench.ts). An entry is the pending promise itself, so visitors that
 // arrive while a page loads share that one load.
 //
-// Freshness: any write through this process's Prisma client to a course, chapter, lesson or user
-// (what a card shows: title, price, lesson count and length, instructor's name) drops every entry
-// at once. A change made through another instance reaches this one's visitors within TTL_MS; so
-// does one committed by a transaction while a page was being refilled (see server/database/db.ts).
+// Freshness: any write to a course, chapter, lesson or user (what a card shows: title, price,
+// lesson count and length, instructor's name) drops every entry at once, whether made through
+// this process or, with Redis, another instance (server/utils/db-writes.ts). Without Redis, a
+// change made through another instance reaches this one's visitors within the TTL; so does one
+// committed by a transaction while a page was being refilled (see server/database/db.ts).
 import type { CatalogPage } from '#shared/types/catalog'
+import { lecternConfig } from '../../utils/config'
 import { onModelWrite } from '../../utils/db-writes'
 
-export const CATALOG_CACHE_TTL_MS = 5_000
+export const catalogCacheTtlMs = (): number => lecternConfig().catalogCacheTtlMs
 /** Distinct searches kept at once; the oldest go first. Pages and totals are each bounded by it. */
 const MAX_ENTRIES = 500
 export const CATALOG_MODELS = new Set(['Course', 'Chapter', 'Video', 'User'])
@@ -32,7 +34,7 @@ function cached<T>(entries: Map<string, Entry<T>>, key: string, load: () => Prom
   entries.delete(key)
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)
   const value = load()
-  const entry = { expires: now + CATALOG_CACHE_TTL_MS, value }
+  const entry = { expires: now + catalogCacheTtlMs(), value }
   entries.set(key, entry)
   // A failed load is not kept: the next visitor tries again.
   value.catch(() => {

@@ -4,16 +4,21 @@
 // what a catalog page costs (bench/ssr.bench.ts: ~9 ms of server CPU against ~0.2 ms for the
 // cached data), so under a crowd of anonymous visitors this is what keeps latency flat.
 //
-// Freshness is the catalog cache's (catalog-cache.ts): any write through this process's Prisma
-// client to what a card shows drops every page at once; another instance's writes show within
-// the TTL. Signed-in visitors (or anyone with a cookie) are always rendered.
+// Freshness is the catalog cache's (catalog-cache.ts): any write to what a card shows, here or on
+// another instance, drops every page at once. Signed-in visitors (or anyone with a cookie) are
+// always rendered.
 import { onModelWrite } from '../../utils/db-writes'
-import { CATALOG_CACHE_TTL_MS, CATALOG_MODELS } from './catalog-cache'
+import { CATALOG_MODELS, catalogCacheTtlMs } from './catalog-cache'
 
 export interface CachedPage {
   body: string
   statusCode: number
   headers: Record<string, string>
+  /**
+   * The CSP nonce written into the page's scripts (nuxt-security). A hit is answered with the
+   * same nonce in its Content-Security-Policy, or the browser would refuse the page's scripts.
+   */
+  nonce?: string
 }
 
 /** Distinct addresses kept at once (searches make many); the oldest go first. */
@@ -41,5 +46,5 @@ export function cachedPage(key: string, now = Date.now()): CachedPage | null {
 export function keepPage(key: string, page: CachedPage, now = Date.now()): void {
   pages.delete(key)
   if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!)
-  pages.set(key, { expires: now + CATALOG_CACHE_TTL_MS, page })
+  pages.set(key, { expires: now + catalogCacheTtlMs(), page })
 }

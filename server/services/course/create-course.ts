@@ -18,7 +18,7 @@ export async function createCourse({ ownerId, input }: { ownerId: string, input:
     const slug = attempt === 0 ? base : `${base}-${randomSuffix()}`
     try {
       const row = await useDb().course.create({
-        data: { ownerId, slug, title: input.title, description: input.description, category: input.category },
+        data: { ownerId, slug, ...input },
         select: courseSelect,
       })
       const course = toCourse(row)

@@ -1,9 +1,7 @@
-// What can really fail in a running Lectern: the database, the storage directory, and Redis when
+// What can really fail in a running Lectern: the database, the object store, and Redis when
 // configured. Each check is bounded by a timeout so a hung dependency reports instead of hanging.
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { useDatabaseConnection, useDb } from '../../database/db'
-import { storageDir } from '../../utils/storage-dir'
+import { useObjectStore } from '../../storage'
 import { lecternConfig } from '../../utils/config'
 
 export interface HealthCheck {
@@ -55,14 +53,7 @@ export async function checkHealth(): Promise<HealthReport> {
       await useDb().$queryRaw`SELECT 1`
       return `${useDatabaseConnection().kind} reachable`
     }),
-    timed(async () => {
-      const dir = storageDir()
-      await mkdir(dir, { recursive: true })
-      const probe = join(dir, `.health-${process.pid}-${Date.now()}`)
-      await writeFile(probe, 'ok')
-      await rm(probe)
-      return `${dir} writable`
-    }),
+    timed(() => useObjectStore().probe()),
     redisUrl ? timed(() => checkRedis(redisUrl)) : Promise.resolve(undefined),
   ])
   const checks: HealthReport['checks'] = { database, storage, ...(redis ? { redis } : {}) }

@@ -4,10 +4,10 @@
 // being used and why, these are read and written to the audit trail in the same transaction,
 // just before the delete; after the commit the files' new counts go out on their owners' channels
 // (announceCascadedUnlinks in announce-media.ts).
-import type { MediaLinkTargetType, MediaUsageRole } from '#shared/types/media'
 import { Prisma } from '../../generated/prisma/client'
 import { recordMediaAudit } from './media-audit'
-import { editorHref, usageLabel } from './usage-dto'
+import { auditTarget, toMediaUsage } from './usage-dto'
+import type { UsageRow } from './usage-dto'
 import type { Db } from './media-lock'
 import { inLibrary } from './media-sql'
 
@@ -15,17 +15,8 @@ export type CascadeReason = 'course-purged' | 'chapter-deleted' | 'lesson-delete
 
 export interface CascadeScope { courseIds?: string[], chapterIds?: string[], lessonIds?: string[] }
 
-interface GoingRow {
+interface GoingRow extends Omit<UsageRow, 'inTrash'> {
   ownerId: string
-  mediaFileId: string
-  linkId: string | null
-  targetType: MediaLinkTargetType
-  targetId: string
-  role: MediaUsageRole
-  courseId: string
-  courseTitle: string
-  chapterTitle: string | null
-  lessonTitle: string | null
   reason: CascadeReason
 }
 
@@ -61,7 +52,7 @@ export async function auditCascadedUnlinks(tx: Db, { scope, actorId }: { scope: 
     mediaFileId: row.mediaFileId,
     actorId,
     action: 'UNLINK' as const,
-    target: { linkId: row.linkId, targetType: row.targetType, targetId: row.targetId, role: row.role, courseId: row.courseId, courseTitle: row.courseTitle, chapterTitle: row.chapterTitle, lessonTitle: row.lessonTitle, label: usageLabel(row), href: editorHref(row.courseId) },
+    target: auditTarget(toMediaUsage({ ...row, inTrash: false })),
     before: { linkId: row.linkId, role: row.role },
     after: { reason: row.reason },
   })))

@@ -3,7 +3,7 @@
 // transaction), then remove the bytes after the commit.
 import type { MediaInUse } from '#shared/types/media'
 import { AppError } from '../../utils/errors'
-import { useFileStorage } from '../../uploads/storage'
+import { useObjectStore } from '../../storage'
 import { recordMediaAudit } from './media-audit'
 import type { LockedMedia, Tx } from './media-lock'
 import { readUsages } from './usage-dto'
@@ -29,5 +29,5 @@ export async function purgeRow(tx: Tx, file: LockedMedia, actorId: string | null
 
 export async function removeBytes(storageKey: string): Promise<void> {
   // The row is gone already: bytes left behind by a failure here are unreachable, not dangling.
-  await useFileStorage().remove(storageKey).catch(error => console.error(`[media] could not remove the bytes of ${storageKey}:`, error))
+  await useObjectStore().removeOwned(storageKey).catch(error => console.error(`[media] could not remove the bytes of ${storageKey}:`, error))
 }

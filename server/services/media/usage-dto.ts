@@ -4,7 +4,8 @@ import type { MediaUsage, MediaUsageRole, MediaLinkTargetType } from '#shared/ty
 import { Prisma } from '../../generated/prisma/client'
 import type { Db } from './media-lock'
 
-interface UsageRow {
+/** One usage as the usage reads select it (the audit of cascaded unlinks selects the same columns). */
+export interface UsageRow {
   mediaFileId: string
   linkId: string | null
   targetType: MediaLinkTargetType

@@ -7,7 +7,7 @@ import { ZipArchive } from 'archiver'
 import { mediaKindOf } from '#shared/media/kinds'
 import { AppError, notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
-import { useFileStorage } from '../../uploads/storage'
+import { useObjectStore } from '../../storage'
 import { libraryFile } from './media-sql'
 import { zipEntryNames } from './zip-names'
 
@@ -25,7 +25,7 @@ export async function zipMedia({ ownerId, ids }: { ownerId: string, ids: string[
   const unfinished = files.find(file => file.status === 'UPLOADING' || file.status === 'FAILED')
   if (unfinished) throw new AppError('CONFLICT', `“${unfinished.originalName}” is not fully uploaded`)
   // Refuse before the first byte rather than break the download halfway.
-  const storage = useFileStorage()
+  const storage = useObjectStore()
   const sizes = await Promise.all(files.map(file => storage.size(file.storageKey)))
   const lost = files.find((_, index) => sizes[index] === null)
   if (lost) throw new AppError('NOT_FOUND', `The stored content of “${lost.originalName}” is missing`)
@@ -35,7 +35,7 @@ export async function zipMedia({ ownerId, ids }: { ownerId: string, ids: string[
   archive.on('warning', error => console.warn('[media] zip:', error))
   for (const [index, file] of files.entries()) {
     const lazy = Readable.from((async function* () {
-      yield* storage.read(file.storageKey)
+      yield* await storage.read(file.storageKey)
     })(), { objectMode: false })
     archive.append(lazy, { name: names[index]!, date: file.createdAt, store: STORED.has(mediaKindOf(file.originalName, file.mimeType) ?? '') })
   }

@@ -1,21 +1,25 @@
 // An instructor links an observer (a parent, a supervisor: an account with the OBSERVER role) to
 // one of their students, by email. Linking twice is the same link (idempotent). From then on the
 // observer reads that pair's conversation, shared messages only: their /messages list learns of
-// it live, and the instructor's other tabs refresh their panel.
-import type { ObserverRow } from '#shared/types/observer'
+// it live, and the instructor's other tabs refresh their panel. An email with no account yet gets
+// an invitation instead (services/invitation): accepting it makes the observer account and the link.
+import type { InvitationRow, ObserverRow } from '#shared/types/observer'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
+import { sendInvitation } from '../invitation/send-invitation'
 import { announceObserverLinked } from './announce-observers'
 import { ownStudent } from './student-access'
 
 /** Refusals about the email name the field, so the form shows them under the input. */
-const refuse = (code: 'NOT_FOUND' | 'UNPROCESSABLE', message: string) => new AppError(code, message, { fields: { email: [message] } })
+const refuse = (code: 'UNPROCESSABLE', message: string) => new AppError(code, message, { fields: { email: [message] } })
 
-export async function linkObserver({ instructorId, studentId, email }: { instructorId: string, studentId: string, email: string }): Promise<{ observer: ObserverRow, created: boolean }> {
+type LinkOutcome = { observer: ObserverRow, created: boolean, invitation?: undefined } | { invitation: InvitationRow, observer?: undefined }
+
+export async function linkObserver({ instructorId, studentId, email, linkFor }: { instructorId: string, studentId: string, email: string, linkFor: (token: string) => string }): Promise<LinkOutcome> {
   const db = useDb()
   const student = await ownStudent({ instructorId, studentId })
   const account = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true } })
-  if (!account) throw refuse('NOT_FOUND', `No Lectern account uses ${email}. Observer accounts are set up by Lectern; ask them for the email they sign in with.`)
+  if (!account) return { invitation: await sendInvitation({ instructorId, student, email, linkFor }) }
   if (account.role !== 'OBSERVER') throw refuse('UNPROCESSABLE', `${email} is not an observer account (it belongs to ${account.role === 'STUDENT' ? 'a student' : 'an instructor'}). Only observer accounts can be linked.`)
 
   const key = { observerId: account.id, studentId: student.id, instructorId }

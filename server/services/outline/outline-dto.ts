@@ -1,6 +1,7 @@
 // The one place Chapter and Video rows become what the API and the events carry: the database
 // keeps the model name Video (a rename would cost a migration), the API says lesson.
-import type { Chapter, Lesson } from '#shared/types/outline'
+import type { Chapter, Lesson, UploadReceived } from '#shared/types/outline'
+import { UPLOAD_LIVE_MS } from '#shared/uploads/progress'
 import type { Chapter as ChapterRow, Video as VideoRow } from '../../generated/prisma/client'
 
 export const lessonSelect = {
@@ -12,7 +13,7 @@ export const lessonSelect = {
   durationSeconds: true,
   freePreview: true,
   updatedAt: true,
-  mediaFile: { select: { failureReason: true, thumbnailKey: true } },
+  mediaFile: { select: { failureReason: true, thumbnailKey: true, receivedBytes: true, sizeBytes: true, updatedAt: true, storageKey: true } },
 } as const
 
 export const chapterSelect = {
@@ -24,7 +25,8 @@ export const chapterSelect = {
   videos: { select: lessonSelect, orderBy: { position: 'asc' } },
 } as const
 
-type SelectedLesson = Pick<VideoRow, Exclude<keyof typeof lessonSelect, 'mediaFile'>> & { mediaFile: { failureReason: string | null, thumbnailKey: string | null } | null }
+type SelectedMedia = { failureReason: string | null, thumbnailKey: string | null, receivedBytes: bigint, sizeBytes: bigint, updatedAt: Date, storageKey: string }
+type SelectedLesson = Pick<VideoRow, Exclude<keyof typeof lessonSelect, 'mediaFile'>> & { mediaFile: SelectedMedia | null }
 type SelectedChapter = Pick<ChapterRow, 'id' | 'courseId' | 'title' | 'position' | 'updatedAt'> & { videos: SelectedLesson[] }
 
 export function toLesson(row: SelectedLesson): Lesson {
@@ -34,7 +36,13 @@ export function toLesson(row: SelectedLesson): Lesson {
     failureReason: row.status === 'FAILED' ? (mediaFile?.failureReason ?? null) : null,
     hasThumbnail: !!mediaFile?.thumbnailKey,
     updatedAt: row.updatedAt.toISOString(),
+    received: row.status === 'UPLOADING' && mediaFile ? uploadReceived(mediaFile) : null,
   }
+}
+
+/** What the server holds of an unfinished upload; "live" when bytes arrived within the liveness interval (uploads/liveness.ts). */
+export function uploadReceived(media: { receivedBytes: bigint | number, sizeBytes: bigint | number, updatedAt: Date }, now = Date.now()): UploadReceived {
+  return { bytes: Number(media.receivedBytes), total: Number(media.sizeBytes), live: now - media.updatedAt.getTime() < UPLOAD_LIVE_MS }
 }
 
 export function toChapter(row: SelectedChapter): Chapter {

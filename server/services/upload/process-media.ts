@@ -6,11 +6,14 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dataDir } from '../../database/connection'
 import { lecternConfig } from '../../utils/config'
-import { thumbnailKeyFor, useFileStorage } from '../../uploads/storage'
+import { useObjectStore } from '../../storage'
 import { useDb } from '../../database/db'
 import { setUploadState } from './set-upload-state'
+import { clearScratch, scratchThumbnailPath } from './worker-scratch'
 
 const WORKER = 'process-video.mjs'
+/** How long the worker's presigned URL works: ffprobe and ffmpeg are each bounded to 2 minutes (the worker). */
+const WORKER_URL_SECONDS = 15 * 60
 let workerPath: Promise<string> | undefined
 
 /** The worker ships as a server asset; it is written out once so Node can run it as a file. */
@@ -41,15 +44,18 @@ export async function processMediaInWorker(uploadId: string): Promise<void> {
   const mode = workerModeFor(media)
   // Documents, PDFs and audio attachments have nothing to read: they are ready as they are.
   if (!mode) return void await setUploadState(uploadId, { status: 'READY' })
-  const storage = useFileStorage()
   const file = await workerFile()
+  // ffmpeg reads the object where it is (a file, or a presigned URL it seeks in with Range
+  // requests: no copy of a large video on local disk) and writes the thumbnail to scratch.
+  const input = await useObjectStore().toolInput(uploadId, WORKER_URL_SECONDS)
+  const thumbnail = await scratchThumbnailPath(uploadId)
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [file], {
       stdio: ['ignore', 'inherit', 'pipe'],
       env: {
         PATH: lecternConfig().processPath,
-        LECTERN_WORKER_INPUT: storage.localPath(uploadId),
-        LECTERN_WORKER_THUMBNAIL: storage.thumbnailPath(thumbnailKeyFor(uploadId)),
+        LECTERN_WORKER_INPUT: input,
+        LECTERN_WORKER_THUMBNAIL: thumbnail,
         LECTERN_WORKER_REPORT_URL: `${lecternConfig().internalUrl}/api/internal/media/${uploadId}/processed`,
         LECTERN_WORKER_TOKEN: lecternConfig().internalToken,
         LECTERN_WORKER_MODE: mode,
@@ -61,7 +67,7 @@ export async function processMediaInWorker(uploadId: string): Promise<void> {
     })
     child.once('error', reject)
     child.once('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}: ${stderr.trim()}`))))
-  })
+  }).finally(() => clearScratch(uploadId))
   const after = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true } })
   if (after?.status === 'PROCESSING') throw new Error('the worker finished without reporting a result')
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
-import { thumbnailKeyFor } from '../../uploads/storage'
+import { thumbnailKey } from '../../storage'
+import { storeThumbnail } from './worker-scratch'
 import { setUploadState } from './set-upload-state'
 
 type Result = { durationSeconds?: number, width?: number | null, height?: number | null, thumbnail: boolean } | { failure: string }
@@ -21,12 +22,14 @@ export async function recordProcessingResult({ uploadId, result: reported }: { u
     await setUploadState(uploadId, { status: 'FAILED', failureReason: result.failure })
     return { status: 'FAILED' as const }
   }
+  // The worker's thumbnail goes into the store before the row says there is one.
+  const thumbnail = result.thumbnail && await storeThumbnail(uploadId)
   await setUploadState(uploadId, {
     status: 'READY',
     durationSeconds: result.durationSeconds ?? null,
     width: result.width ?? null,
     height: result.height ?? null,
-    thumbnailKey: result.thumbnail ? thumbnailKeyFor(uploadId) : null,
+    thumbnailKey: thumbnail ? thumbnailKey(uploadId) : null,
     failureReason: null,
   })
   return { status: 'READY' as const }

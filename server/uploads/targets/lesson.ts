@@ -26,6 +26,7 @@ export const lessonTarget: UploadTarget = {
       chapterId: meta.chapterId ?? undefined,
       lessonId: meta.lessonId ?? undefined,
     })
-    return { courseId, chapterId: lesson.chapterId, lessonId: lesson.id, mediaFileId }
+    // Set here whatever the client sent: a refusal of the first bytes removes a lesson made for the file (handle-request.ts).
+    return { courseId, chapterId: lesson.chapterId, lessonId: lesson.id, mediaFileId, lessonCreated: meta.lessonId ? 'false' : 'true' }
   },
 }

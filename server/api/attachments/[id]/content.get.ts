@@ -12,7 +12,7 @@ export default defineEventHandler(async (event) => {
     const file = await findReadableAttachment({ attachmentId: id, userId: user.id })
     if (file.status === 'UPLOADING') throw new AppError('CONFLICT', 'This file is still uploading')
     if (file.status === 'FAILED') throw new AppError('NOT_FOUND', 'This file could not be stored')
-    return sendStoredFile(event, asUploadedFile(file))
+    return await sendStoredFile(event, asUploadedFile(file))
   }
   catch (error) {
     return sendRefusal(event, error)

@@ -8,7 +8,7 @@ export default defineEventHandler(async (event) => {
   try {
     const { id } = readParams(event, LessonIdParams)
     const user = await userFromHeaders(event.headers)
-    return sendStoredFile(event, await findStreamableVideo({ lessonId: id, user }))
+    return await sendStoredFile(event, await findStreamableVideo({ lessonId: id, user }))
   }
   catch (error) {
     return sendRefusal(event, error)

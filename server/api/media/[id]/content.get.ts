@@ -11,7 +11,7 @@ export default defineEventHandler(async (event) => {
     const { id } = readParams(event, MediaIdParams)
     const file = await findOwnedMediaFile({ id, ownerId: user.id })
     if (file.status === 'UPLOADING' || file.status === 'FAILED') throw new AppError('CONFLICT', 'This file is not fully uploaded')
-    return sendStoredFile(event, asUploadedFile({ ...file, fileName: file.originalName }))
+    return await sendStoredFile(event, asUploadedFile({ ...file, fileName: file.originalName }))
   }
   catch (error) {
     return sendRefusal(event, error)

@@ -1,0 +1,3 @@
+export default defineApiHandler(async (event) => {
+  return { user: await requireUser(event) }
+})

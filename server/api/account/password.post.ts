@@ -1,0 +1,8 @@
+import { ChangePasswordInput } from '#shared/schemas/account'
+import { changePassword } from '../../services/account/change-password'
+
+export default defineApiHandler(async (event) => {
+  const { user, sessionId } = await requireSession(event)
+  const input = await readInput(event, ChangePasswordInput)
+  return changePassword({ userId: user.id, sessionId, input })
+})

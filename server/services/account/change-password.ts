@@ -1,0 +1,18 @@
+// A new password, proven by the current one. Every other signed-in device is signed out (whoever
+// else knew the old password loses access); the device that changed it stays signed in.
+import type { ChangePasswordInput } from '#shared/schemas/account'
+import { verifyPassword } from '../../database/passwords'
+import { AppError } from '../../utils/errors'
+import { useDb } from '../../database/db'
+import { revokeUserSessions } from '../session/revoke-sessions'
+import { hashChosenPassword } from '../auth/chosen-password'
+
+export async function changePassword({ userId, sessionId, input }: { userId: string, sessionId: string, input: ChangePasswordInput }): Promise<{ signedOutSessions: number }> {
+  const db = useDb()
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw new AppError('VALIDATION', 'The current password is not right', { fields: { currentPassword: ['That is not your current password'] } })
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashChosenPassword(input.newPassword, 'newPassword') } })
+  return { signedOutSessions: await revokeUserSessions(userId, { exceptSessionId: sessionId }) }
+}

@@ -1,0 +1,98 @@
+// The local-disk store, the zero-set-up default: files under LECTERN_STORAGE_DIR (files/<key>,
+// thumbnails under thumbnails/, the layout earlier versions wrote, so existing data directories
+// keep working). The resumable upload store (@tus/file-store) writes into files/ directly, and
+// PATCH bodies are piped straight to the upload's file (uploads/node-body.ts): that fast path
+// is this store's alone, through `uploadFilePath`, which is not part of the ObjectStore interface.
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { FileStore } from '@tus/file-store'
+import { checkObjectKey, checkUploadId } from './keys'
+import { MissingObject } from './object-store'
+import type { ObjectStore } from './object-store'
+
+/** What an upload owns on disk beside its bytes: tus's metadata file and the thumbnail. */
+const OWNED_SUFFIXES = ['', '.json', '.jpg']
+
+export interface DiskStore extends ObjectStore {
+  readonly kind: 'disk'
+  /** The file an unfinished upload's bytes are appended to (the fast PATCH path only). */
+  uploadFilePath: (uploadId: string) => string
+}
+
+export function createDiskStore(directory: string): DiskStore {
+  const pathOf = (key: string) => {
+    checkObjectKey(key)
+    return key.endsWith('.jpg') ? join(directory, 'thumbnails', key) : join(directory, 'files', key)
+  }
+  let datastore: FileStore | undefined
+  const size = async (key: string) => {
+    try {
+      return (await stat(pathOf(key))).size
+    }
+    catch {
+      return null
+    }
+  }
+
+  return {
+    kind: 'disk',
+    location: directory,
+    uploadFilePath: (uploadId: string) => pathOf(checkUploadId(uploadId)),
+    tusDatastore: () => (datastore ??= new FileStore({ directory: join(directory, 'files') })),
+    size,
+    // The file is the upload: its length is what arrived.
+    receivedBytes: uploadId => size(checkUploadId(uploadId)),
+    async read(key, range) {
+      const path = pathOf(key)
+      // Fails here, not mid-response, when the file is missing.
+      await stat(path).catch(() => Promise.reject(new MissingObject(key)))
+      return createReadStream(path, range ? { start: range.start, end: range.end } : {})
+    },
+    async readHead(key, bytes) {
+      const handle = await open(pathOf(key), 'r')
+      try {
+        const buffer = Buffer.alloc(bytes)
+        const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
+        return buffer.subarray(0, bytesRead)
+      }
+      finally {
+        await handle.close()
+      }
+    },
+    async put(key, body) {
+      // Written beside, then renamed: a reader never sees half an object.
+      const path = pathOf(key)
+      const partial = `${path}.${randomBytes(6).toString('hex')}.partial`
+      try {
+        if (Buffer.isBuffer(body)) await writeFile(partial, body)
+        else await pipeline(body as Readable, createWriteStream(partial))
+        await rename(partial, path)
+      }
+      finally {
+        await rm(partial, { force: true })
+      }
+    },
+    async removeOwned(prefix) {
+      checkUploadId(prefix)
+      await Promise.all(OWNED_SUFFIXES.map(suffix => rm(pathOf(`${prefix}${suffix}`), { force: true })))
+    },
+    toolInput: async key => pathOf(key),
+    async prepare() {
+      await mkdir(join(directory, 'files'), { recursive: true })
+      await mkdir(join(directory, 'thumbnails'), { recursive: true })
+    },
+    async probe() {
+      await mkdir(directory, { recursive: true })
+      const probe = join(directory, `.health-${process.pid}-${Date.now()}`)
+      await writeFile(probe, 'ok')
+      await rm(probe)
+      return `${directory} writable`
+    },
+  }
+}
+
+export const isDiskStore = (store: ObjectStore): store is DiskStore => store.kind === 'disk'

@@ -62,6 +62,24 @@ describe('upload progress in the caches', () => {
     expect(client.getQueryData<Chapter[]>(chapterKeys.list('c1'))![0]!.lessons[1]!.upload).toMatchObject({ bytes: 500 })
   })
 
+  it('keeps progress that arrived while an outline fetch was under way: the fetch does not move the bar back', () => {
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson()] }])
+    uploadProgressed(client, event(500), 1000)
+    // The refetch ran before those bytes arrived: its row has no live progress.
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson()] }])
+    applyWaitingProgress(client, 'c1')
+    expect(fromChapters().upload).toMatchObject({ bytes: 500 })
+  })
+
+  it('does not bring back the progress of a cancelled upload when the outline is fetched again', () => {
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson()] }])
+    uploadProgressed(client, event(500), 1000)
+    client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson('DRAFT')] }])
+    applyWaitingProgress(client, 'c1')
+    expect(fromChapters().upload).toBeUndefined()
+    expect(fromChapters().status).toBe('DRAFT')
+  })
+
   it('ignores stragglers once the lesson is processing or ready', () => {
     client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [lesson('PROCESSING')] }])
     uploadProgressed(client, event(900), 1000)

@@ -38,28 +38,34 @@ function withProgress(lesson: Lesson, event: ProgressEvent, now: number): Lesson
 }
 
 /**
- * Progress for a lesson the outline does not hold yet (its row is still being fetched: the upload
- * was just created) waits here, and is applied when the outline arrives.
+ * The latest progress per uploading lesson. An outline fetch answers with what the database knew
+ * when it ran: progress for a lesson it did not hold yet (the upload was just created), or that
+ * arrived while the fetch was under way, is applied again when the outline lands, so a refetch
+ * never moves a bar backwards (nextProgress keeps the highest byte count).
  */
-const waiting = new Map<string, ProgressEvent>()
+const latest = new Map<string, ProgressEvent>()
 
 export function uploadProgressed(client: QueryClient, event: ProgressEvent, now = Date.now()): void {
-  let found = false
   client.setQueryData<Chapter[]>(chapterKeys.list(event.courseId), chapters => chapters?.map((chapter) => {
     if (chapter.id !== event.chapterId) return chapter
-    found ||= chapter.lessons.some(v => v.id === event.lessonId)
     return { ...chapter, lessons: chapter.lessons.map(lesson => withProgress(lesson, event, now)) }
   }))
   client.setQueryData<Lesson[]>(lessonKeys.list(event.chapterId), lessons => lessons?.map(lesson => withProgress(lesson, event, now)))
-  if (found) waiting.delete(event.lessonId)
-  else if (waiting.size < 100) waiting.set(event.lessonId, event)
+  latest.delete(event.lessonId) // re-inserted last: the oldest entry is the first to go
+  latest.set(event.lessonId, event)
+  if (latest.size > 100) latest.delete(latest.keys().next().value!)
 }
 
-/** The outline of a course was (re)loaded: apply progress that arrived before its lessons did. */
+/** The outline of a course was (re)loaded: apply progress it did not know of yet. */
 export function applyWaitingProgress(client: QueryClient, courseId: string): void {
   const chapters = client.getQueryData<Chapter[]>(chapterKeys.list(courseId))
-  const present = new Set(chapters?.flatMap(c => c.lessons.map(v => v.id)))
-  for (const event of [...waiting.values()]) {
-    if (event.courseId === courseId && present.has(event.lessonId)) uploadProgressed(client, event)
+  const lessons = new Map(chapters?.flatMap(c => c.lessons.map(lesson => [lesson.id, lesson] as const)))
+  for (const event of [...latest.values()]) {
+    if (event.courseId !== courseId) continue
+    const lesson = lessons.get(event.lessonId)
+    if (!lesson) continue
+    // Finished, or cancelled (back to no video): nothing left to apply.
+    if (lesson.status !== 'UPLOADING') latest.delete(event.lessonId)
+    else uploadProgressed(client, event)
   }
 }

@@ -15,7 +15,9 @@ async function chatTab(client: ApiClient, conversationId: string) {
 const bubble = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text })
 const composerFile = (page: Page, name: string) => page.getByTestId('composer-file').filter({ hasText: name })
 
-describe('attachments in the browser', () => {
+// Two uploads each wait up to 30 s for processing on a loaded two-core box: vitest's default 30 s
+// per test is shorter than its own waits.
+describe('attachments in the browser', { timeout: 90_000 }, () => {
   it('uploads files from the composer, keeps them across a reload, sends them, and the other side sees the image live and refers to it', async () => {
     const { student, instructor, conversationId } = await conversationPair({ instructorName: 'Iris Files', studentName: 'Sol Files' })
     const [studentPage, instructorPage] = await Promise.all([chatTab(student, conversationId), chatTab(instructor, conversationId)])

@@ -21,7 +21,7 @@ import { startNginx } from '../support/nginx'
 import type { RunningNginx } from '../support/nginx'
 import { startS3Server } from '../support/s3-server'
 import type { RunningS3 } from '../support/s3-server'
-import { startServer } from '../support/server-process'
+import { freePort, startServer } from '../support/server-process'
 import type { RunningServer } from '../support/server-process'
 import { TestSocket } from '../support/socket-client'
 import { migratedDatabaseBeside } from '../support/test-database'
@@ -123,9 +123,9 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     s3 = await startS3Server(join(scratch, 's3'))
     const namespace = `lectern-cluster-${randomBytes(4).toString('hex')}`
     const internalToken = randomBytes(16).toString('hex')
-    // The proxy's address is known only once it listens; the instances need it first (their
-    // public address), so the proxy's port is taken first and nginx started after them.
-    const proxyDir = join(scratch, 'nginx')
+    // The instances need the proxy's address (their public one) before nginx can start in front
+    // of them: its port is taken first.
+    const proxyPort = await freePort()
     const env = (name: 'a' | 'b') => ({
       NUXT_SESSION_PASSWORD: inject('sessionPassword'),
       LECTERN_INTERNAL_TOKEN: internalToken,
@@ -137,10 +137,11 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
       LECTERN_INSTANCE_NAME: name,
       // Requests come from nginx on this machine: its X-Forwarded-For names the client.
       LECTERN_TRUSTED_PROXIES: '127.0.0.1',
+      NUXT_PUBLIC_SITE_URL: `http://127.0.0.1:${proxyPort}`,
       ...s3!.env,
     })
     ;[instances.a, instances.b] = await Promise.all([startServer(root, env('a')), startServer(root, env('b'))])
-    proxy = await startNginx(proxyDir, [instances.a!.url, instances.b!.url].map(url => new URL(url).host))
+    proxy = await startNginx(join(scratch, 'nginx'), proxyPort, [instances.a!.url, instances.b!.url].map(url => new URL(url).host))
     pointClientsAt(proxy.url)
     pointTestDbAt(database.url)
   }, 120_000)
@@ -175,7 +176,7 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
       headers: { ...tusHeaders(instructor), 'content-type': 'application/json', origin },
       body: JSON.stringify({ title: 'Through the proxy', category: 'Design' }),
     })
-    expect((await create(proxy!.url)).status).toBe(200)
+    expect((await create(proxy!.url)).status).toBe(201)
     expect((await create('http://elsewhere.test')).status).toBe(403)
   })
 
@@ -209,7 +210,7 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     iris.send({ op: 'typing', conversationId })
     expect(await sol.next(isEvent('typing'))).toMatchObject({ event: { type: 'typing', conversationId, userId: instructor.user!.id } })
 
-    const message = data(await sendMessage(instructor, conversationId, { type: 'DAILY_NOTE', body: 'Across instances' }))
+    const message = data(await sendMessage(instructor, conversationId, { type: 'INSTRUCTOR_RESPONSE', body: 'Across instances' }))
     expect(await sol.next(isEvent('message-created'))).toMatchObject({ event: { conversationId, message: { id: message.id, body: 'Across instances' } } })
     // And the other way: the student's message reaches the instructor's socket on a.
     const reply = data(await sendMessage(student, conversationId, { type: 'DAILY_NOTE', body: 'Heard you' }))
@@ -244,7 +245,7 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     expect(new Set(sent.patchedBy)).toEqual(new Set(['a', 'b']))
     expect(sent.retries).toBe(0)
     expect(await storedSha256(sent.url)).toBe(file.sha256)
-  }, 120_000)
+  }, 240_000)
 
   it('finishes an upload on the other instance when the one writing it is killed mid-PATCH', async () => {
     const instructor = await signedUp()
@@ -252,9 +253,11 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     let victim: 'a' | 'b' | undefined
     let killedAt = 0
     const sent = await uploadThroughProxy(instructor, file.path, UPLOAD_BYTES, (bytes, progress) => {
-      // Halfway into a chunk past the middle of the file: the PATCH in flight is on the instance
-      // that did not answer the last one (round robin). Kill it, by its process id.
-      if (victim || bytes < UPLOAD_BYTES / 2 || bytes % CHUNK_BYTES < CHUNK_BYTES / 2 || !progress.patchedBy.length) return
+      // Once half the chunks are in, as soon as the next PATCH is sending (its first bytes are
+      // past the last answered offset): it is on the instance that did not answer the last one
+      // (round robin). Kill that one, by its process id, while it receives the chunk.
+      const answered = progress.patchedBy.length
+      if (victim || answered < Math.ceil(UPLOAD_BYTES / CHUNK_BYTES / 2) || bytes <= answered * CHUNK_BYTES) return
       victim = progress.patchedBy.at(-1) === 'a' ? 'b' : 'a'
       killedAt = progress.patchedBy.length
       instances[victim]!.process.kill('SIGKILL')
@@ -267,6 +270,10 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     const survivor = victim === 'a' ? 'b' : 'a'
     expect(sent.patchedBy.slice(killedAt).every(instance => instance === survivor)).toBe(true)
     expect(sent.patchedBy.length).toBeGreaterThan(killedAt)
+    // nginx saw the victim's PATCH cut (502 from that upstream): it died mid-PATCH.
+    const victimAddress = new URL(instances[victim!]!.url).host
+    const patches = proxy!.accessLog().split('\n').filter(line => line.startsWith(`PATCH ${new URL(sent.url).pathname} `))
+    expect(patches.filter(line => line.includes(` 502 ${victimAddress}`))).not.toEqual([])
     expect(await storedSha256(sent.url)).toBe(file.sha256)
-  }, 150_000)
+  }, 240_000)
 })

@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { findNginx } from './debian-packages'
-import { freePort } from './server-process'
 
 export interface RunningNginx {
   url: string
@@ -45,9 +44,9 @@ export function nginxConfig(dir: string, port: number, upstreams: string[]): str
   return config.replace('  access_log', '  log_format upstreaming \'$request_method $uri $status $upstream_addr $upstream_status\';\n  access_log')
 }
 
-export async function startNginx(dir: string, upstreams: string[]): Promise<RunningNginx> {
+/** nginx on 127.0.0.1:`port` (from freePort()) in front of `upstreams` (host:port each). */
+export async function startNginx(dir: string, port: number, upstreams: string[]): Promise<RunningNginx> {
   mkdirSync(dir, { recursive: true })
-  const port = await freePort()
   const configPath = join(dir, 'nginx.conf')
   writeFileSync(configPath, nginxConfig(dir, port, upstreams))
   let output = ''

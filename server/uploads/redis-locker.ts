@@ -14,7 +14,6 @@
 // wrote). Here that request travels on a Redis pub/sub channel every instance listens to; the
 // instance holding the upload calls its requestRelease, and an unlock announces itself on the
 // same channel so a waiter retries at once instead of at its next poll.
-import { randomUUID } from 'node:crypto'
 import Redis from 'ioredis'
 import { Mutex } from 'redis-semaphore'
 import { ERRORS } from '@tus/utils'
@@ -32,7 +31,7 @@ export interface RedisLockerOptions {
   retryMs?: number
 }
 
-type Notice = { op: 'release' | 'released', id: string, from: string }
+type Notice = { op: 'release' | 'released', id: string }
 
 /**
  * redis-semaphore renews from a timer and lets a failed renewal's error escape as an unhandled
@@ -55,8 +54,6 @@ export class RedisLocker implements Locker {
   readonly acquireTimeoutMs: number
   readonly retryMs: number
   readonly channel: string
-  /** This locker's name on the channel, so it can tell its own notices from others'. */
-  readonly name = randomUUID()
   /** Commands, with every key under the namespace (ioredis prefixes the Mutex's script keys too). */
   readonly redis: Redis
   private readonly subscriber: Redis
@@ -103,7 +100,7 @@ export class RedisLocker implements Locker {
   }
 
   async announce(op: Notice['op'], id: string): Promise<void> {
-    await this.publisher.publish(this.channel, JSON.stringify({ op, id, from: this.name } satisfies Notice))
+    await this.publisher.publish(this.channel, JSON.stringify({ op, id } satisfies Notice))
   }
 
   wake(id: string): void {
@@ -160,7 +157,8 @@ class RedisLock implements Lock {
     if (!mutex) throw new Error('Releasing an unlocked lock!')
     this.mutex = undefined
     this.locker.held.delete(this.id)
-    await mutex.release()
+    // Should Redis be unreachable now, the key expires on its own: the request still ends well.
+    await mutex.release().catch(error => console.error(`[uploads] could not release the lock of upload ${this.id}: ${(error as Error).message}`))
     await this.locker.announce('released', this.id).catch(() => {})
   }
 

@@ -68,12 +68,12 @@ function attachmentsHtml(context: ArchiveContext, message: ChatMessage): string 
     const archived = archivedAttachment(context, attachment)
     const name = escapeHtml(attachment.name)
     const size = `<span class="size">${formatBytes(attachment.sizeBytes)}</span>`
-    if (!archived.path) return `<li>📎 ${name} ${size} <span class="missing">(${MISSING_LABELS[archived.missing!]})</span></li>`
+    if (!archived.path) return `<li>${name} ${size} <span class="missing">(${MISSING_LABELS[archived.missing!]})</span></li>`
     const href = escapeHtml(archivedFileHref(archived.path))
     const image = INLINE_IMAGE.test(attachment.mimeType)
       ? `<img src="${href}" alt="${name}" loading="lazy"${attachment.width && attachment.height ? ` width="${attachment.width}" height="${attachment.height}"` : ''}>`
       : ''
-    return `<li>📎 <a href="${href}">${name}</a> ${size}${image}</li>`
+    return `<li><a href="${href}">${name}</a> ${size}${image}</li>`
   })
   return `<ul class="files">${items.join('')}</ul>`
 }

@@ -35,7 +35,7 @@ export function messageText(context: ArchiveContext, message: ChatMessage): stri
   if (message.body || message.type === 'MILESTONE') lines.push(indent(`${message.type === 'MILESTONE' ? '🏁 ' : ''}${message.body}`))
   for (const attachment of message.attachments) {
     const archived = archivedAttachment(context, attachment)
-    lines.push(`    📎 ${attachment.name} (${formatBytes(attachment.sizeBytes)}): ${archived.path ?? MISSING_LABELS[archived.missing!]}`)
+    lines.push(`    File: ${attachment.name} (${formatBytes(attachment.sizeBytes)}): ${archived.path ?? MISSING_LABELS[archived.missing!]}`)
   }
   return `${lines.join('\n')}\n\n`
 }

@@ -9,6 +9,7 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { once } from 'node:events'
+import Redis from 'ioredis'
 import { Upload } from 'tus-js-client'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { conversationChannel, userChannel } from '../../shared/realtime/channels'
@@ -35,6 +36,7 @@ const UPLOAD_BYTES = Math.round(Number(process.env.LECTERN_CLUSTER_UPLOAD_MB || 
 const CHUNK_BYTES = 8 * 1024 * 1024
 
 let scratch: string
+let namespace: string
 let database: Awaited<ReturnType<typeof migratedDatabaseBeside>> | undefined
 let s3: RunningS3 | undefined
 let proxy: RunningNginx | undefined
@@ -121,7 +123,7 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     scratch = mkdtempSync(join(tmpdir(), 'lectern-cluster-'))
     database = await migratedDatabaseBeside(databaseUrl!, 'lectern_cluster')
     s3 = await startS3Server(join(scratch, 's3'))
-    const namespace = `lectern-cluster-${randomBytes(4).toString('hex')}`
+    namespace = `lectern-cluster-${randomBytes(4).toString('hex')}`
     const internalToken = randomBytes(16).toString('hex')
     // The instances need the proxy's address (their public one) before nginx can start in front
     // of them: its port is taken first.
@@ -153,6 +155,13 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     await proxy?.stop()
     await Promise.all([instances.a?.stop(), instances.b?.stop()])
     await s3?.stop()
+    // The instances' keys (limits, presence, upload info) go with them.
+    if (namespace) {
+      const redis = new Redis(redisUrl!)
+      const keys = await redis.keys(`${namespace}:*`)
+      if (keys.length) await redis.del(...keys)
+      redis.disconnect()
+    }
     if (database) {
       await forgetTestDb(database.url)
       await database.drop()

@@ -1,0 +1,79 @@
+// Folds the messages written since the last run into the conversation summaries
+// (ConversationDayCount, NoteResponse), in batches of Message.seq. Incremental: a run reads only
+// rows after the watermark (InsightsRefresh.lastSeq), and the counts and the watermark move in
+// one transaction, so a run that fails or is run twice adds nothing twice.
+//
+// Late commits: a send's transaction may commit after a later one's row is already folded in.
+// Rows younger than `settleSeconds` (by createdAt) stop the batch at the first of them, so the
+// watermark never passes a row whose transaction may still be open; a send holds its transaction
+// for milliseconds, so the default 10 s is plenty. Messages are never edited or deleted one by
+// one (visibility changes do not change what is counted); a conversation's deletion takes its
+// summary rows with it (foreign keys, ON DELETE CASCADE).
+import type { PrismaClient } from '../../generated/prisma/client'
+
+export const CONVERSATIONS = 'conversations'
+/** Rows per transaction: a first run over millions of messages commits as it goes. */
+const BATCH = 200_000
+const MAX_SEQ = 9_223_372_036_854_775_807n
+
+export interface ConversationRefresh { from: bigint, to: bigint, messages: number }
+
+export async function refreshConversationSummaries(db: PrismaClient, { settleSeconds = 10, now = new Date() }: { settleSeconds?: number, now?: Date } = {}): Promise<ConversationRefresh> {
+  await db.$executeRaw`INSERT INTO "InsightsRefresh" (kind, "lastSeq", "computedAt") VALUES (${CONVERSATIONS}, 0, ${now}::timestamp) ON CONFLICT (kind) DO NOTHING`
+  const cutoff = new Date(now.getTime() - settleSeconds * 1000)
+  let first: bigint | null = null
+  let messages = 0
+  for (;;) {
+    const batch = await db.$transaction(async (tx) => {
+      // One run at a time across instances: a second waits here, then starts after the first's watermark.
+      const [mark] = await tx.$queryRaw<{ lastSeq: bigint }[]>`SELECT "lastSeq" FROM "InsightsRefresh" WHERE kind = ${CONVERSATIONS} FOR UPDATE`
+      const from = mark!.lastSeq
+      const [range] = await tx.$queryRaw<{ to: bigint | null, n: number }[]>`
+        WITH stop AS (
+          SELECT coalesce(min(seq), ${MAX_SEQ}) AS seq FROM "Message" WHERE seq > ${from} AND "createdAt" >= ${cutoff}::timestamp
+        )
+        SELECT max(seq) AS to, count(*)::int AS n FROM (
+          SELECT seq FROM "Message" WHERE seq > ${from} AND seq < (SELECT seq FROM stop) ORDER BY seq LIMIT ${BATCH}
+        ) s`
+      const to = range?.to ?? from
+      if (to > from) {
+        await tx.$executeRaw`
+          INSERT INTO "ConversationDayCount" ("conversationId", "instructorId", day, type, messages, attachments)
+          SELECT m."conversationId", c."instructorId", m."createdAt"::date, m.type, count(*)::int,
+                 coalesce(sum((SELECT count(*) FROM "Attachment" a WHERE a."messageId" = m.id)), 0)::int
+          FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+          WHERE m.seq > ${from} AND m.seq <= ${to}
+          GROUP BY 1, 2, 3, 4
+          ON CONFLICT ("conversationId", day, type) DO UPDATE
+          SET messages = "ConversationDayCount".messages + EXCLUDED.messages,
+              attachments = "ConversationDayCount".attachments + EXCLUDED.attachments`
+        // New notes, answered by the first response after them (that response may be older
+        // than the watermark, or in this batch).
+        await tx.$executeRaw`
+          INSERT INTO "NoteResponse" ("noteId", "conversationId", "instructorId", "notedAt", "answeredAt")
+          SELECT m.id, m."conversationId", c."instructorId", m."createdAt",
+                 (SELECT min(r."createdAt") FROM "Message" r
+                  WHERE r."conversationId" = m."conversationId" AND r.type = 'INSTRUCTOR_RESPONSE' AND r."createdAt" > m."createdAt")
+          FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+          WHERE m.seq > ${from} AND m.seq <= ${to} AND m.type = 'DAILY_NOTE'
+          ON CONFLICT ("noteId") DO NOTHING`
+        // New responses answer the earlier notes still waiting (or answered later than them).
+        await tx.$executeRaw`
+          UPDATE "NoteResponse" n SET "answeredAt" = r.at
+          FROM (
+            SELECT n2."noteId", min(r."createdAt") AS at
+            FROM "Message" r JOIN "NoteResponse" n2 ON n2."conversationId" = r."conversationId" AND n2."notedAt" < r."createdAt"
+            WHERE r.seq > ${from} AND r.seq <= ${to} AND r.type = 'INSTRUCTOR_RESPONSE'
+              AND (n2."answeredAt" IS NULL OR n2."answeredAt" > r."createdAt")
+            GROUP BY 1
+          ) r
+          WHERE n."noteId" = r."noteId" AND (n."answeredAt" IS NULL OR n."answeredAt" > r.at)`
+      }
+      await tx.$executeRaw`UPDATE "InsightsRefresh" SET "lastSeq" = ${to}, "computedAt" = ${now}::timestamp WHERE kind = ${CONVERSATIONS}`
+      return { from, to, n: range?.n ?? 0 }
+    }, { maxWait: 60_000, timeout: 10 * 60_000 })
+    first ??= batch.from
+    messages += batch.n
+    if (batch.n < BATCH) return { from: first, to: batch.to, messages }
+  }
+}

@@ -1,9 +1,10 @@
 // Conversation insights read from the summaries at 10 M messages, and a send's latency while the
 // refresh job folds new messages in, through the real built server on PostgreSQL.
 //
-// One instructor with 200 conversations of 50 000 messages each over two years (10 M; smoke mode:
-// 20 × 2 000), loaded by SQL in insertion order. Printed: the first refresh (the back-fill of
-// every summary, in batches of 200 000), then `GET /api/insights/conversations` for 12 and 52
+// 100 instructors with 20 students each, 5 000 messages per conversation over two years (10 M;
+// smoke mode: 2 × 10 × 2 000), loaded by SQL in insertion order. Printed: the first refresh (the
+// back-fill of every summary, in batches of 200 000), then one instructor's
+// `GET /api/insights/conversations` (100 000 messages of their own among the 10 M) for 12 and 52
 // weeks, p50/p95 one request at a time against `GET /api/auth/me` (target < 200 ms: the page
 // reads summaries, never the messages). Then 1 % more messages are written, and a student sends
 // one message at a time, first with no job running, then while `POST /api/internal/jobs/
@@ -22,8 +23,10 @@ import { startServer } from '../tests/support/server-process.ts'
 import { provisionTestDatabase } from '../tests/support/test-database.ts'
 
 const smoke = process.argv.includes('--smoke')
-const CONVERSATIONS = smoke ? 20 : 200
-const PER_CONVERSATION = smoke ? 2_000 : 50_000
+const INSTRUCTORS = smoke ? 2 : 100
+const STUDENTS_EACH = smoke ? 10 : 20
+const CONVERSATIONS = INSTRUCTORS * STUDENTS_EACH
+const PER_CONVERSATION = smoke ? 2_000 : 5_000
 const TOTAL = CONVERSATIONS * PER_CONVERSATION
 const REQUESTS = smoke ? 15 : 100
 const SENDS = smoke ? 20 : 100
@@ -45,15 +48,16 @@ const row = (name: string, r: { p50: number, p95: number }) => `${name.padEnd(54
  * student's daily notes (half), the instructor's responses an hour or so later, milestones and
  * activity. `offsetDays` shifts them (the 1 % written later lands in the last days).
  */
-async function seedMessages(db: PrismaClient, conversations: { id: string, studentId: string }[], instructorId: string, count: number, spanDays: number, startDay: string) {
+async function seedMessages(db: PrismaClient, conversations: { id: string, studentId: string, instructorId: string }[], count: number, spanDays: number, startDay: string) {
   const BATCH = 250_000
   const ids = conversations.map(c => c.id)
   const students = conversations.map(c => c.studentId)
+  const instructors = conversations.map(c => c.instructorId)
   for (let from = 0; from < count; from += BATCH) {
     await db.$executeRaw`
       INSERT INTO "Message" (id, "conversationId", "senderId", type, body, "targetDate", payload, access, "createdAt")
-      SELECT 'c' || md5(random()::text || i::text), (${ids})[1 + i % ${ids.length}],
-             CASE WHEN i / ${ids.length} % 10 < 5 THEN (${students})[1 + i % ${ids.length}] WHEN i / ${ids.length} % 10 < 9 THEN ${instructorId} END,
+      SELECT 'c' || md5(random()::text || i::text), (${ids}::text[])[1 + i % ${ids.length}],
+             CASE WHEN i / ${ids.length} % 10 < 5 THEN (${students}::text[])[1 + i % ${ids.length}] WHEN i / ${ids.length} % 10 < 9 THEN (${instructors}::text[])[1 + i % ${ids.length}] END,
              (CASE WHEN i / ${ids.length} % 10 < 5 THEN 'DAILY_NOTE' WHEN i / ${ids.length} % 10 < 8 THEN 'INSTRUCTOR_RESPONSE'
                    WHEN i / ${ids.length} % 10 = 8 THEN 'MILESTONE' ELSE 'ACTIVITY_LOG' END)::"MessageType",
              'Practised the scales.', day, '{"v":1}'::jsonb, 'PARTICIPANTS'::"MessageAccess",
@@ -74,11 +78,21 @@ const internalToken = randomBytes(24).toString('hex')
 let server: Awaited<ReturnType<typeof startServer>> | undefined
 try {
   await applyMigrations(connection.adapter)
+  // Two who sign in; everyone else by one statement (a password hash each would take minutes).
   const instructor = await createUser(db, { role: 'INSTRUCTOR', name: 'Bench Instructor' })
-  const students = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => createUser(db, { role: 'STUDENT', name: `Student ${i + 1}` })))
-  const conversations = await Promise.all(students.map(s => db.conversation.create({ data: { studentId: s.id, instructorId: instructor.id } })))
+  const student = await createUser(db, { role: 'STUDENT', name: 'Bench Student' })
+  const people = (role: 'INSTRUCTOR' | 'STUDENT', count: number) => db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt")
+    SELECT 'u' || md5(random()::text || i::text), 'bench-' || md5(random()::text || i::text) || '@example.test', 'Person ' || i, ${role}::"Role", ${instructor.passwordHash}, now()
+    FROM generate_series(1, ${count}::int) AS i RETURNING id`
+  const instructorIds = [instructor.id, ...(await people('INSTRUCTOR', INSTRUCTORS - 1)).map(u => u.id)]
+  const studentIds = [student.id, ...(await people('STUDENT', CONVERSATIONS - 1)).map(u => u.id)]
+  const conversations = await db.conversation.createManyAndReturn({
+    data: studentIds.map((studentId, i) => ({ studentId, instructorId: instructorIds[i % INSTRUCTORS]! })),
+  })
+  const mine = conversations.find(c => c.studentId === student.id)!
   const seeding = performance.now()
-  await seedMessages(db, conversations, instructor.id, TOTAL, SPAN_DAYS - 2, firstDay)
+  await seedMessages(db, conversations, TOTAL, SPAN_DAYS - 2, firstDay)
   await db.$executeRawUnsafe('ANALYZE "Message"')
   console.log(`seeded ${TOTAL} messages in ${CONVERSATIONS} conversations in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
   const backfill = performance.now()
@@ -121,16 +135,15 @@ try {
   }
 
   // Sends, one at a time, before and during a refresh with 1 % new messages to fold in.
-  const student = students[0]!
   const studentCookie = await signIn(student)
   const today = dayOf(new Date())
   let sent = 0
   const send = async () => {
     const started = performance.now()
-    const response = await fetch(`${server!.url}/api/conversations/${conversations[0]!.id}/messages`, {
+    const response = await fetch(`${server!.url}/api/conversations/${mine.id}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'cookie': studentCookie },
-      body: JSON.stringify({ type: 'DAILY_NOTE', body: `bench ${sent}`, targetDate: today, clientKey: `bench-${sent++}` }),
+      body: JSON.stringify({ type: 'DAILY_NOTE', body: `bench ${sent}`, targetDate: today, clientKey: `bench-send-${sent++}` }),
     })
     await response.arrayBuffer()
     if (!response.ok) throw new Error(`send answered ${response.status}`)
@@ -139,7 +152,7 @@ try {
   await refreshConversationSummaries(db, { settleSeconds: 0 })
   const quiet: number[] = []
   for (let i = 0; i < SENDS; i++) quiet.push(await send())
-  await seedMessages(db, conversations, instructor.id, TOTAL / 100, 1, dayOf(new Date(Date.now() - 86_400_000)))
+  await seedMessages(db, conversations, TOTAL / 100, 1, dayOf(new Date(Date.now() - 86_400_000)))
   const refreshStarted = performance.now()
   let refreshMs = 0
   const refreshing = fetch(`${server.url}/api/internal/jobs/insights:refresh`, { method: 'POST', headers: { 'content-type': 'application/json', 'authorization': `Bearer ${internalToken}` }, body: JSON.stringify({ settleSeconds: 0 }) })

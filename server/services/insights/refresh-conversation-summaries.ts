@@ -54,18 +54,7 @@ export async function refreshConversationSummaries(db: PrismaClient, { settleSec
           ON CONFLICT ("conversationId", day, type) DO UPDATE
           SET messages = "ConversationDayCount".messages + EXCLUDED.messages,
               attachments = "ConversationDayCount".attachments + EXCLUDED.attachments`
-        // New notes, answered by the first response after them (that response may be older
-        // than the watermark, or in this batch).
-        await tx.$executeRaw`
-          INSERT INTO "NoteResponse" ("noteId", "conversationId", "instructorId", "notedAt", "answeredAt")
-          SELECT m.id, m."conversationId", c."instructorId", m."createdAt",
-                 (SELECT min(r."createdAt") FROM "Message" r
-                  WHERE r."conversationId" = m."conversationId" AND r.type = 'INSTRUCTOR_RESPONSE' AND r."createdAt" > m."createdAt")
-          FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-          WHERE m.seq > ${from} AND m.seq <= ${to} AND m.type = 'DAILY_NOTE'
-          ON CONFLICT ("noteId") DO NOTHING`
-        // New responses answer the notes before them still waiting (few: most notes are answered;
-        // the notes of this batch already have their answer from the statement above)...
+        // New responses answer the earlier batches' notes still waiting (few: most are answered)...
         await tx.$executeRaw`
           UPDATE "NoteResponse" n SET "answeredAt" = r.at
           FROM (
@@ -85,6 +74,17 @@ export async function refreshConversationSummaries(db: PrismaClient, { settleSec
             GROUP BY 1
           ) r
           WHERE n."noteId" = r."noteId" AND n."answeredAt" > r.at`
+        // Then this batch's notes, answered by the first response after them (older than the
+        // watermark, in this batch or not folded in yet): inserted after the updates above, so
+        // those never walk the batch's own notes.
+        await tx.$executeRaw`
+          INSERT INTO "NoteResponse" ("noteId", "conversationId", "instructorId", "notedAt", "answeredAt")
+          SELECT m.id, m."conversationId", c."instructorId", m."createdAt",
+                 (SELECT min(r."createdAt") FROM "Message" r
+                  WHERE r."conversationId" = m."conversationId" AND r.type = 'INSTRUCTOR_RESPONSE' AND r."createdAt" > m."createdAt")
+          FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+          WHERE m.seq > ${from} AND m.seq <= ${to} AND m.type = 'DAILY_NOTE'
+          ON CONFLICT ("noteId") DO NOTHING`
       }
       await tx.$executeRaw`UPDATE "InsightsRefresh" SET "lastSeq" = ${to}, "computedAt" = ${now}::timestamp WHERE kind = ${CONVERSATIONS}`
       return { from, to, n: range?.n ?? 0 }

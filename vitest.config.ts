@@ -19,7 +19,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
-    testTimeout: 30_000,
+    // A ceiling for a hung test, not a speed check: the browser flows take 5–20 s on a quiet
+    // two-core box and twice that when the machine is shared (durations are in the report).
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: two test files at a time keeps the server and Chromium responsive.
     maxWorkers: 2,

@@ -192,7 +192,7 @@ export const lecternConfig = () => {
       messages: rateLimit('LECTERN_LIMIT_MESSAGES', '60/1m'),
       /** Uploads started by one user. */
       uploads: rateLimit('LECTERN_LIMIT_UPLOADS', '120/10m'),
-      /** Bulk actions (media bulk, outline delete, zip) by one user. */
+      /** Bulk actions (media bulk, outline delete, zip, conversation export) by one user. */
       bulk: rateLimit('LECTERN_LIMIT_BULK', '30/1m'),
     },
     /** Bearer token of the internal endpoints (workers, scripts); empty disables them. */

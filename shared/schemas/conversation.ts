@@ -101,3 +101,13 @@ export const JumpToDateInput = z.object({ day: calendarDay })
 export type JumpToDateInput = z.infer<typeof JumpToDateInput>
 
 export const ConversationIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id') })
+
+/**
+ * Downloading a conversation (GET /api/conversations/:id/export): `tz` is the reader's IANA time
+ * zone (the browser's), for the readable times of the transcript; UTC without it. The service
+ * refuses a zone Intl does not know.
+ */
+export const ExportConversationQuery = z.object({
+  tz: z.string().min(1).max(64).regex(/^[A-Za-z][\w+\-/]*$/, 'Not a time zone').optional(),
+})
+export type ExportConversationQuery = z.infer<typeof ExportConversationQuery>

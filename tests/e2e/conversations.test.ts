@@ -9,6 +9,7 @@ import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 import { describeWithDatabase } from '../support/database'
 import { linkedObserver } from '../support/conversation-fixtures'
+import { readZip } from '../support/zip-reader'
 
 async function enrolledPair() {
   const instructor = await signedUp({ name: 'Iris Teacher' })
@@ -179,6 +180,21 @@ describe('conversations in the browser', () => {
     await expect.poll(() => new URL(page.url()).searchParams.has('day')).toBe(false)
     await expect.poll(() => bubble(page, 'Sent from the past.').getAttribute('data-status')).toBe('sent')
     expect(await bubble(page, 'May note 0').count()).toBe(0)
+  })
+
+  it('downloads the conversation as a zip from "Download conversation", with the keyboard', async () => {
+    const page = await chatTab(pair.student, pair.conversationId)
+    const link = page.getByRole('link', { name: 'Download conversation' })
+    // The browser's time zone joins the address once the page runs.
+    await expect.poll(() => link.getAttribute('href')).toMatch(new RegExp(`^/api/conversations/${pair.conversationId}/export\\?tz=`))
+    await link.focus()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+    expect(download.suggestedFilename()).toMatch(/^conversation-iris-teacher-\d{4}-\d{2}-\d{2}\.zip$/)
+    const chunks: Buffer[] = []
+    for await (const chunk of (await download.createReadStream())) chunks.push(chunk as Buffer)
+    const entries = readZip(Buffer.concat(chunks))
+    expect(entries.map(e => e.name)).toEqual(expect.arrayContaining(['transcript.html', 'transcript.txt', 'messages.json']))
+    expect(entries.find(e => e.name === 'transcript.html')!.data.toString()).toContain('Enrolled in Conversations Course')
   })
 
   it('clears unread in the student\'s other tab when one tab reads the conversation', async () => {

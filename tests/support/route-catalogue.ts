@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { UpdateAccountInput, ChangePasswordInput, SignOutAllInput } from '../../shared/schemas/account'
 import { SignInInput, SignUpInput } from '../../shared/schemas/auth'
 import { CatalogQuery } from '../../shared/schemas/catalog'
-import { MessagePageQuery, SendMessageInput } from '../../shared/schemas/conversation'
+import { ExportConversationQuery, MessagePageQuery, SendMessageInput } from '../../shared/schemas/conversation'
 import { CourseInput, CourseUpdateInput } from '../../shared/schemas/course'
 import { InsightsQuery } from '../../shared/schemas/insights'
 import { AcceptInvitationInput, InvitationTokenInput } from '../../shared/schemas/invitation'
@@ -224,6 +224,10 @@ export const routeCatalogue: Record<string, RouteEntry> = {
   'server/api/conversations/[id]/attachments.get.ts': {
     method: 'GET', pattern: '/api/conversations/[id]/attachments', access: 'student-participant', owner: 'student', classmate: true,
     fixture: w => get(`/api/conversations/${w.conversationId}/attachments`),
+  },
+  'server/api/conversations/[id]/export.get.ts': {
+    method: 'GET', pattern: '/api/conversations/[id]/export', access: 'student-participant', owner: 'student', protocol: 'file', query: ExportConversationQuery, classmate: true,
+    fixture: w => get(`/api/conversations/${w.conversationId}/export?tz=Europe%2FParis`),
   },
   'server/api/conversations/[id]/messages.get.ts': {
     method: 'GET', pattern: '/api/conversations/[id]/messages', access: 'student-participant', owner: 'student', query: MessagePageQuery, classmate: true,

@@ -1,7 +1,10 @@
 // Prints the one plain summary line the README promises (`N passed, N failed`) after every suite
-// has run. Skipped tests are listed with their reasons; under CI=true a skip counts as a failure,
-// because CI always has PostgreSQL and Chromium and nothing there has a reason to skip.
+// has run. Skipped tests are listed with their reasons; under CI (any value but empty, `false` or
+// `0`: services set CI=1, CI=yes…) a skip counts as a failure, because CI always has PostgreSQL
+// and Chromium and nothing there has a reason to skip.
 import type { Reporter, TestModule } from 'vitest/node'
+
+export const underCi = (value = process.env.CI) => !!value && !['false', '0'].includes(value.toLowerCase())
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>) {
@@ -21,8 +24,8 @@ export default class SummaryReporter implements Reporter {
     if (skipped.length) {
       console.log(`\n${skipped.length} skipped:`)
       for (const name of skipped) console.log(`  - ${name}`)
-      if (process.env.CI === 'true') {
-        console.log('Skipped tests fail the run under CI=true.')
+      if (underCi()) {
+        console.log(`Skipped tests fail the run under CI (CI=${process.env.CI}).`)
         failed += skipped.length
         process.exitCode = 1
       }

@@ -19,19 +19,21 @@ export interface RunningNginx {
 const deployed = resolve(import.meta.dirname, '../../deploy/nginx.conf')
 
 /** deploy/nginx.conf with the test's upstreams, port and paths. */
-export function nginxConfig(dir: string, port: number, upstreams: string[]): string {
+export function nginxConfig(dir: string, port: number, upstreams: string[], { workerConnections = 512 } = {}): string {
   const source = readFileSync(deployed, 'utf8')
   const servers = upstreams.map(address => `    server ${address} max_fails=1 fail_timeout=5s;`).join('\n')
   const config = source
     .replace(/^worker_processes .*;$/m, [
       'worker_processes 1;',
+      // Each proxied socket holds two descriptors (client and upstream).
+      `worker_rlimit_nofile ${workerConnections * 2 + 64};`,
       'daemon off;',
       `pid ${join(dir, 'nginx.pid')};`,
       `error_log ${join(dir, 'error.log')} warn;`,
       // As root, workers would run as nobody and could not write the temporary directories here.
       ...(process.getuid?.() === 0 ? ['user root;'] : []),
     ].join('\n'))
-    .replace(/^events \{.*\}$/m, 'events { worker_connections 512; }')
+    .replace(/^events \{.*\}$/m, `events { worker_connections ${workerConnections}; }`)
     .replace(/(upstream lectern \{\n)(?:\s*server .*\n)+/, `$1${servers}\n`)
     .replace(/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${port};`)
     .replace(/^http \{$/m, [
@@ -45,10 +47,10 @@ export function nginxConfig(dir: string, port: number, upstreams: string[]): str
 }
 
 /** nginx on 127.0.0.1:`port` (from freePort()) in front of `upstreams` (host:port each). */
-export async function startNginx(dir: string, port: number, upstreams: string[]): Promise<RunningNginx> {
+export async function startNginx(dir: string, port: number, upstreams: string[], options: { workerConnections?: number } = {}): Promise<RunningNginx> {
   mkdirSync(dir, { recursive: true })
   const configPath = join(dir, 'nginx.conf')
-  writeFileSync(configPath, nginxConfig(dir, port, upstreams))
+  writeFileSync(configPath, nginxConfig(dir, port, upstreams, options))
   let output = ''
   const child = spawn(findNginx(), ['-p', dir, '-e', join(dir, 'error.log'), '-c', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk))

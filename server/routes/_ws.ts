@@ -32,6 +32,9 @@ export default defineWebSocketHandler({
     if (!found) throw new Response('Sign in to receive live updates', { status: 401 })
     const { sessionId, ...user } = found
     Object.assign(request.context, { user, sessionId } satisfies SocketContext)
+    // The 101 names the instance too (server/middleware/00.instance-name.ts): a socket stays on one.
+    const instance = lecternConfig().instanceName
+    if (instance) return { headers: { 'x-lectern-instance': instance } }
   },
 
   open(peer) {

@@ -5,6 +5,8 @@
 // beside it. Nothing of an upload touches local disk except tus's buffering of one part.
 import type { Readable } from 'node:stream'
 import { S3Store } from '@tus/s3-store'
+import type { MetadataValue } from '@tus/s3-store'
+import type { KvStore } from '@tus/utils'
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import {
   AbortMultipartUploadCommand, DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand,
@@ -45,12 +47,18 @@ export function s3ClientConfig(settings: S3Settings): S3ClientConfig {
 const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
 const isMissing = (error: unknown) => statusOf(error) === 404 || ['NotFound', 'NoSuchKey', 'NoSuchUpload'].includes((error as Error)?.name)
 
-export function createS3Store(settings: S3Settings): ObjectStore {
+/**
+ * `uploadInfoCache`: where tus keeps each upload's metadata (its multipart upload id, size, tus
+ * metadata) between requests; unset, in this process's memory. Several instances share it through
+ * Redis (storage/index.ts): each of an upload's PATCHes may reach another instance, and a copy
+ * one instance kept after the upload was cancelled or finished elsewhere would be stale.
+ */
+export function createS3Store(settings: S3Settings, uploadInfoCache?: KvStore<MetadataValue>): ObjectStore {
   const config = s3ClientConfig(settings)
   const client = new S3Client(config)
   const Bucket = settings.bucket
   let datastore: S3Store | undefined
-  const tusDatastore = () => (datastore ??= new S3Store({ partSize: PART_BYTES, s3ClientConfig: { bucket: Bucket, ...config } }))
+  const tusDatastore = () => (datastore ??= new S3Store({ partSize: PART_BYTES, ...(uploadInfoCache ? { cache: uploadInfoCache } : {}), s3ClientConfig: { bucket: Bucket, ...config } }))
 
   async function read(key: string, range?: { start: number, end: number }): Promise<Readable> {
     try {

@@ -17,16 +17,29 @@ import { checkUploadAccess } from './upload-access'
 import { writeNodeBodiesDirectly } from './node-body'
 import { refusal, refusalFrom } from './refusal'
 import { enforceLimit } from '../limits/enforce-limit'
+import { lecternConfig } from '../utils/config'
+import { RedisLocker } from './redis-locker'
 
 export const UPLOAD_PATH = '/api/uploads'
 
 let server: Server | undefined
+
+let locker: RedisLocker | undefined
+
+function uploadLocker(): RedisLocker | undefined {
+  const { redisUrl, redisNamespace } = lecternConfig()
+  if (redisUrl) locker ??= new RedisLocker({ url: redisUrl, namespace: redisNamespace })
+  return locker
+}
 
 export function useTusServer(): Server {
   if (server) return server
   server = new Server({
     path: UPLOAD_PATH,
     datastore: useObjectStore().tusDatastore(),
+    // One upload is written by one request at a time across all instances (redis-locker.ts);
+    // without Redis there is one process and tus's MemoryLocker (its default) is enough.
+    ...(uploadLocker() ? { locker: uploadLocker() } : {}),
     maxSize: () => largestUploadBytes(),
     relativeLocation: true,
     respectForwardedHeaders: true,

@@ -87,6 +87,8 @@ export const lecternConfig = () => {
     databaseUrl: text('DATABASE_URL'),
     /** Connections in the PostgreSQL pool. */
     databasePoolSize: positiveNumber('DATABASE_POOL_SIZE', 10),
+    /** This instance's name in the X-Lectern-Instance response header (server/middleware/00.instance-name.ts); unset: no header. */
+    instanceName: text('LECTERN_INSTANCE_NAME'),
     /** Redis for pub/sub and presence across instances; unset: in-process. */
     redisUrl: text('REDIS_URL'),
     /**

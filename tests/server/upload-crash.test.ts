@@ -57,5 +57,5 @@ describeWithDatabase('an upload across a server crash', () => {
       await server.stop()
       rmSync(scratch, { recursive: true, force: true })
     }
-  })
+  }, 90_000)
 })

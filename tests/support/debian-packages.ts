@@ -39,3 +39,15 @@ export function ensureFfmpeg(): void {
   }
   throw new Error('ffmpeg and ffprobe are needed (video fixtures and processing): install them (Debian: sudo apt-get install ffmpeg).')
 }
+
+/** Debian's nginx, the reverse proxy of the cluster test (tests/server/cluster.test.ts). */
+export function findNginx(): string {
+  const path = '/usr/sbin/nginx'
+  if (existsSync(path)) return path
+  if (process.getuid?.() === 0) {
+    console.log('[tests] installing Debian nginx-light for the cluster test…')
+    execFileSync('apt-get', ['install', '-y', '-qq', 'nginx-light'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (existsSync(path)) return path
+  }
+  throw new Error(`nginx not found at ${path}: install it (Debian: sudo apt-get install nginx-light).`)
+}

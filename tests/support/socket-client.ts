@@ -8,8 +8,13 @@ export class TestSocket {
   readonly messages: ServerMessage[] = []
   closed?: { code: number, reason: string }
   private waiters: (() => void)[] = []
+  /** The handshake's answer: 101 and its headers (which instance took the socket, behind a proxy). */
+  upgrade?: { status: number, headers: Record<string, string | string[] | undefined> }
 
   private constructor(readonly ws: WebSocket) {
+    ws.once('upgrade', (response) => {
+      this.upgrade = { status: response.statusCode ?? 0, headers: response.headers }
+    })
     ws.on('message', (data) => {
       this.messages.push(JSON.parse(String(data)))
       this.notify()

@@ -5,6 +5,7 @@ import { purgeExpiredMedia } from '../services/media/purge-expired-media'
 import { cleanUpAbandonedUploads } from '../services/upload/clean-up-abandoned-uploads'
 import { processMediaInWorker } from '../services/upload/process-media'
 import { setUploadState } from '../services/upload/set-upload-state'
+import { refreshInsights } from '../services/insights/refresh-insights'
 import { pruneFinishedJobs } from '../database/job-queue'
 import type { JobKind } from '../database/job-queue'
 import { lecternConfig } from '../utils/config'
@@ -49,6 +50,16 @@ export const jobHandlers = {
       if (removed) console.info(`[jobs] removed ${removed} abandoned upload(s)`)
     },
   } satisfies JobHandler<Record<string, never>>,
+
+  // The analytics summaries the insights pages read (docs/architecture.md, "Analytics summaries").
+  // `settleSeconds` (internal endpoint: tests, the seed) folds in messages younger than the
+  // default 10 s, which a scheduled run leaves for the next one in case a send is still committing.
+  'insights:refresh': {
+    run: async ({ settleSeconds }: { settleSeconds?: number } = {}) => {
+      const { conversations } = await refreshInsights({ settleSeconds })
+      if (conversations.messages > 100_000) console.info(`[jobs] insights: folded in ${conversations.messages} message(s)`)
+    },
+  } satisfies JobHandler<{ settleSeconds?: number }>,
 }
 
 export type { JobKind }
@@ -56,5 +67,7 @@ export type { JobKind }
 export const recurringJobs = (): { kind: JobKind, everyMs: number }[] => [
   { kind: 'courses:purge', everyMs: 60 * 60 * 1000 },
   { kind: 'media:purge', everyMs: 5 * 60 * 1000 },
+  // At most five minutes stale, as the pages promise: a run a minute, and one at a time.
+  { kind: 'insights:refresh', everyMs: 60 * 1000 },
   { kind: 'uploads:cleanup', everyMs: Math.max(60_000, Math.min(lecternConfig().uploadExpirySeconds * 1000, 10 * 60 * 1000)) },
 ]

@@ -23,6 +23,8 @@ export interface StudentInsights {
 }
 
 export interface ConversationInsights {
+  /** When the summaries these figures come from were computed (ISO); null before the first run. */
+  computedAt: string | null
   /** Every week of the range, oldest first. */
   weeks: string[]
   overall: InsightWeek[]

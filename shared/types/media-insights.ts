@@ -16,6 +16,8 @@ export interface KindTotals {
 
 export interface StorageInsights {
   range: ResolvedInsightsRange
+  /** When the summaries these figures come from were computed (ISO); null before the first run. */
+  computedAt: string | null
   /** Live library files now (not in the library's trash), per kind; kinds with no file are left out. */
   byKind: KindTotals[]
   total: { files: number, bytes: number }
@@ -39,6 +41,8 @@ export interface FileFigure {
 
 export interface UsageInsights {
   range: ResolvedInsightsRange
+  /** When the summaries these figures come from were computed (ISO); null before the first run. */
+  computedAt: string | null
   /** Files uploaded in the range (live, in the library). */
   uploadedInRange: { files: number, bytes: number }
   /** Up to 10 of them, most used first. */
@@ -54,6 +58,8 @@ export interface UsageInsights {
 
 export interface UploadsInsights {
   range: ResolvedInsightsRange
+  /** When the summaries these figures come from were computed (ISO); null before the first run. */
+  computedAt: string | null
   /** Library files uploaded in each bucket (files since trashed included: they were uploaded). */
   buckets: { bucket: string, files: number, bytes: number, byKind: Partial<Record<InsightKind, number>> }[]
   total: { files: number, bytes: number }
@@ -77,6 +83,8 @@ export interface VideoPerformance {
 
 export interface PerformanceInsights {
   range: ResolvedInsightsRange
+  /** When the summaries these figures come from were computed (ISO); null before the first run. */
+  computedAt: string | null
   /** Up to 20 video files, most viewed first. */
   videos: VideoPerformance[]
   /** Over every video file used by a lesson, not only the listed ones. */

@@ -4,6 +4,7 @@ import type { Chapter } from '../../shared/types/outline'
 import type { ConversationSummary } from '../../shared/types/conversation'
 import { data, signedUp } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { refreshInsights } from '../support/insights'
 
 describe('conversation insights in the browser', () => {
   it('shows each student\'s messages by type with a chart, and focuses the chart on one student', async () => {
@@ -19,9 +20,11 @@ describe('conversation insights in the browser', () => {
     for (const body of ['one', 'two']) await student.post(`/api/conversations/${conversation!.id}/messages`, { type: 'DAILY_NOTE', body, targetDate: today, clientKey: `k-note-${body}-${Date.now()}` })
     await instructor.post(`/api/conversations/${conversation!.id}/messages`, { type: 'INSTRUCTOR_RESPONSE', body: 'answer', targetDate: today, clientKey: `k-answer-${Date.now()}` })
 
+    await refreshInsights()
     const page = await newPage(instructor)
     await visit(page, '/studio')
     await page.getByRole('link', { name: 'Conversation insights' }).click()
+    await page.getByTestId('insights-computed-at').getByText(/^Updated /).waitFor()
     const row = page.getByRole('row', { name: /Noor Notes/ })
     await row.waitFor()
     expect((await row.getByRole('cell').allInnerTexts()).slice(0, 5)).toEqual(['2', '1', '1', '0', '0'])

@@ -6,6 +6,7 @@ import { signedUp } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 import { describeWithDatabase, testDb } from '../support/database'
 import { createLibraryFile, createProgress, dayOf } from '../support/media-insights-fixtures'
+import { refreshInsights } from '../support/insights'
 
 const ENDPOINTS = ['storage', 'usage', 'uploads', 'performance']
 
@@ -30,6 +31,7 @@ describeWithDatabase('media insights in the browser', () => {
     const enrollment = await createEnrollment(db, course.id, student.id)
     await createProgress(db, enrollment.id, chapter!.videos[0]!.id, { savedDaysAgo: 2, completedDaysAgo: 2 })
 
+    await refreshInsights()
     const page = await newPage(instructor)
     await visit(page, '/studio')
     await page.getByRole('link', { name: 'Media insights' }).click()
@@ -38,6 +40,7 @@ describeWithDatabase('media insights in the browser', () => {
     const choose = (preset: string) => page.locator('label', { has: page.getByRole('radio', { name: preset, exact: true }) }).click()
     const section = (id: string) => page.getByTestId(`insights-${id}`)
     await section('storage').getByText('7.3 MB').waitFor()
+    await page.getByTestId('insights-computed-at').getByText(/^Updated /).waitFor()
     await section('usage').getByText('Largest never-used files').waitFor()
     await expect.poll(() => page.getByTestId('uploads-total').innerText()).toBe('3')
     await section('performance').getByText('Views and completions per video').waitFor()

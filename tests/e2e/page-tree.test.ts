@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { expectConsoleError, newPage, visit } from '../support/browser'
 import { pageTreeWorld } from '../support/page-tree-fixtures'
 import type { PageTreeWorld } from '../support/page-tree-fixtures'
+import { refreshInsights } from '../support/insights'
 
 type Role = 'visitor' | 'student' | 'instructor' | 'observer'
 interface Entry {
@@ -135,6 +136,7 @@ describe('every page, as every role, on phones and desktop', () => {
   let world: PageTreeWorld
   beforeAll(async () => {
     world = await pageTreeWorld()
+    await refreshInsights()
   }, 120_000)
 
   it('has an entry for every file under pages/ and no entry without a file', () => {

@@ -9,6 +9,7 @@ import { conversationPair, linkedObserver, observerAccount, sendMessage } from '
 import { pngBytes, samplePdf, uploadAttachment } from '../support/attachment-fixtures'
 import { createUpload, patchChunk } from '../support/tus-client'
 import { describeEachStore } from '../support/stores-under-test'
+import { refreshInsights } from '../support/insights'
 
 const sockets: TestSocket[] = []
 afterEach(() => {
@@ -240,6 +241,7 @@ describeEachStore((store) => {
       expect(socket.messages.some(m => m.op === 'event' && m.event.type === 'message-created' && m.event.message.id === privateMessage.id)).toBe(false)
       expect(socket.messages.some(m => m.op === 'event' && m.event.type.startsWith('attachment-'))).toBe(false)
 
+      await refreshInsights()
       const insights = data(await instructor.get<ConversationInsights>('/api/insights/conversations'))
       expect(insights.students.find(s => s.conversationId === conversationId)?.totals.attachments).toBe(2)
       expect(insights.overall.reduce((sum, week) => sum + week.attachments, 0)).toBe(2)

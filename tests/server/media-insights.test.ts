@@ -4,6 +4,7 @@ import { createCourse, createEnrollment, createOutline, createUser } from '../..
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
 import { createLibraryFile, createProgress, dayOf } from '../support/media-insights-fixtures'
+import { refreshInsights } from '../support/insights'
 
 const ENDPOINTS = ['storage', 'usage', 'uploads', 'performance'] as const
 
@@ -95,6 +96,7 @@ describeWithDatabase('media insights', () => {
     // Another instructor's file inside the same range must not leak into the owner's figures.
     const other = await createUser(db)
     await createLibraryFile(db, other.id, { name: 'foreign.mp4', size: 123456, daysAgo: 15 })
+    await refreshInsights()
   })
 
   it('storage: bytes and files per kind now (trash apart, attachments and unfinished uploads left out), and bytes stored at the end of each day', async () => {
@@ -161,6 +163,7 @@ describeWithDatabase('media insights', () => {
   it('another instructor sees only their own library', async () => {
     const other = await signedUp()
     await createLibraryFile(testDb(), other.user!.id, { name: 'mine.pdf', size: 42, daysAgo: 15 })
+    await refreshInsights()
     const storage = data(await other.get<StorageInsights>(`/api/media/insights/storage?${RANGE}`))
     expect(storage.byKind).toEqual([{ kind: 'pdf', files: 1, bytes: 42 }])
     expect(storage.trash).toEqual({ files: 0, bytes: 0 })
@@ -169,5 +172,38 @@ describeWithDatabase('media insights', () => {
     expect(usage.unused.largest.map(f => f.name)).toEqual(['mine.pdf'])
     expect(data(await other.get<UploadsInsights>(`/api/media/insights/uploads?${RANGE}`)).total).toEqual({ files: 1, bytes: 42 })
     expect(data(await other.get<PerformanceInsights>(`/api/media/insights/performance?${RANGE}`)).totals).toEqual({ videos: 0, lessons: 0, views: 0, completions: 0 })
+  })
+
+  it('come from the summaries: a new link moves nothing until the job runs again, and a run with nothing new rewrites no row', async () => {
+    const db = testDb()
+    const other = await signedUp()
+    const ownerId = other.user!.id
+    const course = await createCourse(db, ownerId, { title: 'Summary Course', status: 'PUBLISHED' })
+    const file = await createLibraryFile(db, ownerId, { name: 'sheet.pdf', size: 77, daysAgo: 15 })
+    await refreshInsights()
+    const usage = async () => data(await other.get<UsageInsights>(`/api/media/insights/usage?${RANGE}`))
+    const figureRows = () => db.$queryRaw<{ xmin: string, usageCount: number }[]>`
+      SELECT xmin::text AS xmin, "usageCount" FROM "MediaFileFigure" WHERE "ownerId" = ${ownerId}`
+
+    // Holding the job's lock, so no run (scheduled, or another test file's) lands in between.
+    const before = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT kind FROM "InsightsRefresh" WHERE kind = 'media' FOR UPDATE`
+      const before = await usage()
+      await db.mediaLink.create({ data: { mediaFileId: file.id, ownerId, targetType: 'COURSE', targetId: course.id, role: 'RESOURCE', courseId: course.id } })
+      expect(await usage()).toEqual(before)
+      return before
+    }, { timeout: 30_000 })
+    expect(before.unused.largest.map(f => f.name)).toEqual(['sheet.pdf'])
+    expect(before.computedAt).toEqual(expect.any(String))
+
+    await refreshInsights()
+    const after = await usage()
+    expect(after.mostUsed.map(f => [f.name, f.usageCount])).toEqual([['sheet.pdf', 1]])
+    expect(after.unused.largest).toEqual([])
+
+    const rows = await figureRows()
+    await refreshInsights()
+    expect(await figureRows()).toEqual(rows)
+    expect(await usage()).toMatchObject({ mostUsed: after.mostUsed, unused: after.unused })
   })
 })

@@ -1,11 +1,13 @@
 // An instructor's conversation insights, per student and per week: message counts by type and
-// the median time to answer a student's daily note, and how many files were sent. Two aggregate
-// queries over message metadata (type, createdAt, conversation, attachment rows), never the
-// bodies or the files; GROUPING SETS give the per-student and the overall figures in one pass.
+// the median time to answer a student's daily note, and how many files were sent. Read from the
+// summaries the insights:refresh job keeps (refresh-conversation-summaries.ts), never from the
+// messages themselves: per-day counts summed into weeks, and each note's answer time, whose
+// medians GROUPING SETS give per student and week, per student and per week in one pass.
 import type { MessageType } from '#shared/schemas/conversation'
 import { MESSAGE_TYPES } from '#shared/schemas/conversation'
 import type { ConversationInsights, InsightWeek, TypeCounts } from '#shared/types/insights'
 import { useDb } from '../../database/db'
+import { getSummaryTime } from './get-summary-time'
 
 const DAY = 86_400_000
 
@@ -22,21 +24,19 @@ export async function getConversationInsights({ instructorId, weeks, now = new D
   const since = new Date(weekStart(now).getTime() - (weeks - 1) * 7 * DAY)
   const weekList = Array.from({ length: weeks }, (_, i) => new Date(since.getTime() + i * 7 * DAY).toISOString().slice(0, 10))
 
-  const [conversations, counts, responses] = await Promise.all([
+  const [computedAt, conversations, counts, responses] = await Promise.all([
+    getSummaryTime('conversations'),
     db.conversation.findMany({ where: { instructorId }, select: { id: true, student: { select: { id: true, name: true } } }, orderBy: { lastMessageAt: { sort: 'desc', nulls: 'last' } } }),
     db.$queryRaw<{ conversationId: string, week: string, type: MessageType, n: number, files: number }[]>`
-      SELECT m."conversationId", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD') AS week, m.type, count(*)::int AS n,
-             coalesce(sum((SELECT count(*) FROM "Attachment" a WHERE a."messageId" = m.id)), 0)::int AS files
-      FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-      WHERE c."instructorId" = ${instructorId} AND m."createdAt" >= ${since}
+      SELECT "conversationId", to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, type, sum(messages)::int AS n, sum(attachments)::int AS files
+      FROM "ConversationDayCount"
+      WHERE "instructorId" = ${instructorId} AND day >= ${since.toISOString().slice(0, 10)}::date
       GROUP BY 1, 2, 3`,
     db.$queryRaw<{ conversationId: string | null, week: string | null, median: number | null }[]>`
       WITH notes AS (
-        SELECT m."conversationId", m."createdAt", to_char(date_trunc('week', m."createdAt"), 'YYYY-MM-DD') AS week,
-               (SELECT min(r."createdAt") FROM "Message" r
-                WHERE r."conversationId" = m."conversationId" AND r.type = 'INSTRUCTOR_RESPONSE' AND r."createdAt" > m."createdAt") AS answered
-        FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-        WHERE c."instructorId" = ${instructorId} AND m.type = 'DAILY_NOTE' AND m."createdAt" >= ${since}
+        SELECT "conversationId", "notedAt" AS "createdAt", to_char(date_trunc('week', "notedAt"), 'YYYY-MM-DD') AS week, "answeredAt" AS answered
+        FROM "NoteResponse"
+        WHERE "instructorId" = ${instructorId} AND "notedAt" >= ${since}::timestamp
       )
       SELECT "conversationId", week,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered - "createdAt"))::float AS median
@@ -73,6 +73,7 @@ export async function getConversationInsights({ instructorId, weeks, now = new D
     }
   }
   return {
+    computedAt,
     weeks: weekList,
     overall: [...overall.values()],
     students: conversations.map((c) => {

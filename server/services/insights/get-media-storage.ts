@@ -1,25 +1,28 @@
 // Storage now and over the range: bytes and files per kind (trash apart), and the bytes of live
-// library files at the end of each bucket. Two aggregate queries; the running total over the
-// buckets (at most ~105) is summed here.
+// library files at the end of each bucket. Two aggregate queries over the file figures the
+// insights:refresh job keeps (MediaFileFigure: one row per library file, its kind computed); the
+// running total over the buckets (at most ~105) is summed here.
 import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
 import type { InsightKind, StorageInsights } from '#shared/types/media-insights'
 import { useDb } from '../../database/db'
-import { bucketSql, kindSql, librarySql, rangeSql } from './media-insights-sql'
+import { bucketSql, rangeSql } from './media-insights-sql'
+import { getSummaryTime } from './get-summary-time'
 
 export async function getMediaStorage({ ownerId, range }: { ownerId: string, range: ResolvedInsightsRange }): Promise<StorageInsights> {
   const db = useDb()
   const { start, end } = rangeSql(range)
-  const [now, deltas] = await Promise.all([
+  const [computedAt, now, deltas] = await Promise.all([
+    getSummaryTime('media'),
     db.$queryRaw<{ kind: InsightKind, trashed: boolean, files: number, bytes: number }[]>`
-      SELECT ${kindSql('f')} AS kind, f."deletedAt" IS NOT NULL AS trashed, count(*)::int AS files, sum(f."sizeBytes")::float8 AS bytes
-      FROM "MediaFile" f WHERE ${librarySql('f', ownerId)}
+      SELECT f.kind, f."deletedAt" IS NOT NULL AS trashed, count(*)::int AS files, sum(f."sizeBytes")::float8 AS bytes
+      FROM "MediaFileFigure" f WHERE f."ownerId" = ${ownerId}
       GROUP BY 1, 2`,
     // Each file adds its size in the bucket it was uploaded and takes it away in the bucket it
     // went to the trash; whatever happened before the range lands in the first bucket.
     db.$queryRaw<{ bucket: string, kind: InsightKind, bytes: number }[]>`
       WITH files AS (
-        SELECT f."sizeBytes" AS size, f."createdAt", f."deletedAt", ${kindSql('f')} AS kind
-        FROM "MediaFile" f WHERE ${librarySql('f', ownerId)} AND f."createdAt" < ${end}
+        SELECT f."sizeBytes" AS size, f."createdAt", f."deletedAt", f.kind
+        FROM "MediaFileFigure" f WHERE f."ownerId" = ${ownerId} AND f."createdAt" < ${end}
       ), deltas AS (
         SELECT greatest("createdAt", ${start}) AS at, kind, size FROM files
         UNION ALL
@@ -48,6 +51,7 @@ export async function getMediaStorage({ ownerId, range }: { ownerId: string, ran
 
   return {
     range,
+    computedAt,
     byKind: live,
     total: { files: live.reduce((n, k) => n + k.files, 0), bytes: live.reduce((n, k) => n + k.bytes, 0) },
     trash,

@@ -1,11 +1,10 @@
-// SQL pieces every media insights query shares: which files are the instructor's library, a
-// file's kind computed in SQL from the same extension lists the studio uses (shared/media/kinds.ts
-// stays the one source of truth), and a resolved range as instants and a date_trunc unit.
-import { MEDIA_KINDS, mediaKindExtensions } from '#shared/media/kinds'
-import type { ResolvedInsightsRange } from '#shared/schemas/media-insights'
-import { rangeInstants } from '#shared/schemas/media-insights'
+// SQL pieces the media insights share: a file's kind computed in SQL from the same extension
+// lists the studio uses (shared/media/kinds.ts stays the one source of truth), and a resolved
+// range as instants and a date_trunc unit. Relative imports: the demo seed runs the refresh too.
+import { MEDIA_KINDS, mediaKindExtensions } from '../../../shared/media/kinds'
+import type { ResolvedInsightsRange } from '../../../shared/schemas/media-insights'
+import { rangeInstants } from '../../../shared/schemas/media-insights'
 import { Prisma } from '../../generated/prisma/client'
-import { libraryFileSql } from '../media/media-sql'
 
 const quoted = (word: string) => {
   // Written into the SQL text (not bound), so only plain lowercase words: the lists are ours.
@@ -25,16 +24,6 @@ export function kindSql(alias: string): Prisma.Sql {
   const byExtension = MEDIA_KINDS.flatMap(kind => mediaKindExtensions(kind).map(word => `WHEN ${quoted(word)} THEN '${kind}'`))
   return Prisma.raw(`(CASE ${extension} ${byExtension.join(' ')}
     ELSE CASE WHEN ${alias}."mimeType" LIKE 'video/%' THEN 'video' WHEN ${alias}."mimeType" LIKE 'image/%' THEN 'image' ELSE 'other' END END)`)
-}
-
-/**
- * `alias` is one of the owner's library files: lesson videos and library uploads (message
- * attachments are conversation files), finished uploading. Trashed files match too: each query
- * decides what to do with `deletedAt`.
- */
-export function librarySql(alias: string, ownerId: string): Prisma.Sql {
-  const f = Prisma.raw(alias)
-  return Prisma.sql`${f}."ownerId" = ${ownerId} AND ${libraryFileSql(alias)} AND ${f}.status <> 'UPLOADING'`
 }
 
 /** `date_trunc('<unit>', column)` as a YYYY-MM-DD bucket label. The unit is one of three words. */

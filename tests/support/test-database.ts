@@ -39,28 +39,11 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
 
   if (await answers('127.0.0.1', 5432)) {
     const admin = process.env.TEST_POSTGRES_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres'
-    const name = `lectern_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`
-    const client = new pg.Client({ connectionString: admin })
     try {
-      await client.connect()
-      await client.query(`CREATE DATABASE "${name}"`)
-      await client.end()
-      const url = new URL(admin)
-      url.pathname = `/${name}`
-      return {
-        kind: 'postgresql',
-        url: url.toString(),
-        description: `throwaway PostgreSQL database ${name}`,
-        dispose: async () => {
-          const c = new pg.Client({ connectionString: admin })
-          await c.connect()
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-          await c.end()
-        },
-      }
+      const created = await createDatabaseOn(admin, 'lectern_test')
+      return { kind: 'postgresql', url: created.url, description: `throwaway PostgreSQL database ${created.name}`, dispose: created.drop }
     }
     catch (error) {
-      await client.end().catch(() => {})
       console.warn(`[tests] PostgreSQL answers on 127.0.0.1:5432 but a test database could not be created (${(error as Error).message}); using PGlite.`)
     }
   }
@@ -79,28 +62,34 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
  * its own (row checksums, a job queue no other server shares), and how to drop it.
  */
 export async function migratedDatabaseBeside(url: string, prefix: string): Promise<{ url: string, drop: () => Promise<void> }> {
-  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
   const admin = new URL(url)
   admin.pathname = '/postgres'
-  const onServer = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() })
-    await client.connect()
-    try {
-      await client.query(sql)
-    }
-    finally {
-      await client.end()
-    }
-  }
-  await onServer(`CREATE DATABASE "${name}"`)
-  const own = new URL(url)
-  own.pathname = `/${name}`
-  const connection = openDatabase({ databaseUrl: own.toString() })
+  const created = await createDatabaseOn(admin.toString(), prefix)
+  const connection = openDatabase({ databaseUrl: created.url })
   try {
     await applyMigrations(connection.adapter)
   }
   finally {
     await connection.close()
   }
-  return { url: own.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
+  return { url: created.url, drop: created.drop }
+}
+
+/** A new, empty database named `<prefix>_<time>_<random>` on the server of `adminUrl` (a connection with CREATE DATABASE rights), and how to drop it. */
+async function createDatabaseOn(adminUrl: string, prefix: string): Promise<{ name: string, url: string, drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl })
+    try {
+      await client.connect()
+      await client.query(sql)
+    }
+    finally {
+      await client.end().catch(() => {})
+    }
+  }
+  await onServer(`CREATE DATABASE "${name}"`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { name, url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
 }

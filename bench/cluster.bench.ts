@@ -20,6 +20,7 @@ import { startNginx } from '../tests/support/nginx.ts'
 import { startS3Server } from '../tests/support/s3-server.ts'
 import { freePort, startServer } from '../tests/support/server-process.ts'
 import { answers, migratedDatabaseBeside } from '../tests/support/test-database.ts'
+import { json } from './conversation-scale.ts'
 import { fanOutLine, measureFanOut } from './fan-out.ts'
 import type { FanOutResult, Target } from './fan-out.ts'
 
@@ -44,12 +45,6 @@ if (!databaseUrl || !redisUrl || !nginx) {
   process.exit(0)
 }
 
-const json = async <T>(response: Response): Promise<T> => {
-  const body = await response.json() as { success: boolean, data: T, error?: unknown }
-  if (!body.success) throw new Error(`${response.url} answered ${response.status}: ${JSON.stringify(body.error)}`)
-  return body.data
-}
-
 ensureBuilt(root)
 const scratch = mkdtempSync(join(tmpdir(), 'lectern-bench-cluster-'))
 const database = await migratedDatabaseBeside(databaseUrl, 'lectern_bench_cluster')
@@ -58,8 +53,10 @@ const namespace = `lectern-bench-cluster-${randomBytes(4).toString('hex')}`
 const token = randomBytes(16).toString('hex')
 const proxyPort = await freePort()
 const site = `http://127.0.0.1:${proxyPort}`
+// One session password for both: a cookie from one instance works on the other.
+const sessionPassword = randomBytes(32).toString('hex')
 const env = (name: string) => ({
-  NUXT_SESSION_PASSWORD: randomBytes(32).toString('hex').slice(0, 64),
+  NUXT_SESSION_PASSWORD: sessionPassword,
   LECTERN_INTERNAL_TOKEN: token,
   DATABASE_URL: database.url,
   REDIS_URL: redisUrl,
@@ -71,9 +68,7 @@ const env = (name: string) => ({
   NUXT_PUBLIC_SITE_URL: site,
   ...s3.env,
 })
-// One session password for both: a cookie from one instance works on the other.
-const shared = env('a').NUXT_SESSION_PASSWORD
-const [a, b] = await Promise.all([startServer(root, { ...env('a'), NUXT_SESSION_PASSWORD: shared }), startServer(root, { ...env('b'), NUXT_SESSION_PASSWORD: shared })])
+const [a, b] = await Promise.all([startServer(root, env('a')), startServer(root, env('b'))])
 const proxy = await startNginx(join(scratch, 'nginx'), proxyPort, [a.url, b.url].map(url => new URL(url).host), { workerConnections: 4096 })
 try {
   // A published course, its instructor and an enrolled student: their conversation exists.

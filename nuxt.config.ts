@@ -1,7 +1,7 @@
 // Lectern: one Nuxt app for the course studio (/studio), the student portal and messaging.
 // The root layout (pages/, components/, server/ … at the top) follows ../shared/STYLE.md.
 export default defineNuxtConfig({
-  modules: ['nuxt-auth-utils', '@pinia/nuxt', '@nuxtjs/sitemap', '@nuxtjs/robots', 'nuxt-schema-org', 'nuxt-security'],
+  modules: ['nuxt-auth-utils', '@pinia/nuxt', '@vueuse/nuxt', '@nuxtjs/sitemap', '@nuxtjs/robots', 'nuxt-schema-org', 'nuxt-security'],
   devtools: { enabled: false },
 
   app: {

@@ -9,6 +9,5 @@ export function useLeaveGuard(hasUnsavedWork: () => boolean, message = 'You have
     event.preventDefault()
     event.returnValue = ''
   }
-  onMounted(() => window.addEventListener('beforeunload', onBeforeUnload))
-  onBeforeUnmount(() => window.removeEventListener('beforeunload', onBeforeUnload))
+  useEventListener('beforeunload', onBeforeUnload)
 }

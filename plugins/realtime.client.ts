@@ -20,6 +20,7 @@ export default defineNuxtPlugin({
     const queryClient = nuxtApp.$queryClient as QueryClient
     const observer = createRealtimeObserver()
     const status = ref<SocketStatus>('idle')
+    // Read once at start (a test's switch, set before the page loads): not state to follow.
     const fallbackOff = localStorage.getItem('lectern:realtime-fallback') === 'off'
     const live = () => status.value === 'open'
 
@@ -31,9 +32,10 @@ export default defineNuxtPlugin({
       status.value = event.status
     })
     registerCacheUpdaters(observer, queryClient)
-    const reportVisibility = () => socket.setVisibility(document.visibilityState === 'hidden' ? 'hidden' : 'visible')
-    reportVisibility()
-    document.addEventListener('visibilitychange', reportVisibility)
+    // The plugin runs in the app's effect scope: this listener lives as long as the tab.
+    watch(useDocumentVisibility(), (visibility) => {
+      socket.setVisibility(visibility === 'hidden' ? 'hidden' : 'visible')
+    }, { immediate: true })
 
     queryClient.setDefaultOptions({
       ...queryClient.getDefaultOptions(),
@@ -42,11 +44,10 @@ export default defineNuxtPlugin({
         refetchOnWindowFocus: () => !fallbackOff && !live(),
       },
     })
-    let fallbackTimer: ReturnType<typeof setInterval> | undefined
+    const fallback = useIntervalFn(() => queryClient.refetchQueries({ type: 'active' }), FALLBACK_INTERVAL_MS, { immediate: false })
     watch(live, (isLive) => {
-      clearInterval(fallbackTimer)
-      if (!isLive && !fallbackOff && status.value !== 'idle')
-        fallbackTimer = setInterval(() => queryClient.refetchQueries({ type: 'active' }), FALLBACK_INTERVAL_MS)
+      fallback.pause()
+      if (!isLive && !fallbackOff && status.value !== 'idle') fallback.resume()
     })
 
     // The signed-in user's own channel is always on; pages retain more (useRealtimeChannel).

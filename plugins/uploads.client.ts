@@ -11,6 +11,7 @@ export default defineNuxtPlugin({
   dependsOn: ['realtime'],
   setup(nuxtApp): { provide: { uploads: UploadManager } } {
     const { observer, status } = nuxtApp.$realtime as RealtimeApi
+    // Read once at start (a test's switch, set before the page loads): not state to follow.
     const chunk = Number(localStorage.getItem('lectern:upload-chunk-bytes')) || undefined
     const manager = new UploadManager({
       observer,

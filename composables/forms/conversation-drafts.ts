@@ -7,6 +7,7 @@ export const draftKey = (conversationId: string) => `${DRAFT_PREFIX}${conversati
 
 /** Signing out: every draft leaves this browser (the next person at it must not read them). */
 export function clearAllDrafts(): void {
+  // Every key with the prefix, whichever conversations they are: a sweep, not one reactive entry.
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith(DRAFT_PREFIX)) localStorage.removeItem(key)
   }

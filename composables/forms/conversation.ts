@@ -6,6 +6,7 @@
 // jump survives reload and Back, and the form only holds what is being typed.
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
+import { StorageSerializers, useLocalStorage } from '@vueuse/core'
 import { JumpToDateInput, SendMessageFields } from '#shared/schemas/conversation'
 import type { MessageAccess } from '#shared/schemas/conversation'
 import { draftKey } from './conversation-drafts'
@@ -26,18 +27,21 @@ export function localToday(now = new Date()): string {
 
 export function useComposerForm(conversationId: string, defaults: () => ComposerValues) {
   const form = useForm<ComposerValues>({ validationSchema: toTypedSchema(ComposerInput), initialValues: defaults() })
-  // Restored after mount: the server renders the empty composer, so hydration matches.
+  // Read after mount: the server renders the empty composer, so hydration matches. Another tab's
+  // copy of the same draft is not followed: it would overwrite what is being typed here. Null
+  // removes the entry; an entry that cannot be read (or written) is dropped.
+  const draft = useLocalStorage<Partial<ComposerValues> | null>(draftKey(conversationId), null, {
+    initOnMounted: true,
+    listenToStorageChanges: false,
+    serializer: StorageSerializers.object,
+    onError: () => localStorage.removeItem(draftKey(conversationId)),
+  })
+  // After the draft's own mounted hook (registered above), so it has been read.
   onMounted(() => {
-    try {
-      const saved = JSON.parse(localStorage.getItem(draftKey(conversationId)) ?? 'null') as Partial<ComposerValues> | null
-      if (saved && typeof saved.body === 'string') form.setValues({ ...defaults(), ...saved }, false)
-    }
-    catch {
-      localStorage.removeItem(draftKey(conversationId))
-    }
+    const saved = draft.value
+    if (saved && typeof saved.body === 'string') form.setValues({ ...defaults(), ...saved }, false)
     watch(() => ({ ...form.values }), (values) => {
-      if (values.body?.trim()) localStorage.setItem(draftKey(conversationId), JSON.stringify(values))
-      else localStorage.removeItem(draftKey(conversationId))
+      draft.value = values.body?.trim() ? values : null
     }, { deep: true })
   })
   /**
@@ -46,7 +50,7 @@ export function useComposerForm(conversationId: string, defaults: () => Composer
    * message, never carried to the next one unseen.
    */
   function clearDraft() {
-    localStorage.removeItem(draftKey(conversationId))
+    draft.value = null
     form.resetForm({ values: { ...defaults(), type: form.values.type ?? defaults().type } })
   }
   return { form, clearDraft }

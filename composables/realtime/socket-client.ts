@@ -24,6 +24,8 @@ export class RealtimeSocketClient {
   private ws?: WebSocket
   private readonly channels = new Map<string, number>()
   private attempt = 0
+  // Plain timers: the client is the tab's one socket, started and stopped by the realtime plugin
+  // (start/stop), not by a component's effect scope, and it is tested outside Vue.
   private retryTimer?: ReturnType<typeof setTimeout>
   private heartbeatTimer?: ReturnType<typeof setInterval>
   private pongTimer?: ReturnType<typeof setTimeout>

@@ -5,7 +5,8 @@
 // (an element that moves when scrolled), so the rectangle stays anchored while the container
 // scrolls, by the user's wheel or by autoscroll near its edges. Esc cancels and leaves the
 // selection as it was; the committed selection only changes on release (the store's preview).
-import { computed, onScopeDispose } from 'vue'
+import { computed, onScopeDispose, shallowRef } from 'vue'
+import { useEventListener } from '@vueuse/core'
 import type { SelectionStore } from './select-by-click'
 import { onMac } from './select-by-click'
 import { autoscrollStep } from '~/utils/selection/autoscroll'
@@ -38,6 +39,13 @@ export function useDragSelect(options: DragSelectOptions) {
   let dragged = false
   let pointerId: number | null = null
 
+  /** The window while a press is held, else nothing: the listeners below follow it, and go with the scope. */
+  const pressing = shallowRef<Window | null>(null)
+  useEventListener(pressing, 'pointermove', onPointerMove)
+  useEventListener(pressing, 'pointerup', onPointerUp)
+  useEventListener(pressing, ['pointercancel', 'blur'], cancel)
+  useEventListener(pressing, 'keydown', onKeydown, { capture: true })
+
   const toContent = (point: Point): Point | null => {
     const box = options.content()?.getBoundingClientRect()
     return box ? { x: point.x - box.left, y: point.y - box.top } : null
@@ -59,11 +67,7 @@ export function useDragSelect(options: DragSelectOptions) {
     pointerId = event.pointerId
     client = { x: event.clientX, y: event.clientY }
     store.press(point, mergeModeOf(event, onMac()))
-    window.addEventListener('pointermove', onPointerMove)
-    window.addEventListener('pointerup', onPointerUp)
-    window.addEventListener('pointercancel', cancel)
-    window.addEventListener('keydown', onKeydown, { capture: true })
-    window.addEventListener('blur', cancel)
+    pressing.value = window
   }
 
   function onPointerMove(event: PointerEvent) {
@@ -148,11 +152,7 @@ export function useDragSelect(options: DragSelectOptions) {
     client = null
     pointerId = null
     dragged = false
-    window.removeEventListener('pointermove', onPointerMove)
-    window.removeEventListener('pointerup', onPointerUp)
-    window.removeEventListener('pointercancel', cancel)
-    window.removeEventListener('keydown', onKeydown, { capture: true })
-    window.removeEventListener('blur', cancel)
+    pressing.value = null
   }
 
   onScopeDispose(() => {
@@ -162,6 +162,10 @@ export function useDragSelect(options: DragSelectOptions) {
   return { onPointerDown, rect }
 }
 
+/**
+ * Hand-written: it outlives the gesture's handlers for one task and belongs to no component
+ * (a `once` listener that removes itself, or is removed when the task ends without a click).
+ */
 function swallowNextClick() {
   const swallow = (event: MouseEvent) => {
     event.stopPropagation()

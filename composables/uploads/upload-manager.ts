@@ -46,6 +46,8 @@ export class UploadManager {
 
   constructor(private readonly options: ManagerOptions) {
     // Back online: every upload waiting to retry continues now, from the server's offset.
+    // Hand-written like the timers below: the manager is the tab's one instance, outside any
+    // component, and lives as long as the tab (no effect scope to tie them to).
     globalThis.addEventListener?.('online', () => {
       for (const entry of this.options.store.list) {
         if (entry.state === 'retrying') this.restart(entry.operationId)

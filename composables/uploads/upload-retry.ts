@@ -59,6 +59,7 @@ export const LOST_CONNECTION = 'The connection was lost and the upload could not
  * shorter ones (tests use it to use the retries up without waiting half a minute).
  */
 export function retryDelays(): number[] {
+  // A plain read each time a retry is planned (no component here, nothing to keep reactive).
   const configured = globalThis.localStorage?.getItem('lectern:upload-retry-delays')
   if (!configured) return DEFAULT_RETRY_DELAYS_MS
   const delays = configured.split(',').map(Number).filter(n => Number.isFinite(n) && n >= 0)

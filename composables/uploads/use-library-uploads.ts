@@ -8,7 +8,7 @@ import { useUploadUiStore } from '~/stores/upload-ui'
 import type { UploadEntry } from '~/stores/upload-ui'
 import { uploadRowState } from './upload-row-state'
 import type { UploadRowState } from './upload-row-state'
-import { useNow } from './use-now'
+import { useMountedNow } from './use-mounted-now'
 
 export interface LibraryUploadRow {
   key: string
@@ -24,7 +24,7 @@ export function useLibraryUploads() {
   const uploadUi = useUploadUiStore()
   const progress = useLibraryUploadProgressQuery()
   const unfinished = useUnfinishedUploadsQuery()
-  const now = useNow()
+  const now = useMountedNow()
   const since = ref(0)
   onMounted(() => (since.value = Date.now()))
 

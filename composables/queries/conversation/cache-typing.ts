@@ -10,6 +10,7 @@ export const TYPING_EXPIRES_MS = 5000
 /** user id → display name of everyone typing in one conversation right now. */
 export type TypingData = Record<string, string>
 
+// Plain timers: socket events set them outside any component, one per person typing.
 const timers = new Map<string, ReturnType<typeof setTimeout>>()
 const timerKey = (conversationId: string, userId: string) => `${conversationId}|${userId}`
 

@@ -113,6 +113,9 @@ export function keepOutbox(client: QueryClient, userId: string): () => void {
     else if (event.type === 'removed' && wasDiscarded(mutation)) write(withoutSend(read(), clientKeyOf(mutation) ?? ''))
   })
   onEnterOutbox(client, save)
+  // Read fresh and written one send at a time (not a useStorage ref: it rewrites the entry whole
+  // and announces its own writes as storage events). The listener is hand-written too: its
+  // lifetime is the signed-in user's, ended by the stop returned below, not a component's.
   const onStorage = (event: StorageEvent) => {
     if (event.key === key) follow()
   }

@@ -90,6 +90,8 @@ describe('the student portal in the browser', () => {
     const page = await newPage()
     await visit(page, `/courses/${course.course.slug}`)
     await page.getByRole('link', { name: 'Sign up to enrol' }).click()
+    // A page load from the visitor's page (sent without JavaScript) to the app's sign-up form.
+    await page.waitForSelector('html[data-hydrated="true"]')
     await page.getByLabel('Name').fill(student.name)
     await page.getByLabel('Email').fill(student.email)
     await page.getByLabel('Password').fill(student.password)

@@ -41,11 +41,14 @@ const asciiName = (name: string) => name.replace(/[^\x20-\x7E]/g, '_').replace(/
 /**
  * A stored file's own policy, should it ever be opened as a page: it may run nothing, load
  * nothing, and (sandbox) it gets an origin of its own, so it can read nothing of this site's.
- * Chrome refuses to show a PDF in a sandboxed document, and its viewer runs no page script of
- * the file's: PDFs get the same policy without the sandbox.
+ * Chrome refuses to show a PDF in a sandboxed document, and a video or a sound opened as a page
+ * (a free preview's Play on a page sent without JavaScript) would be refused its own bytes by the
+ * sandbox's opaque origin; the browser's viewer and player run no page script of the file's, so
+ * those types get the same policy without the sandbox.
  */
 const FILE_POLICY = 'default-src \'none\'; img-src \'self\' data:; media-src \'self\'; style-src \'unsafe-inline\'; frame-ancestors \'self\''
-export const filePolicy = (mimeType: string) => mimeType === 'application/pdf' ? FILE_POLICY : `${FILE_POLICY}; sandbox`
+const OWN_VIEWER = /^(application\/pdf$|video\/|audio\/)/
+export const filePolicy = (mimeType: string) => OWN_VIEWER.test(mimeType) ? FILE_POLICY : `${FILE_POLICY}; sandbox`
 
 /**
  * What actually goes out: only a type on the safe list is shown in the browser. Anything else

@@ -26,8 +26,8 @@ describe('the catalog\'s filters in the browser', () => {
     await listedCourse(owner, `Invoices ${token}`, 'Business', 'BEGINNER')
   })
 
-  it('offers "Any level" as no filter and "All levels" as a level, and filters by it', async () => {
-    const page = await newPage()
+  it('offers "Any level" as no filter and "All levels" as a level, and filters by it as soon as it is picked', async () => {
+    const page = await newPage(await signedUp({ role: 'STUDENT' }))
     await visit(page, `/courses?q=${token}`)
     const level = page.getByRole('combobox', { name: 'Level' })
     const options = await level.locator('option').allTextContents()
@@ -35,6 +35,16 @@ describe('the catalog\'s filters in the browser', () => {
     await level.selectOption('ALL_LEVELS')
     await page.waitForURL(url => new URL(url).searchParams.get('level') === 'ALL_LEVELS')
     await expect.poll(() => page.getByTestId('catalog-results').getByRole('link').allTextContents()).toEqual([expect.stringContaining(`Inking ${token}`)])
+  })
+
+  it('filters a visitor\'s catalog, sent without JavaScript, through the Search button, and shows the filter picked', async () => {
+    const page = await newPage()
+    await visit(page, `/courses?q=${token}`)
+    await page.getByRole('combobox', { name: 'Level' }).selectOption('ALL_LEVELS')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.waitForURL(url => new URL(url).searchParams.get('level') === 'ALL_LEVELS')
+    expect(await page.getByTestId('catalog-results').getByRole('link').allTextContents()).toEqual([expect.stringContaining(`Inking ${token}`)])
+    expect(await page.getByRole('combobox', { name: 'Level' }).inputValue()).toBe('ALL_LEVELS')
   })
 
   it('filters by a category written in another letter case, and shows it in the select', async () => {
@@ -57,7 +67,8 @@ describe('the catalog\'s filters in the browser', () => {
   it('keeps one canonical link and the schema.org Course in the head after hydration', async () => {
     const owner = await signedUp()
     const course = await listedCourse(owner, `Calligraphy ${token}`, 'Design', 'BEGINNER')
-    const page = await newPage()
+    // Signed in, so the app hydrates (a visitor's page is sent without it).
+    const page = await newPage(await signedUp({ role: 'STUDENT' }))
     await visit(page, `/courses/${course.slug}?ref=mail`)
     await page.getByRole('heading', { level: 1, name: `Calligraphy ${token}` }).waitFor()
     const head = await page.evaluate(() => ({

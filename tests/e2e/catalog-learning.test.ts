@@ -32,15 +32,16 @@ describe('the student portal in the browser', () => {
   })
 
   it('shows a missing course as not found, rendered on the server and hydrated without mismatch', async () => {
-    const page = await newPage()
+    // Signed in: an anonymous visitor's public page is sent without the app (nothing hydrates).
+    const page = await newPage(await signedUp({ role: 'STUDENT' }))
     const response = await page.goto('/courses/no-such-course-anywhere')
     expect(response?.status()).toBe(404)
     await page.waitForSelector('html[data-hydrated="true"]')
     await page.getByRole('heading', { name: 'Course not found' }).waitFor()
   })
 
-  it('hydrates from the dehydrated cache: no second catalog fetch on load', async () => {
-    const page = await newPage()
+  it('hydrates a signed-in visitor\'s catalog from the dehydrated cache: no second catalog fetch on load', async () => {
+    const page = await newPage(await signedUp({ role: 'STUDENT' }))
     const catalogCalls: string[] = []
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/catalog')) catalogCalls.push(request.url())
@@ -50,15 +51,30 @@ describe('the student portal in the browser', () => {
     expect(catalogCalls).toEqual([])
   })
 
-  it('lets a visitor search, open a course and play its free preview', async () => {
+  it('lets a visitor search, open a course and play its free preview, with no JavaScript sent', async () => {
     const page = await newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+    })
     await visit(page, '/courses')
     await page.getByRole('searchbox', { name: 'Search courses' }).fill(token)
     await page.getByRole('button', { name: 'Search' }).click()
     await page.waitForURL(url => new URL(url).searchParams.get('q') === token)
     await page.getByRole('link', { name: course.course.title }).click()
     await page.getByRole('heading', { level: 1, name: course.course.title }).waitFor()
-    // Only the preview has a Play button for a visitor.
+    expect(await page.locator('html').getAttribute('data-static')).toBe('true')
+    // Only the preview can be played by a visitor: a link to the video, for the browser's player.
+    expect(await page.getByRole('link', { name: /^Play / }).count()).toBe(1)
+    const stream = page.waitForResponse(r => r.url().includes(`/api/lessons/${course.lessons[0]!.id}/stream`) && r.ok())
+    await page.getByRole('link', { name: `Play ${course.lessons[0]!.title}` }).click()
+    expect((await stream).headers()['content-type']).toMatch(/^video\//)
+    expect(scripts).toEqual([])
+  })
+
+  it('plays the free preview in a dialog for a signed-in student, closed with Escape', async () => {
+    const page = await newPage(await signedUp({ role: 'STUDENT' }))
+    await visit(page, `/courses/${course.course.slug}`)
     expect(await page.getByRole('button', { name: /^Play / }).count()).toBe(1)
     const stream = page.waitForResponse(r => r.url().includes(`/api/lessons/${course.lessons[0]!.id}/stream`) && r.status() === 206)
     await page.getByRole('button', { name: `Play ${course.lessons[0]!.title}` }).click()
@@ -74,6 +90,8 @@ describe('the student portal in the browser', () => {
     const page = await newPage()
     await visit(page, `/courses/${course.course.slug}`)
     await page.getByRole('link', { name: 'Sign up to enrol' }).click()
+    // A page load from the visitor's page (sent without JavaScript) to the app's sign-up form.
+    await page.waitForSelector('html[data-hydrated="true"]')
     await page.getByLabel('Name').fill(student.name)
     await page.getByLabel('Email').fill(student.email)
     await page.getByLabel('Password').fill(student.password)

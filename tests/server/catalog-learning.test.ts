@@ -238,6 +238,25 @@ describe('anonymous visitors', () => {
     expect(await (await fetch(`${base}/api/_auth/session`, { headers: { cookie } })).json()).toMatchObject({ user: { id: student.user!.id } })
   })
 
+  it('get the public pages as HTML and CSS without the app\'s JavaScript; a signed-in visitor and every other page get the app', async () => {
+    const base = new ApiClient().baseURL
+    const owner = await signedUp()
+    const course = await publishedCourse(owner, { lessons: 2 })
+    const html = async (path: string, cookie?: string) => (await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })).text()
+    const app = (page: string) => ({ scripts: /<script[^>]*type="module"/.test(page) || page.includes('modulepreload'), marked: page.includes('data-static="true"') })
+    for (const path of ['/', '/courses', `/courses?q=${course.course.slug}`, `/courses/${course.course.slug}`])
+      expect(app(await html(path)), path).toEqual({ scripts: false, marked: true })
+    // Without JavaScript, a free preview's Play is a link to the video; the other lesson has none.
+    const coursePage = await html(`/courses/${course.course.slug}`)
+    expect(coursePage).toContain(`href="/api/lessons/${course.lessons[0]!.id}/stream"`)
+    expect(coursePage).not.toContain(`/api/lessons/${course.lessons[1]!.id}/stream`)
+    const cookie = owner.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
+    for (const path of ['/', '/courses', `/courses/${course.course.slug}`])
+      expect(app(await html(path, cookie)), `${path} signed in`).toEqual({ scripts: true, marked: false })
+    for (const path of ['/sign-in', '/sign-up'])
+      expect(app(await html(path)).scripts, path).toBe(true)
+  })
+
   it('get the catalog page from a few-second HTML cache that a publish drops at once; anyone with a cookie is rendered', async () => {
     const base = new ApiClient().baseURL
     const owner = await signedUp()

@@ -98,5 +98,6 @@ export async function newPage(session?: ApiClient, options: PageOptions = {}): P
 /** Goes to a page and waits until Vue has hydrated it (the plugin sets <html data-hydrated>). */
 export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(path)
-  await page.waitForSelector('html[data-hydrated="true"]')
+  // Hydrated by the app, or an anonymous visitor's public page, sent without JavaScript.
+  await page.waitForSelector('html[data-hydrated="true"], html[data-static="true"]')
 }

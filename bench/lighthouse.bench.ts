@@ -5,8 +5,9 @@
 // Targets: performance ≥ 95, accessibility 100, best practices ≥ 95, SEO 100 (`/sign-in` is
 // `noindex` and is not held to SEO); bytes within the budgets below.
 //
-// Baseline in the same run: `/sign-in`, the lightest page of the same build (same layout,
-// plugins and entry chunk, no data), so a slow box shows in both rows.
+// Baseline in the same run: `/sign-in`, the lightest page that runs the app (layout, plugins and
+// entry chunk, no data), held to the same targets, so a slow box shows in its row too; the other
+// three are sent to a visitor without JavaScript.
 //
 // Lighthouse 12.2.3 is pinned: 13 wants Node 22 and npm ci refuses a lock made with 12.3–13.4 here.
 // Smoke mode (CI): one run of `/` and `/sign-in`.
@@ -40,7 +41,28 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-async function audit(url: string, port: number): Promise<Run> {
+// A fresh Chromium per audit, as Lighthouse's own command line does. On a busy machine a trace
+// now and then comes back without its navigation start (NO_NAVSTART, "run Lighthouse again"):
+// such an audit measured nothing, and is run again, up to three times.
+async function audit(url: string, attempt = 1): Promise<Run> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  })
+  try {
+    return await auditIn(url, chrome.port)
+  }
+  catch (error) {
+    if (attempt >= 3 || !String((error as Error).message).includes('NO_NAVSTART')) throw error
+    console.log(`(${url}: no navigation start in the trace, audit ${attempt + 1} of 3)`)
+  }
+  finally {
+    await chrome.kill()
+  }
+  return audit(url, attempt + 1)
+}
+
+async function auditIn(url: string, port: number): Promise<Run> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
   const { lhr } = result
@@ -81,24 +103,21 @@ try {
     LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
     ...(database.url ? { DATABASE_URL: database.url, LECTERN_DATA_DIR: join(scratch, 'data') } : { DATABASE_URL: '', LECTERN_DATA_DIR: resolve(database.pgliteDir!, '..') }),
   })
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  })
   try {
     const pages: Page[] = [
-      { name: '/', path: '/', seo: true, budget: { js: 150 * KiB, total: 250 * KiB } },
-      { name: '/courses', path: '/courses', seo: true, budget: { js: 150 * KiB, total: 250 * KiB } },
-      { name: 'course page', path: `/courses/${courseSlug!}`, seo: true, budget: { js: 160 * KiB, total: 300 * KiB } },
+      // A visitor's public pages are sent without the app's JavaScript (docs/architecture.md).
+      { name: '/', path: '/', seo: true, budget: { js: 5 * KiB, total: 100 * KiB } },
+      { name: '/courses', path: '/courses', seo: true, budget: { js: 5 * KiB, total: 100 * KiB } },
+      { name: 'course page', path: `/courses/${courseSlug!}`, seo: true, budget: { js: 5 * KiB, total: 150 * KiB } },
       { name: '/sign-in (baseline)', path: '/sign-in', seo: false, budget: { js: 150 * KiB, total: 200 * KiB } },
     ].filter(page => !smoke || page.path === '/' || page.path === '/sign-in')
     // One unmeasured load: the server's JIT and lazily loaded chunks, Chromium's cold start.
-    await audit(`${server.url}/`, chrome.port)
+    await audit(`${server.url}/`)
     const rows: string[] = []
     const misses: string[] = []
     for (const page of pages) {
       const runs: Run[] = []
-      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${server.url}${page.path}`, chrome.port))
+      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${server.url}${page.path}`))
       const scores = Object.fromEntries(CATEGORIES.map(c => [c, median(runs.map(r => r.scores[c]!))]))
       const [total, js] = [median(runs.map(r => r.totalBytes)), median(runs.map(r => r.jsBytes))]
       for (const c of CATEGORIES) {
@@ -116,7 +135,6 @@ try {
     console.log(misses.length ? `targets missed: ${misses.join('; ')}` : 'targets met: performance ≥ 95, accessibility 100, best practices ≥ 95, SEO 100, bytes within budget')
   }
   finally {
-    await chrome.kill()
     await server.stop()
   }
 }

@@ -4,9 +4,11 @@
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createMediaFile } from '../../prisma/seed/media-factories'
+import { userChannel } from '../../shared/realtime/channels'
 import { data } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 import { describeWithDatabase, testDb } from '../support/database'
+import { liveChannelTab } from '../support/live-tab'
 import { studio } from '../support/media-fixtures'
 
 const place = (page: Page, label: string) => page.getByRole('region', { name: label, exact: true })
@@ -43,6 +45,13 @@ describeWithDatabase('a course\'s files tab in the browser', () => {
     await page.reload()
     await place(page, 'Lesson: Key light').getByRole('link', { name: 'Gel chart.pdf' }).waitFor()
     await place(page, 'Course: cover and resources').getByRole('link', { name: 'Cover shot.png' }).waitFor()
+    await visit(page, '/studio/media')
+    await page.getByTestId('media-item').filter({ hasText: 'Gel chart.pdf' }).getByRole('button', { name: 'Open Gel chart.pdf' }).click()
+    const usage = page.getByTestId('media-panel').getByTestId('usage')
+    await usage.filter({ hasText: 'Key light' }).waitFor()
+    expect(await usage.filter({ hasText: 'Key light' }).innerText()).toContain('Handout')
+    expect(await usage.count()).toBe(1)
+    await visit(page, `/studio/courses/${course.id}/files`)
 
     // Removing it from one lesson keeps it in the library and in the other lesson.
     await place(page, 'Lesson: Key light').getByRole('button', { name: 'Remove Gel chart.pdf (Handout) from Lesson: Key light' }).click()
@@ -57,13 +66,18 @@ describeWithDatabase('a course\'s files tab in the browser', () => {
   it('shows a link made from the file\'s side (the library, another tab) by the socket alone', async () => {
     const { owner, ownerId, course, lessons } = await studio('Live Files')
     const sheet = await createMediaFile(testDb(), ownerId, { name: 'Exposure sheet.pdf', mimeType: 'application/pdf', purpose: 'LIBRARY' })
-    const page = await newPage(owner)
-    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    // The file's events go to its owner's channel; the Files tab refetches when one arrives.
+    const { page, listRequests, events, subscribed } = await liveChannelTab(owner, userChannel(ownerId), `/api/courses/${course.id}/files`)
     await visit(page, `/studio/courses/${course.id}/files`)
     await place(page, 'Lesson: Fill light').getByText('No files here yet.').waitFor()
+    await subscribed()
+    listRequests.length = 0
     data(await owner.post(`/api/media/${sheet.id}/links`, { targetType: 'LESSON', targetId: lessons[1]!.id, role: 'ATTACHMENT' }))
     await place(page, 'Lesson: Fill light').getByRole('link', { name: 'Exposure sheet.pdf' }).waitFor({ timeout: 10_000 })
     expect(await place(page, 'Lesson: Fill light').innerText()).toContain('Attachment')
+    // It came by the socket: the file's event arrived, and the tab fetched its files only after.
+    expect(events.some(event => event.type === 'media-updated' && (event.item as { id: string }).id === sheet.id)).toBe(true)
+    expect(listRequests.length).toBeGreaterThan(0)
     await page.close()
   })
 })

@@ -34,6 +34,8 @@ describeWithDatabase('media insights in the browser', () => {
     await refreshInsights()
     const page = await newPage(instructor)
     await visit(page, '/studio')
+    // The page's first answers, one per analytics endpoint: recording starts once all are in.
+    const firstAnswers = Promise.all(ENDPOINTS.map(endpoint => page.waitForResponse(r => new URL(r.url()).pathname === `/api/media/insights/${endpoint}`)))
     await page.getByRole('link', { name: 'Media insights' }).click()
     await page.waitForURL('**/studio/media/insights')
     // Presets are radios styled as pills: a user clicks the pill (its label).
@@ -45,7 +47,7 @@ describeWithDatabase('media insights in the browser', () => {
     await expect.poll(() => page.getByTestId('uploads-total').innerText()).toBe('3')
     await section('performance').getByText('Views and completions per video').waitFor()
     await expect.poll(() => page.locator('canvas').count()).toBe(6)
-    await page.waitForLoadState('networkidle')
+    await firstAnswers
 
     // A new preset: the four analytics endpoints again, with the new range, and nothing else.
     const requested: string[] = []

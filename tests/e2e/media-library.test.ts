@@ -3,9 +3,11 @@ import type { Page } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import type { MediaPage } from '../../shared/types/media'
+import { userChannel } from '../../shared/realtime/channels'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { liveChannelTab } from '../support/live-tab'
 import { samplePdf } from '../support/attachment-fixtures'
 import { createUpload, sendAll } from '../support/tus-client'
 
@@ -43,16 +45,28 @@ describe('the media library in the browser', () => {
   it('links a file to two lessons, refuses a plain delete listing the usages, unlinks and trashes it, and restores it with its links and history', async () => {
     const owner = await signedUp({ name: 'Lena Library' })
     await courseWithLessons(owner, 'Painting Light')
-    const page = await newPage(owner)
-    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    const { page, listRequests, subscribed } = await liveChannelTab(owner, userChannel(owner.user!.id), '/api/media')
     await visit(page, '/studio/media')
     await page.getByRole('heading', { name: 'No files yet' }).waitFor()
+    await subscribed()
 
-    // Upload into the library: the file appears in the list by itself (socket events, no reload).
+    // Upload into the library, its bytes held back: the uploader's own refetch lists the new file
+    // while it is still uploading…
+    let release!: () => void
+    const released = new Promise<void>(resolve => (release = resolve))
+    await page.route('**/api/uploads/*', async (route) => {
+      if (route.request().method() === 'PATCH') await released
+      await route.continue()
+    })
     await page.getByTestId('library-upload-input').setInputFiles([{ name: 'Palette handout.pdf', mimeType: 'application/pdf', buffer: samplePdf() }])
-    await tile(page, 'Palette handout.pdf').waitFor({ timeout: 15_000 })
-    await expect.poll(() => tile(page, 'Palette handout.pdf').innerText(), { timeout: 15_000 }).not.toMatch(/Uploading|Processing/)
+    await tile(page, 'Palette handout.pdf').getByText('Uploading').waitFor({ timeout: 15_000 })
+    // …and from there the socket alone brings it to ready: the list is not fetched again.
+    listRequests.length = 0
+    release()
+    // (Its status badge is gone once it is ready; the badge's text is upper-cased by CSS.)
+    await tile(page, 'Palette handout.pdf').getByTestId('media-status').waitFor({ state: 'detached', timeout: 15_000 })
     await page.getByTestId('library-upload').waitFor({ state: 'detached' })
+    expect(listRequests).toEqual([])
 
     await tile(page, 'Palette handout.pdf').getByRole('button', { name: 'Open Palette handout.pdf' }).click()
     await panel(page).getByText('Not used anywhere yet.').waitFor()

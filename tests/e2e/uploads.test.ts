@@ -117,8 +117,16 @@ describe('uploading lesson videos', () => {
     release()
     await expect.poll(async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!.lessons[0]?.status, { timeout: 30_000 }).toBe('READY')
 
+    // Back online, the socket's resync refetches the outline (fallback polling is off): the row
+    // ends ready. Whatever the uploader's own refetch caught while the socket was down, the outline
+    // must be asked for again after the reconnect, or a missed READY would stay missed.
+    const outlineAfterReconnect: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname === `/api/courses/${course.id}/chapters`) outlineAfterReconnect.push(request.url())
+    })
     link.blocked = false
     await page.getByTestId('live-status').waitFor({ state: 'detached', timeout: 20_000 })
+    await expect.poll(() => outlineAfterReconnect.length, { timeout: 5000 }).toBeGreaterThan(0)
     await lessonMedia(page, 'Welcome and overview').filter({ hasText: '0:03' }).waitFor()
   })
 

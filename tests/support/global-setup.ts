@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { BrowserServer } from 'playwright-core'
+import type { ProvidedContext } from 'vitest'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../server/database/connection'
 import { applyMigrations } from '../../server/database/migrations'
@@ -52,9 +53,30 @@ async function findRedis(): Promise<string | null> {
   return (await answers('127.0.0.1', 6379)) ? 'redis://127.0.0.1:6379' : null
 }
 
+type Provided = { [K in keyof ProvidedContext]: ProvidedContext[K] }
+type Suite = { provided: Provided, stop: () => Promise<void> }
+
+/**
+ * The server and e2e projects both name this file and vitest runs it once per project with files
+ * in the run: both share one start (kept on globalThis, since each project loads this module
+ * anew) and the last teardown stops it.
+ */
+const shared = globalThis as typeof globalThis & { lecternSuite?: { started: Promise<Suite>, users: number } }
+
 export default async function setup(project: TestProject) {
-  // `npm run test:unit`: pure tests only, no database, build, server or browser.
-  if (process.env.LECTERN_TEST_UNIT_ONLY) return
+  shared.lecternSuite ??= { started: startSuite(), users: 0 }
+  const suite = shared.lecternSuite
+  suite.users++
+  const { provided, stop } = await suite.started
+  for (const key of Object.keys(provided) as (keyof Provided)[]) project.provide(key, provided[key])
+  return async () => {
+    if (--suite.users > 0) return
+    shared.lecternSuite = undefined
+    await stop()
+  }
+}
+
+async function startSuite(): Promise<Suite> {
   // Test files' workers start servers too: the same namespace for all of them.
   process.env.LECTERN_REDIS_NAMESPACE = RUN_REDIS_NAMESPACE
   const scratch = mkdtempSync(join(tmpdir(), 'lectern-test-'))
@@ -111,20 +133,22 @@ export default async function setup(project: TestProject) {
     if (!stopping) console.error(`[tests] the test server exited during the run (code ${code}, signal ${signal}); its last output:\n${running.output().slice(-4000)}`)
   })
 
-  project.provide('baseURL', server.url)
-  project.provide('databaseUrl', database.url ?? null)
-  project.provide('databaseKind', database.kind)
-  project.provide('redisUrl', redisUrl)
-  project.provide('redisNamespace', RUN_REDIS_NAMESPACE)
-  project.provide('internalToken', internalToken)
-  project.provide('sessionPassword', sessionPassword)
-  project.provide('presenceHeartbeatMs', presenceHeartbeatMs)
-  project.provide('storageDir', join(scratch, 'uploads'))
-  project.provide('browserWsEndpoint', browser.wsEndpoint())
-  project.provide('mailDir', mailDir)
-  project.provide('smtpPort', smtp.port)
+  const provided: Provided = {
+    baseURL: server.url,
+    databaseUrl: database.url ?? null,
+    databaseKind: database.kind,
+    redisUrl,
+    redisNamespace: RUN_REDIS_NAMESPACE,
+    internalToken,
+    sessionPassword,
+    presenceHeartbeatMs,
+    storageDir: join(scratch, 'uploads'),
+    browserWsEndpoint: browser.wsEndpoint(),
+    mailDir,
+    smtpPort: smtp.port,
+  }
 
-  return async () => {
+  const stop = async () => {
     stopping = true
     await browser?.close()
     await server?.stop()
@@ -133,4 +157,5 @@ export default async function setup(project: TestProject) {
     await database.dispose()
     rmSync(scratch, { recursive: true, force: true })
   }
+  return { provided, stop }
 }

@@ -16,6 +16,20 @@ describe('signing in and out in the browser', () => {
     expect(page.url()).toContain('/sign-in')
   })
 
+  it('keeps the password out of the address when the form is sent before the app has started', async () => {
+    // JavaScript off stands for a phone that has the page but not yet the app.
+    const page = await newPage(undefined, { javaScriptEnabled: false })
+    await page.goto('/sign-in')
+    await page.getByLabel('Email').fill('someone@example.com')
+    await page.getByLabel('Password').fill('typed-before-hydration')
+    const sent = page.waitForRequest(request => new URL(request.url()).pathname === '/sign-in' && request.method() === 'POST')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await sent
+    await page.waitForLoadState()
+    expect(page.url()).not.toContain('typed-before-hydration')
+    expect(new URL(page.url()).search).toBe('')
+  })
+
   it('signs an instructor in to the studio and out again', async () => {
     const owner = await signedUp()
     const page = await newPage()

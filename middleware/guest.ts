@@ -1,4 +1,4 @@
-import { homeFor } from '~/composables/queries/auth/mutations'
+import { homeFor } from '#shared/auth/landing'
 
 // Sign-in and sign-up pages: already signed in means there is nothing to do here.
 export default defineNuxtRouteMiddleware(() => {

@@ -1,12 +1,13 @@
-// Anonymous visitors to the public pages (the home page, the catalog and a course page) get the
-// server-rendered HTML and CSS without the application's JavaScript: everything these pages offer
-// a visitor works as plain HTML (links, the catalog's GET form, a link to a preview's video), and
+// Anonymous visitors to the public pages (the home page, the catalog, a course page and sign-in)
+// get the server-rendered HTML and CSS without the application's JavaScript: everything these
+// pages offer a visitor works as plain HTML (links, the catalog's GET form, a link to a preview's
+// video, the sign-in form posted to /api/auth/sign-in and answered with a redirect), and
 // a phone on a slow link paints at once instead of downloading and hydrating the app first
 // (docs/architecture.md, "Public pages without JavaScript"). A visitor with a session cookie gets
 // the whole app, which their pages need (enrolment, live status).
 import { getRouteRules } from 'nitropack/runtime'
 
-const PUBLIC_PAGE = /^\/(?:courses(?:\/[^/]+)?)?\/?$/
+const PUBLIC_PAGE = /^\/(?:courses(?:\/[^/]+)?|sign-in)?\/?$/
 
 export default defineEventHandler((event) => {
   if (event.method !== 'GET' && event.method !== 'HEAD') return

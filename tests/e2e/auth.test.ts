@@ -4,10 +4,13 @@ import { expectConsoleError, newPage, visit } from '../support/browser'
 import { buildUser } from '../../prisma/seed/factories'
 
 describe('signing in and out in the browser', () => {
-  it('shows one clear message for a wrong password and keeps the email', async () => {
+  it('shows one clear message for a wrong password and keeps the email, in the app (sign-in reached from another of its pages)', async () => {
     const owner = await signedUp()
     const page = await newPage()
-    await visit(page, '/sign-in')
+    await visit(page, '/sign-up')
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click()
+    await page.waitForURL(url => new URL(url).pathname === '/sign-in')
+    expect(await page.locator('html').getAttribute('data-static')).toBeNull()
     await page.getByLabel('Email').fill(owner.user!.email)
     await page.getByLabel('Password').fill('definitely-wrong')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -16,18 +19,28 @@ describe('signing in and out in the browser', () => {
     expect(page.url()).toContain('/sign-in')
   })
 
-  it('keeps the password out of the address when the form is sent before the app has started', async () => {
-    // JavaScript off stands for a phone that has the page but not yet the app.
-    const page = await newPage(undefined, { javaScriptEnabled: false })
-    await page.goto('/sign-in')
-    await page.getByLabel('Email').fill('someone@example.com')
-    await page.getByLabel('Password').fill('typed-before-hydration')
-    const sent = page.waitForRequest(request => new URL(request.url()).pathname === '/sign-in' && request.method() === 'POST')
+  it('signs in through the visitor\'s page, sent without JavaScript: a refusal comes back in words, the password never in the address', async () => {
+    const owner = await signedUp()
+    const page = await newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+    })
+    await visit(page, '/sign-in?next=/courses')
+    expect(await page.locator('html').getAttribute('data-static')).toBe('true')
+    await page.getByLabel('Email').fill(owner.user!.email)
+    await page.getByLabel('Password').fill('typed-wrong-password')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await sent
-    await page.waitForLoadState()
-    expect(page.url()).not.toContain('typed-before-hydration')
-    expect(new URL(page.url()).search).toBe('')
+    await page.getByTestId('sign-in-error').filter({ hasText: 'do not match an account' }).waitFor()
+    expect(page.url()).not.toContain('typed-wrong-password')
+    expect(scripts).toEqual([])
+    // The email and the page asked for came back with the refusal.
+    expect(await page.getByLabel('Email').inputValue()).toBe(owner.user!.email)
+    await page.getByLabel('Password').fill(owner.user!.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(url => new URL(url).pathname === '/courses')
+    await page.waitForSelector('html[data-hydrated="true"]')
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain(owner.user!.name)
   })
 
   it('signs an instructor in to the studio and out again', async () => {
@@ -35,7 +48,7 @@ describe('signing in and out in the browser', () => {
     const page = await newPage()
     await visit(page, '/studio')
     await page.waitForURL(/\/sign-in\?next=(%2F|\/)studio/)
-    await page.waitForSelector('html[data-hydrated="true"]')
+    await page.waitForSelector('html[data-static="true"]')
     await page.getByLabel('Email').fill(owner.user!.email)
     await page.getByLabel('Password').fill(owner.user!.password)
     await page.getByRole('button', { name: 'Sign in' }).click()

@@ -155,6 +155,46 @@ describe('sign in and out', () => {
   })
 })
 
+describe('sign in with the form of the page sent without JavaScript', () => {
+  const post = (fields: Record<string, string>, headers: Record<string, string> = {}) => fetch(`${new ApiClient().baseURL}/api/auth/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  })
+  const sessionOf = (response: Response) => response.headers.getSetCookie().find(cookie => cookie.startsWith('lectern-session=') && !/max-age=0/i.test(cookie))?.split(';')[0]
+
+  it('signs in and goes to the page asked for, else home, and never to another site', async () => {
+    const owner = (await signedUp()).user!
+    const asked = await post({ email: owner.email, password: owner.password, next: '/courses?q=ink' })
+    expect(asked.status).toBe(303)
+    expect(asked.headers.get('location')).toBe('/courses?q=ink')
+    const me = await fetch(`${new ApiClient().baseURL}/api/auth/me`, { headers: { cookie: sessionOf(asked)! } })
+    expect(await me.json()).toMatchObject({ success: true, data: { user: { id: owner.id } } })
+    for (const next of ['//evil.example/', '/\\evil.example', 'https://evil.example/'])
+      expect((await post({ email: owner.email, password: owner.password, next })).headers.get('location'), next).toBe('/studio')
+    expect((await post({ email: owner.email, password: owner.password })).headers.get('location')).toBe('/studio')
+  })
+
+  it('sends a refusal back to the form as a code, with the email and the page asked for, and signs no one in', async () => {
+    const owner = (await signedUp({ role: 'STUDENT' })).user!
+    const wrong = await post({ email: owner.email, password: 'not-the-password', next: '/learn' })
+    expect(wrong.status).toBe(303)
+    const back = new URL(wrong.headers.get('location')!, 'http://x')
+    expect([back.pathname, Object.fromEntries(back.searchParams)]).toEqual(['/sign-in', { error: 'UNAUTHENTICATED', email: owner.email, next: '/learn' }])
+    expect(sessionOf(wrong)).toBeUndefined()
+    const empty = new URL((await post({ email: '', password: '' })).headers.get('location')!, 'http://x')
+    expect(empty.searchParams.get('error')).toBe('VALIDATION')
+  })
+
+  it('refuses the form posted from another site\'s page, signing no one in', async () => {
+    const owner = (await signedUp()).user!
+    const forged = await post({ email: owner.email, password: owner.password }, { 'origin': 'https://evil.example', 'sec-fetch-site': 'cross-site' })
+    expect(forged.status).toBe(403)
+    expect(sessionOf(forged)).toBeUndefined()
+  })
+})
+
 describeWithDatabase('demo accounts', () => {
   it('seeds the three demo accounts with the documented password', async () => {
     await seedDemoData(testDb())

@@ -44,9 +44,3 @@ export function useSignOutMutation() {
     },
   })
 }
-
-/** Where a user lands after signing in, unless a `next` page was asked for. */
-export function homeFor(role: User['role'] | undefined): string {
-  if (role === 'INSTRUCTOR') return '/studio'
-  return role === 'STUDENT' ? '/learn' : '/'
-}

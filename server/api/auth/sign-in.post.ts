@@ -1,12 +1,39 @@
+// Signs in. The app sends JSON and gets the envelope. The sign-in page sent without JavaScript
+// (an anonymous visitor's, docs/architecture.md) posts its form: the answer is then a redirect,
+// to the page asked for (a same-site `next`) or the user's home, or back to the form with the
+// refusal's code (never its text: a link must not put words on this page) and the email typed.
 import { SignInInput } from '#shared/schemas/auth'
+import { homeFor, nextPath } from '#shared/auth/landing'
+import type { H3Event } from 'h3'
 import { signIn } from '../../services/auth/sign-in'
 import { clientAddress } from '../../limits/client-address'
 import { rememberDevice, trustedDevice } from '../../utils/device-cookie'
 
-export default defineApiHandler(async (event) => {
-  const input = await readInput(event, SignInInput)
+async function signedIn(event: H3Event, input: SignInInput) {
   const user = await signIn({ input, client: { address: clientAddress(event), device: trustedDevice(event) } })
   await startSession(event, user)
   rememberDevice(event, user.id)
-  return { user }
+  return user
+}
+
+const signInWithJson = defineApiHandler(async event => ({ user: await signedIn(event, await readInput(event, SignInInput)) }))
+
+async function signInWithForm(event: H3Event) {
+  const form = await readBody<Record<string, unknown>>(event).catch(() => null) ?? {}
+  const next = typeof form.next === 'string' ? form.next : undefined
+  try {
+    const user = await signedIn(event, await readFormOrJsonInput(event, SignInInput))
+    return sendRedirect(event, nextPath(next, homeFor(user.role)), 303)
+  }
+  catch (error) {
+    const back = new URLSearchParams({ error: toAppError(error).code })
+    if (typeof form.email === 'string') back.set('email', form.email.slice(0, 254))
+    if (next) back.set('next', nextPath(next, '/'))
+    return sendRedirect(event, `/sign-in?${back}`, 303)
+  }
+}
+
+export default defineEventHandler((event) => {
+  const type = getRequestHeader(event, 'content-type') ?? ''
+  return type.includes('application/x-www-form-urlencoded') ? signInWithForm(event) : signInWithJson(event)
 })

@@ -5,12 +5,12 @@
 // Targets: performance ≥ 95, accessibility 100, best practices ≥ 95, SEO 100 (`/sign-in` is
 // `noindex` and is not held to SEO); bytes within the budgets below.
 //
-// Baseline in the same run: `/sign-in`, the lightest page that runs the app (layout, plugins and
-// entry chunk, no data), held to the same targets, so a slow box shows in its row too; the other
-// three are sent to a visitor without JavaScript.
+// The four pages are sent to an anonymous visitor without JavaScript (docs/architecture.md).
+// Baseline in the same run, reported and not held to the targets: `/sign-up`, the lightest page
+// that runs the app (layout, plugins and entry chunk, no data): what the four would cost with it.
 //
 // Lighthouse 12.2.3 is pinned: 13 wants Node 22 and npm ci refuses a lock made with 12.3–13.4 here.
-// Smoke mode (CI): one run of `/` and `/sign-in`.
+// Smoke mode (CI): one run of `/` and of the baseline.
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -30,7 +30,8 @@ const RUNS = smoke ? 1 : 5
 const root = resolve(import.meta.dirname, '..')
 const KiB = 1024
 
-interface Page { name: string, path: string, seo: boolean, budget: { js: number, total: number } }
+/** `held`: measured against the targets and budgets; the baseline is only reported beside them. */
+interface Page { name: string, path: string, seo: boolean, held: boolean, budget: { js: number, total: number } }
 interface Run { scores: Record<string, number>, totalBytes: number, jsBytes: number, fcp: number, lcp: number, tbt: number }
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 const TARGETS: Record<(typeof CATEGORIES)[number], number> = { 'performance': 95, 'accessibility': 100, 'best-practices': 95, 'seo': 100 }
@@ -106,11 +107,12 @@ try {
   try {
     const pages: Page[] = [
       // A visitor's public pages are sent without the app's JavaScript (docs/architecture.md).
-      { name: '/', path: '/', seo: true, budget: { js: 5 * KiB, total: 100 * KiB } },
-      { name: '/courses', path: '/courses', seo: true, budget: { js: 5 * KiB, total: 100 * KiB } },
-      { name: 'course page', path: `/courses/${courseSlug!}`, seo: true, budget: { js: 5 * KiB, total: 150 * KiB } },
-      { name: '/sign-in (baseline)', path: '/sign-in', seo: false, budget: { js: 150 * KiB, total: 200 * KiB } },
-    ].filter(page => !smoke || page.path === '/' || page.path === '/sign-in')
+      { name: '/', path: '/', seo: true, held: true, budget: { js: 5 * KiB, total: 100 * KiB } },
+      { name: '/courses', path: '/courses', seo: true, held: true, budget: { js: 5 * KiB, total: 100 * KiB } },
+      { name: 'course page', path: `/courses/${courseSlug!}`, seo: true, held: true, budget: { js: 5 * KiB, total: 150 * KiB } },
+      { name: '/sign-in', path: '/sign-in', seo: false, held: true, budget: { js: 5 * KiB, total: 100 * KiB } },
+      { name: '/sign-up (baseline)', path: '/sign-up', seo: false, held: false, budget: { js: 150 * KiB, total: 200 * KiB } },
+    ].filter(page => !smoke || page.path === '/' || page.path === '/sign-up')
     // One unmeasured load: the server's JIT and lazily loaded chunks, Chromium's cold start.
     await audit(`${server.url}/`)
     const rows: string[] = []
@@ -121,11 +123,11 @@ try {
       const scores = Object.fromEntries(CATEGORIES.map(c => [c, median(runs.map(r => r.scores[c]!))]))
       const [total, js] = [median(runs.map(r => r.totalBytes)), median(runs.map(r => r.jsBytes))]
       for (const c of CATEGORIES) {
-        if (c === 'seo' && !page.seo) continue
+        if (!page.held || (c === 'seo' && !page.seo)) continue
         if (scores[c]! < TARGETS[c]) misses.push(`${page.name} ${c} ${scores[c]} < ${TARGETS[c]}`)
       }
-      if (js > page.budget.js) misses.push(`${page.name} JS ${(js / KiB).toFixed(0)} KiB > ${page.budget.js / KiB} KiB`)
-      if (total > page.budget.total) misses.push(`${page.name} total ${(total / KiB).toFixed(0)} KiB > ${page.budget.total / KiB} KiB`)
+      if (page.held && js > page.budget.js) misses.push(`${page.name} JS ${(js / KiB).toFixed(0)} KiB > ${page.budget.js / KiB} KiB`)
+      if (page.held && total > page.budget.total) misses.push(`${page.name} total ${(total / KiB).toFixed(0)} KiB > ${page.budget.total / KiB} KiB`)
       rows.push(`| ${page.name} | ${scores.performance} (${runs.map(r => r.scores.performance).join(', ')}) | ${scores.accessibility} | ${scores['best-practices']} | ${page.seo ? scores.seo : `(${scores.seo})`} | ${(median(runs.map(r => r.fcp)) / 1000).toFixed(2)} s | ${(median(runs.map(r => r.lcp)) / 1000).toFixed(2)} s | ${median(runs.map(r => r.tbt)).toFixed(0)} ms | ${(js / KiB).toFixed(0)} / ${page.budget.js / KiB} KiB | ${(total / KiB).toFixed(0)} / ${page.budget.total / KiB} KiB |`)
     }
     console.log(`Lighthouse ${RUNS} run(s) a page, mobile defaults (simulated throttling), medians; performance in brackets per run`)

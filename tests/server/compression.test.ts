@@ -71,7 +71,8 @@ describe('compression', () => {
   })
 
   it('serves the app\'s scripts and styles compressed at build time', async () => {
-    const html = (await raw(`${base}/`)).body.toString()
+    // Sign-up runs the app (a visitor's home page is sent without JavaScript).
+    const html = (await raw(`${base}/sign-up`)).body.toString()
     const script = html.match(/\/_nuxt\/[\w-]+\.js/)?.[0]
     expect(script).toBeTruthy()
     const plain = await raw(`${base}${script}`)

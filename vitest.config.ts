@@ -19,6 +19,9 @@ const serverSuite = {
   // two-core box and twice that when the machine is shared (durations are in the report).
   testTimeout: 60_000,
   hookTimeout: 60_000,
+  // The same for a condition awaited with expect.poll (vitest's default is one second): a save
+  // awaited through the API took longer than that on a loaded machine.
+  expect: { poll: { timeout: 10_000 } },
 }
 
 export default defineConfig({

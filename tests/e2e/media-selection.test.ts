@@ -235,7 +235,10 @@ describeWithDatabase('selecting files in the media library', () => {
     await page.mouse.move(second.x, box.y + box.height - 8, { steps: 3 })
     await expect.poll(() => scroller.evaluate(el => el.scrollTop), { timeout: 20_000 }).toBeGreaterThan(6000)
     await page.mouse.move(second.x, box.y + box.height / 2, { steps: 3 })
-    const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-index]')?.getAttribute('data-index'), { x: second.x, y: box.y + box.height / 2 })
+    // The tile under the pointer, once the grid has drawn the rows it scrolled to.
+    const tileUnder = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-index]')?.getAttribute('data-index'), { x: second.x, y: box.y + box.height / 2 })
+    await expect.poll(tileUnder).toMatch(/^\d+$/)
+    const under = await tileUnder()
     await page.mouse.up()
     const lastRow = Math.floor(Number(under) / columns)
     expect(lastRow).toBeGreaterThan(25)

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { conversationChannel, userChannel } from '../../shared/realtime/channels'
 import type { ServerMessage } from '../../shared/realtime/protocol'
 import type { ApiClient } from '../support/api-client'
+import { newPage } from '../support/browser'
 import { data, pointClientsAt, signedUp } from '../support/api-client'
 import { conversationPair, sendMessage } from '../support/conversation-fixtures'
 import { forgetTestDb, pointTestDbAt, testDb } from '../support/database'
@@ -229,6 +230,49 @@ describe.skipIf(!cluster)(`two instances behind nginx${cluster ? '' : ' [skipped
     await sol.next(presence('away'))
     iris.close()
     await sol.next(presence('offline'), 10_000)
+  })
+
+  it('shows a message typed in one browser in another whose socket is on the other instance, live, through the proxy', async () => {
+    const { instructor, student, conversationId } = await conversationPair()
+    const channel = conversationChannel(conversationId)
+    const listPath = `/api/conversations/${conversationId}/messages`
+    /** A tab through the proxy, its fallback polling off; CDP tells which instance its socket reached. */
+    async function tab(who: ApiClient) {
+      const page = await newPage(who)
+      await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Network.enable')
+      const seen = { instance: '', subscribed: false, listRequests: 0 }
+      cdp.on('Network.webSocketHandshakeResponseReceived', ({ response }) => {
+        seen.instance = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'x-lectern-instance')?.[1] ?? '?'
+      })
+      cdp.on('Network.webSocketFrameReceived', ({ response }) => {
+        const message = JSON.parse(response.payloadData) as { op: string, channel?: string }
+        if (message.op === 'subscribed' && message.channel === channel) seen.subscribed = true
+      })
+      page.on('request', (request) => {
+        if (request.method() === 'GET' && new URL(request.url()).pathname === listPath) seen.listRequests++
+      })
+      await page.goto(`${proxy!.url}/messages/${conversationId}`)
+      await page.waitForSelector('html[data-hydrated="true"]')
+      await expect.poll(() => seen.subscribed).toBe(true)
+      return { page, seen }
+    }
+    const studentTab = await tab(student)
+    // Round robin: a new tab's socket lands on the other instance within a few tries.
+    let instructorTab = await tab(instructor)
+    for (let tries = 0; instructorTab.seen.instance === studentTab.seen.instance && tries < 6; tries++) {
+      await instructorTab.page.close()
+      instructorTab = await tab(instructor)
+    }
+    expect([studentTab.seen.instance, instructorTab.seen.instance].sort()).toEqual(['a', 'b'])
+    instructorTab.seen.listRequests = 0
+
+    await studentTab.page.getByLabel('Message', { exact: true }).fill('Sent through the proxy')
+    await studentTab.page.getByLabel('Message', { exact: true }).press('Enter')
+    await instructorTab.page.getByTestId('message').filter({ hasText: 'Sent through the proxy' }).waitFor({ timeout: 10_000 })
+    // It came by the socket, across Redis: the instructor's tab fetched no messages.
+    expect(instructorTab.seen.listRequests).toBe(0)
   })
 
   it('runs each job once although both instances\' runners claim work', async () => {

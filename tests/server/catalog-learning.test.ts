@@ -244,7 +244,7 @@ describe('anonymous visitors', () => {
     const course = await publishedCourse(owner, { lessons: 2 })
     const html = async (path: string, cookie?: string) => (await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} })).text()
     const app = (page: string) => ({ scripts: /<script[^>]*type="module"/.test(page) || page.includes('modulepreload'), marked: page.includes('data-static="true"') })
-    for (const path of ['/', '/courses', `/courses?q=${course.course.slug}`, `/courses/${course.course.slug}`])
+    for (const path of ['/', '/courses', `/courses?q=${course.course.slug}`, `/courses/${course.course.slug}`, '/sign-in'])
       expect(app(await html(path)), path).toEqual({ scripts: false, marked: true })
     // Without JavaScript, a free preview's Play is a link to the video; the other lesson has none.
     const coursePage = await html(`/courses/${course.course.slug}`)
@@ -253,7 +253,7 @@ describe('anonymous visitors', () => {
     const cookie = owner.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
     for (const path of ['/', '/courses', `/courses/${course.course.slug}`])
       expect(app(await html(path, cookie)), `${path} signed in`).toEqual({ scripts: true, marked: false })
-    for (const path of ['/sign-in', '/sign-up'])
+    for (const path of ['/sign-up', '/forgot-password'])
       expect(app(await html(path)).scripts, path).toBe(true)
   })
 

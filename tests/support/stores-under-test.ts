@@ -5,6 +5,7 @@
 // job of an upload that lives in S3, which no real deployment mixes). Only the upload,
 // attachment, streaming and storage tests run twice; the rest of the suite uses the default
 // store. The S3 block needs PostgreSQL and skips, saying so, without it.
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -77,6 +78,10 @@ export function describeEachStore(body: (store: () => StoreUnderTest) => void): 
         LECTERN_QUERY_COUNTING: '1',
         DATABASE_URL: ownDatabase.url,
         REDIS_URL: inject('redisUrl') ?? '',
+        // A Redis namespace of its own, as its database is: sharing the run's, its presence would
+        // join the main server's, and it could claim a dead instance's users and announce them to
+        // no one (its database knows none of them).
+        LECTERN_REDIS_NAMESPACE: `lectern-s3-${randomBytes(4).toString('hex')}`,
         LECTERN_PRESENCE_HEARTBEAT_MS: inject('presenceHeartbeatMs'),
         LECTERN_DATA_DIR: join(scratch, 'data'),
         // Not used with S3: it stays empty (storage.test.ts checks).

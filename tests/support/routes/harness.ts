@@ -45,8 +45,11 @@ export async function startIsolatedLectern(): Promise<IsolatedLectern> {
     NUXT_SESSION_PASSWORD: randomBytes(32).toString('hex'),
     LECTERN_INTERNAL_TOKEN: internalToken,
     DATABASE_URL: database.url,
-    // Redis carries counters and the socket bus only; keys are per user or address, which are new here.
+    // A Redis namespace of its own, as its database is: sharing the run's, this instance would
+    // count among the main server's presence instances and could claim a dead one's users, then
+    // announce them to no one (its database knows none of them).
     REDIS_URL: redisUrl ?? '',
+    LECTERN_REDIS_NAMESPACE: `lectern-attack-${randomBytes(4).toString('hex')}`,
     LECTERN_STORAGE_DIR: storageDir,
     LECTERN_DATA_DIR: join(scratch, 'data'),
     LECTERN_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,

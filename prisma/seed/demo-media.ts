@@ -2,6 +2,8 @@
 // by ffmpeg when it is installed (the README's install step adds it on Debian); without it the
 // lessons simply have no video yet, and the seed says so. Files go where uploads go (the object
 // store, with keys of 32 hex characters and the thumbnail's beside them), so streaming serves them alike.
+// With adaptive streaming on (LECTERN_HLS), each gets a media:transcode job, as an upload does: the
+// server's job runner makes their ladders (360p and 540p: the clips are 540p) soon after it starts.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
@@ -9,6 +11,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { thumbnailKey, useObjectStore } from '../../server/storage/index.ts'
+import { lecternConfig } from '../../server/utils/config.ts'
+
+const CLIP = { width: 960, height: 540 }
 
 export interface DemoClip {
   video: string
@@ -36,7 +41,7 @@ export function makeDemoClips(lengths: number[]): DemoClip[] {
   return lengths.map((seconds) => {
     const video = join(dir, `clip-${seconds}.mp4`)
     const thumbnail = join(dir, `clip-${seconds}.jpg`)
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=duration=${seconds}:size=640x360:rate=25`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-shortest', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-movflags', '+faststart', video])
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=duration=${seconds}:size=${CLIP.width}x${CLIP.height}:rate=25`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-shortest', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-movflags', '+faststart', video])
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-i', video, '-frames:v', '1', '-vf', 'scale=480:-2', thumbnail])
     return { video, thumbnail, seconds }
   })
@@ -51,7 +56,8 @@ export async function attachDemoVideo(db: PrismaClient, { ownerId, lessonId, cli
   await objects.put(thumbnailKey(key), readFileSync(clip.thumbnail))
   const size = statSync(clip.video).size
   const media = await db.mediaFile.create({
-    data: { ownerId, storageKey: key, originalName: fileName, mimeType: 'video/mp4', sizeBytes: BigInt(size), receivedBytes: BigInt(size), status: 'READY', durationSeconds: clip.seconds, thumbnailKey: thumbnailKey(key) },
+    data: { ownerId, storageKey: key, originalName: fileName, mimeType: 'video/mp4', sizeBytes: BigInt(size), receivedBytes: BigInt(size), status: 'READY', durationSeconds: clip.seconds, width: CLIP.width, height: CLIP.height, thumbnailKey: thumbnailKey(key) },
   })
   await db.video.update({ where: { id: lessonId }, data: { mediaFileId: media.id, status: 'READY', durationSeconds: clip.seconds } })
+  if (lecternConfig().hls) await db.job.create({ data: { kind: 'media:transcode', payload: { uploadId: key }, runAt: new Date(), maxAttempts: 3 } })
 }

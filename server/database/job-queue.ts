@@ -5,7 +5,7 @@
 import type { Prisma } from '../generated/prisma/client'
 import { useDb } from './db'
 
-export type JobKind = 'media:process' | 'courses:purge' | 'media:purge' | 'uploads:cleanup' | 'insights:refresh'
+export type JobKind = 'media:process' | 'media:transcode' | 'courses:purge' | 'media:purge' | 'uploads:cleanup' | 'insights:refresh'
 
 export interface ClaimedJob {
   id: string

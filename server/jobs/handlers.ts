@@ -5,6 +5,7 @@ import { purgeExpiredMedia } from '../services/media/purge-expired-media'
 import { cleanUpAbandonedUploads } from '../services/upload/clean-up-abandoned-uploads'
 import { processMediaInWorker } from '../services/upload/process-media'
 import { setUploadState } from '../services/upload/set-upload-state'
+import { giveUpTranscode, transcodeMediaInWorker } from '../services/upload/transcode-media'
 import { refreshInsights } from '../services/insights/refresh-insights'
 import { pruneFinishedJobs } from '../database/job-queue'
 import type { JobKind } from '../database/job-queue'
@@ -21,6 +22,12 @@ export const jobHandlers = {
     run: ({ uploadId }: { uploadId: string }) => processMediaInWorker(uploadId),
     giveUp: async ({ uploadId }: { uploadId: string }, reason: string) =>
       setUploadState(uploadId, { status: 'FAILED', failureReason: `Processing failed: ${reason}` }),
+  } satisfies JobHandler<{ uploadId: string }>,
+
+  // A processed video's HLS ladder (adaptive streaming), when LECTERN_HLS is on.
+  'media:transcode': {
+    run: ({ uploadId }: { uploadId: string }) => transcodeMediaInWorker(uploadId),
+    giveUp: ({ uploadId }: { uploadId: string }) => giveUpTranscode(uploadId),
   } satisfies JobHandler<{ uploadId: string }>,
 
   'courses:purge': {

@@ -10,11 +10,11 @@ import { randomBytes } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { FileStore } from '@tus/file-store'
-import { checkObjectKey, checkUploadId } from './keys'
+import { checkObjectKey, checkUploadId, hlsKeyUpload } from './keys'
 import { MissingObject } from './object-store'
 import type { ObjectStore } from './object-store'
 
-/** What an upload owns on disk beside its bytes: tus's metadata file and the thumbnail. */
+/** What an upload owns on disk beside its bytes: tus's metadata file and the thumbnail (and its HLS folder). */
 const OWNED_SUFFIXES = ['', '.json', '.jpg']
 
 export interface DiskStore extends ObjectStore {
@@ -24,8 +24,12 @@ export interface DiskStore extends ObjectStore {
 }
 
 export function createDiskStore(directory: string): DiskStore {
+  // An HLS ladder is hundreds of small files: a folder per upload, removed whole with it.
+  const hlsDir = (uploadId: string) => join(directory, 'hls', checkUploadId(uploadId))
   const pathOf = (key: string) => {
     checkObjectKey(key)
+    const ladderOf = hlsKeyUpload(key)
+    if (ladderOf) return join(hlsDir(ladderOf), key)
     return key.endsWith('.jpg') ? join(directory, 'thumbnails', key) : join(directory, 'files', key)
   }
   let datastore: FileStore | undefined
@@ -66,6 +70,7 @@ export function createDiskStore(directory: string): DiskStore {
     async put(key, body) {
       // Written beside, then renamed: a reader never sees half an object.
       const path = pathOf(key)
+      if (hlsKeyUpload(key)) await mkdir(join(path, '..'), { recursive: true })
       const partial = `${path}.${randomBytes(6).toString('hex')}.partial`
       try {
         if (Buffer.isBuffer(body)) await writeFile(partial, body)
@@ -79,6 +84,7 @@ export function createDiskStore(directory: string): DiskStore {
     async removeOwned(prefix) {
       checkUploadId(prefix)
       await Promise.all(OWNED_SUFFIXES.map(suffix => rm(pathOf(`${prefix}${suffix}`), { force: true })))
+      await rm(hlsDir(prefix), { recursive: true, force: true })
     },
     toolInput: async key => pathOf(key),
     async prepare() {

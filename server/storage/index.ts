@@ -34,4 +34,4 @@ function sharedUploadInfo(): IoRedisKvStore<MetadataValue> | undefined {
 export type { ObjectStore, ByteRange } from './object-store'
 export { MissingObject } from './object-store'
 export { isDiskStore } from './disk-store'
-export { thumbnailKey, ownedPrefix } from './keys'
+export { thumbnailKey, ownedPrefix, hlsMasterKey, hlsPlaylistKey, hlsSegmentPattern, hlsKeyUpload } from './keys'

@@ -197,6 +197,20 @@ export const lecternConfig = () => {
       /** Bulk actions (media bulk, outline delete, zip, conversation export) by one user. */
       bulk: rateLimit('LECTERN_LIMIT_BULK', '30/1m'),
     },
+    /**
+     * Adaptive streaming: after a lesson video is processed, the media:transcode job makes its HLS
+     * ladder (360p, 540p, 720p, never above the source). On by default in production (a built
+     * server), off in development; LECTERN_HLS=0 or 1 says otherwise. The test harness runs
+     * its servers with it off, except the HLS tests' own.
+     */
+    hls: process.env.LECTERN_HLS?.trim() ? flag('LECTERN_HLS') : process.env.NODE_ENV === 'production',
+    /**
+     * The key of the HMAC that signs playlist and segment addresses (server/services/media/hls-signature.ts);
+     * unset, one derived from NUXT_SESSION_PASSWORD. Every instance must have the same.
+     */
+    hlsSigningSecret: text('LECTERN_HLS_SECRET'),
+    /** How long a signed playlist or segment address works (a CDN may cache it as long). */
+    hlsUrlSeconds: positiveNumber('LECTERN_HLS_URL_SECONDS', 4 * 3600),
     /** Bearer token of the internal endpoints (workers, scripts); empty disables them. */
     internalToken: process.env.LECTERN_INTERNAL_TOKEN ?? '',
     /** How processes on this machine (workers) reach this server: LECTERN_INTERNAL_URL, or its port on localhost. */

@@ -37,6 +37,8 @@ export interface SyllabusLesson {
   /** A ready video this visitor may play now (free preview, or enrolled, or the owner). */
   playable: boolean
   hasThumbnail: boolean
+  /** The HLS master playlist (adaptive streaming) once a rendition is ready; null: play the original file. */
+  hlsUrl: string | null
 }
 
 export interface SyllabusChapter {

@@ -7,6 +7,8 @@ export interface LearnLesson {
   /** A ready video to play. */
   hasVideo: boolean
   hasThumbnail: boolean
+  /** The HLS master playlist (adaptive streaming) once a rendition is ready; null: play the original file. */
+  hlsUrl: string | null
   positionSeconds: number
   completed: boolean
 }

@@ -68,11 +68,13 @@ export interface PageOptions {
   javaScriptEnabled?: boolean
   /** The window size; a phone-sized one also gets touch and a phone's pixel ratio. */
   viewport?: { width: number, height: number }
+  /** Another server of the run than the shared one (the HLS tests' own). */
+  baseURL?: string
 }
 
 export async function newPage(session?: ApiClient, options: PageOptions = {}): Promise<Page> {
   browser ??= await chromium.connect(inject('browserWsEndpoint'))
-  const baseURL = inject('baseURL')
+  const baseURL = options.baseURL ?? inject('baseURL')
   const viewport = options.viewport ?? { width: 1280, height: 900 }
   const phone = viewport.width < 600
   const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) })

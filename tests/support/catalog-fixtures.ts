@@ -14,13 +14,13 @@ export interface PublishedCourse {
   lessons: Lesson[]
 }
 
-export async function publishedCourse(owner: ApiClient, options: { lessons?: number, seconds?: number, priceCents?: number | null, title?: string, publish?: boolean, category?: string, level?: string } = {}): Promise<PublishedCourse> {
+export async function publishedCourse(owner: ApiClient, options: { lessons?: number, seconds?: number, video?: string, priceCents?: number | null, title?: string, publish?: boolean, category?: string, level?: string } = {}): Promise<PublishedCourse> {
   const { lessons: count = 2, seconds = 20, priceCents = null, publish = true } = options
   const { title, description, category } = buildCourse({ ...(options.title ? { title: options.title } : {}), ...(options.category ? { category: options.category as never } : {}) })
   const course = data(await owner.post<Course>('/api/courses', { title, description, category }))
   if (options.level || priceCents !== null) expect((await owner.patch(`/api/courses/${course.id}`, { ...(options.level ? { level: options.level } : {}), ...(priceCents !== null ? { priceCents } : {}) })).status).toBe(200)
   const chapter = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Getting started' }))
-  const bytes = fileBytes(sampleVideo(seconds))
+  const bytes = fileBytes(options.video ?? sampleVideo(seconds))
   for (let i = 0; i < count; i++) {
     const { url } = await createUpload(owner, { size: bytes.length, metadata: { filename: `Lesson ${i + 1}.mp4`, filetype: 'video/mp4', target: 'lesson', chapterId: chapter.id } })
     await sendAll(owner, url!, bytes, 256 * 1024)

@@ -337,6 +337,14 @@ export const routeCatalogue: Record<string, RouteEntry> = {
   },
 
   // Internal: the bearer token only.
+  'server/api/hls/[key].get.ts': {
+    method: 'GET', pattern: '/api/hls/[key]', access: 'public', owner: 'anonymous', protocol: 'file',
+    reason: 'the HMAC signature in the address is the authorisation (handed out only in an access-checked master playlist)',
+    fixture: async (w) => {
+      const { key, expires, signature } = await throwaway.lessonLadder(w)
+      return get(`/api/hls/${key}?expires=${expires}&signature=${signature}`)
+    },
+  },
   'server/api/internal/broadcast.post.ts': {
     method: 'POST', pattern: '/api/internal/broadcast', access: 'internal', owner: 'internal',
     body: z.object({ channel: z.string(), event: z.object({ type: z.string() }).passthrough() }),
@@ -345,6 +353,13 @@ export const routeCatalogue: Record<string, RouteEntry> = {
   'server/api/internal/jobs/[kind].post.ts': {
     method: 'POST', pattern: '/api/internal/jobs/[kind]', access: 'internal', owner: 'internal',
     fixture: () => post('/api/internal/jobs/uploads:cleanup'),
+  },
+  'server/api/internal/media/[uploadId]/rendition.post.ts': {
+    method: 'POST', pattern: '/api/internal/media/[uploadId]/rendition', access: 'internal', owner: 'internal',
+    body: z.object({ height: z.number(), bandwidth: z.number(), audio: z.boolean() }),
+    // No transcode runs on the attack server: the token passes, and a rendition nobody is making is a 404.
+    ownerStatus: 404,
+    fixture: async w => post(`/api/internal/media/${(await throwaway.libraryFile(w)).storageKey}/rendition`, { height: 360, bandwidth: 800_000, audio: true }),
   },
   'server/api/internal/media/[uploadId]/processed.post.ts': {
     method: 'POST', pattern: '/api/internal/media/[uploadId]/processed', access: 'internal', owner: 'internal',
@@ -389,6 +404,13 @@ export const routeCatalogue: Record<string, RouteEntry> = {
   'server/api/lessons/[id]/retry-processing.post.ts': {
     method: 'POST', pattern: '/api/lessons/[id]/retry-processing', access: 'instructor-owner', owner: 'instructor',
     fixture: async w => ({ ...post(`/api/lessons/${(await throwaway.failedLesson(w)).lessonId}/retry-processing`), settle: () => throwaway.processingSettled(w) }),
+  },
+  'server/api/lessons/[id]/hls.get.ts': {
+    method: 'GET', pattern: '/api/lessons/[id]/hls', access: 'student-participant', owner: 'student', protocol: 'file',
+    fixture: async (w) => {
+      await throwaway.lessonLadder(w)
+      return get(`/api/lessons/${w.lesson.id}/hls`)
+    },
   },
   'server/api/lessons/[id]/stream.get.ts': {
     method: 'GET', pattern: '/api/lessons/[id]/stream', access: 'student-participant', owner: 'student', protocol: 'file',

@@ -49,6 +49,13 @@ export const LIMITS_LIFTED: Record<string, string> = {
 }
 
 /**
+ * A built server makes HLS ladders by default: every transcode would take the runner's slots and
+ * the machine's cores from the tests. Servers started here leave it off unless the caller turns it
+ * on (the HLS tests' own server, tests/support/hls-server.ts).
+ */
+export const HLS_OFF: Record<string, string> = { LECTERN_HLS: '0' }
+
+/**
  * `waitFor`: the address polled until it answers 200. Readiness (/api/ready: database, storage and
  * Redis answer) by default; liveness (/api/health) for a test of an instance that is not ready.
  */
@@ -69,7 +76,7 @@ export async function startServer(root: string, env: Record<string, string>, { w
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.EXTRA_SERVER_FLAGS ?? '').split(' ').filter(Boolean), join(root, '.output/server/index.mjs')], {
     cwd: root,
     // The site's address as a deployment sets it (mail links need it whenever SMTP is set).
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NUXT_PUBLIC_SITE_URL: url, LECTERN_REDIS_NAMESPACE: RUN_REDIS_NAMESPACE, ...LIMITS_LIFTED, ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), NUXT_PUBLIC_SITE_URL: url, LECTERN_REDIS_NAMESPACE: RUN_REDIS_NAMESPACE, ...LIMITS_LIFTED, ...HLS_OFF, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const collect = (chunk: Buffer) => {

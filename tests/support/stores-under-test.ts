@@ -6,13 +6,14 @@
 // attachment, streaming and storage tests run twice; the rest of the suite uses the default
 // store. The S3 block needs PostgreSQL and skips, saying so, without it.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { pointClientsAt } from './api-client'
-import { NEEDS_SHARED_DATABASE, databaseUrl, forgetTestDb, pointTestDbAt } from './database'
+import { NEEDS_SHARED_DATABASE, databaseUrl, pointTestDbAt } from './database'
+import { stopOwnInstance } from './own-instance'
 import { migratedDatabaseBeside } from './test-database'
 import { startS3Server } from './s3-server'
 import type { RunningS3 } from './s3-server'
@@ -94,15 +95,8 @@ export function describeEachStore(body: (store: () => StoreUnderTest) => void): 
       pointTestDbAt(ownDatabase.url)
     }, 120_000)
     afterAll(async () => {
-      pointClientsAt(undefined)
-      pointTestDbAt(undefined)
-      await server?.stop()
+      await stopOwnInstance({ server, database: ownDatabase, scratch })
       await s3?.stop()
-      if (ownDatabase) {
-        await forgetTestDb(ownDatabase.url)
-        await ownDatabase.drop()
-      }
-      if (scratch) rmSync(scratch, { recursive: true, force: true })
     })
     body(() => {
       if (!current) throw new Error('the S3 instance did not start')

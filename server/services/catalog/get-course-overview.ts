@@ -4,6 +4,7 @@ import type { User } from '#auth-utils'
 import type { CourseOverview } from '#shared/types/catalog'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
+import { hlsUrlOf, readyRenditionSelect } from '../media/hls-dto'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
 
 export async function getCourseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {
@@ -20,7 +21,7 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
           title: true,
           videos: {
             orderBy: { position: 'asc' },
-            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true } } },
+            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true, renditions: readyRenditionSelect } } },
           },
         },
       },
@@ -40,13 +41,15 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
       title: chapter.title,
       lessons: chapter.videos.map((lesson) => {
         const ready = lesson.mediaFile?.status === 'READY'
+        const playable = ready && (mayWatchAll || (lesson.freePreview && published))
         return {
           id: lesson.id,
           title: lesson.title,
           durationSeconds: lesson.durationSeconds,
           freePreview: lesson.freePreview,
-          playable: ready && (mayWatchAll || (lesson.freePreview && published)),
+          playable,
           hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
+          hlsUrl: playable ? hlsUrlOf(lesson.id, lesson.mediaFile) : null,
         }
       }),
     })),

@@ -2,6 +2,7 @@
 // lesson, the course's percent complete, and where "continue" goes.
 import type { LearnCourse } from '#shared/types/learning'
 import { useDb } from '../../database/db'
+import { hlsUrlOf, readyRenditionSelect } from '../media/hls-dto'
 import { percentOf } from './course-progress'
 import { findEnrollmentBySlug } from './enrollment-access'
 
@@ -20,7 +21,7 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
           select: {
             id: true,
             title: true,
-            videos: { orderBy: { position: 'asc' }, select: { id: true, title: true, durationSeconds: true, mediaFile: { select: { status: true, thumbnailKey: true } } } },
+            videos: { orderBy: { position: 'asc' }, select: { id: true, title: true, durationSeconds: true, mediaFile: { select: { status: true, thumbnailKey: true, renditions: readyRenditionSelect } } } },
           },
         },
       },
@@ -41,6 +42,7 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
         durationSeconds: lesson.durationSeconds,
         hasVideo: ready,
         hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
+        hlsUrl: hlsUrlOf(lesson.id, lesson.mediaFile),
         positionSeconds: mine?.positionSeconds ?? 0,
         completed: !!mine?.completedAt,
       }

@@ -1,35 +1,16 @@
 // The media:process job: spawns the processing worker for one upload and waits for it. The
 // worker reports to /api/internal/media/<upload>/processed, where the server records the result;
 // a worker that dies without reporting fails the attempt, and the job retries.
-import { spawn } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { dataDir } from '../../database/connection'
 import { lecternConfig } from '../../utils/config'
 import { useObjectStore } from '../../storage'
 import { useDb } from '../../database/db'
 import { setUploadState } from './set-upload-state'
 import { clearScratch, scratchThumbnailPath } from './worker-scratch'
+import { runWorker } from './worker-file'
 
 const WORKER = 'process-video.mjs'
 /** How long the worker's presigned URL works: ffprobe and ffmpeg are each bounded to 2 minutes (the worker). */
 const WORKER_URL_SECONDS = 15 * 60
-let workerPath: Promise<string> | undefined
-
-/** The worker ships as a server asset; it is written out once so Node can run it as a file. */
-async function workerFile(): Promise<string> {
-  workerPath ??= (async () => {
-    // Nitro's server-asset storage (nuxt.config: nitro.serverAssets), not the upload storage.
-    const source = await useStorage('assets:workers').getItemRaw(WORKER)
-    if (!source) throw new Error(`worker ${WORKER} is missing from the server assets`)
-    const dir = join(dataDir(), 'workers')
-    await mkdir(dir, { recursive: true })
-    const path = join(dir, WORKER)
-    await writeFile(path, typeof source === 'string' ? source : Buffer.from(source as ArrayBuffer))
-    return path
-  })()
-  return workerPath
-}
 
 /** Lesson videos and video attachments get a duration and a poster; images a size and a thumbnail. */
 function workerModeFor(media: { purpose: string, mimeType: string }): 'video' | 'image' | null {
@@ -44,29 +25,15 @@ export async function processMediaInWorker(uploadId: string): Promise<void> {
   const mode = workerModeFor(media)
   // Documents, PDFs and audio attachments have nothing to read: they are ready as they are.
   if (!mode) return void await setUploadState(uploadId, { status: 'READY' })
-  const file = await workerFile()
   // ffmpeg reads the object where it is (a file, or a presigned URL it seeks in with Range
   // requests: no copy of a large video on local disk) and writes the thumbnail to scratch.
   const input = await useObjectStore().toolInput(uploadId, WORKER_URL_SECONDS)
   const thumbnail = await scratchThumbnailPath(uploadId)
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [file], {
-      stdio: ['ignore', 'inherit', 'pipe'],
-      env: {
-        PATH: lecternConfig().processPath,
-        LECTERN_WORKER_INPUT: input,
-        LECTERN_WORKER_THUMBNAIL: thumbnail,
-        LECTERN_WORKER_REPORT_URL: `${lecternConfig().internalUrl}/api/internal/media/${uploadId}/processed`,
-        LECTERN_WORKER_TOKEN: lecternConfig().internalToken,
-        LECTERN_WORKER_MODE: mode,
-      },
-    })
-    let stderr = ''
-    child.stderr!.on('data', (chunk) => {
-      stderr = (stderr + chunk).slice(-2000)
-    })
-    child.once('error', reject)
-    child.once('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}: ${stderr.trim()}`))))
+  await runWorker(WORKER, {
+    LECTERN_WORKER_INPUT: input,
+    LECTERN_WORKER_THUMBNAIL: thumbnail,
+    LECTERN_WORKER_REPORT_URL: `${lecternConfig().internalUrl}/api/internal/media/${uploadId}/processed`,
+    LECTERN_WORKER_MODE: mode,
   }).finally(() => clearScratch(uploadId))
   const after = await useDb().mediaFile.findUnique({ where: { storageKey: uploadId }, select: { status: true } })
   if (after?.status === 'PROCESSING') throw new Error('the worker finished without reporting a result')

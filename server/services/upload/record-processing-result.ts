@@ -3,6 +3,7 @@ import { useDb } from '../../database/db'
 import { thumbnailKey } from '../../storage'
 import { storeThumbnail } from './worker-scratch'
 import { setUploadState } from './set-upload-state'
+import { enqueueTranscode } from './transcode-media'
 
 type Result = { durationSeconds?: number, width?: number | null, height?: number | null, thumbnail: boolean } | { failure: string }
 
@@ -32,5 +33,7 @@ export async function recordProcessingResult({ uploadId, result: reported }: { u
     thumbnailKey: thumbnail ? thumbnailKey(uploadId) : null,
     failureReason: null,
   })
+  // A video that can become a lesson's (not a message's attachment) gets its HLS ladder.
+  if (result.durationSeconds !== undefined && media.purpose !== 'ATTACHMENT') await enqueueTranscode(uploadId)
   return { status: 'READY' as const }
 }

@@ -1,12 +1,14 @@
 // The processing worker's scratch space on this machine: it writes a thumbnail to a local file
 // (ffmpeg writes files), and the server moves it into the object store when the worker reports,
 // before the upload is marked ready, so a ready upload's thumbnail is always readable on every
-// instance. Not the store: nothing here outlives one processing attempt.
+// instance. The transcode worker writes an HLS ladder's files here the same way. Not the store:
+// nothing here outlives one processing attempt.
 import { createReadStream } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lecternConfig } from '../../utils/config'
 import { thumbnailKey, useObjectStore } from '../../storage'
+import { checkUploadId } from '../../storage/keys'
 
 const scratchDir = () => join(lecternConfig().dataDir, 'scratch')
 
@@ -29,3 +31,14 @@ export async function storeThumbnail(uploadId: string): Promise<boolean> {
 export async function clearScratch(uploadId: string): Promise<void> {
   await rm(join(scratchDir(), thumbnailKey(uploadId)), { force: true })
 }
+
+/** Where the transcode worker writes a ladder's playlists and segments (empty and existing once this resolves). */
+export async function scratchLadderDir(uploadId: string): Promise<string> {
+  const dir = join(scratchDir(), `${checkUploadId(uploadId)}.hls`)
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(dir, { recursive: true })
+  return dir
+}
+
+/** The ladder's scratch folder, whether or not it exists. */
+export const ladderScratchPath = (uploadId: string) => join(scratchDir(), `${checkUploadId(uploadId)}.hls`)

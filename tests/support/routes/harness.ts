@@ -22,6 +22,8 @@ export interface IsolatedLectern {
   /** A plain connection for the checksum (raw SQL over every table). */
   sql: pg.Client
   internalToken: string
+  /** LECTERN_HLS_SECRET: fixtures sign HLS addresses with it. */
+  hlsSecret: string
   storageDir: string
   mailDir: string
   /** The server's output so far (printed when a test fails on a 500). */
@@ -39,11 +41,13 @@ export async function startIsolatedLectern(): Promise<IsolatedLectern> {
   const mailDir = join(scratch, 'mail')
   const smtp = await startSmtpSink(mailDir)
   const internalToken = randomBytes(24).toString('hex')
+  const hlsSecret = randomBytes(24).toString('hex')
   const storageDir = join(scratch, 'uploads')
   const redisUrl = inject('redisUrl')
   const server = await startServer(root, {
     NUXT_SESSION_PASSWORD: randomBytes(32).toString('hex'),
     LECTERN_INTERNAL_TOKEN: internalToken,
+    LECTERN_HLS_SECRET: hlsSecret,
     DATABASE_URL: database.url,
     // A Redis namespace of its own, as its database is: sharing the run's, this instance would
     // count among the main server's presence instances and could claim a dead one's users, then
@@ -68,6 +72,7 @@ export async function startIsolatedLectern(): Promise<IsolatedLectern> {
     db,
     sql,
     internalToken,
+    hlsSecret,
     storageDir,
     mailDir,
     output: server.output,

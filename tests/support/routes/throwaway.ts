@@ -1,5 +1,8 @@
 // Objects of the owner world made for one route only: the destructive routes (delete, discard,
 // accept an invitation…) consume these, so their owner controls leave the shared world intact.
+import { createHmac } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { buildUser } from '../../../prisma/seed/factories'
 import { createMediaFile, createMediaLink } from '../../../prisma/seed/media-factories'
 import type { Course } from '../../../shared/types/course'
@@ -138,3 +141,26 @@ export async function addedStudent(world: OwnerWorld) {
 }
 
 export { until }
+
+/**
+ * The owner world's lesson with an HLS ladder of one rendition, as the transcode job leaves it (a
+ * ready row; its playlist and one segment in the disk store's hls/ folder): the attack servers
+ * make no ladders themselves. Answers the rendition playlist's key, signed for an hour.
+ */
+export async function lessonLadder(world: OwnerWorld) {
+  const { db, storageDir, hlsSecret } = world.lectern
+  const { mediaFile } = await db.video.findUniqueOrThrow({ where: { id: world.lesson.id }, select: { mediaFile: { select: { id: true, storageKey: true } } } })
+  await db.mediaRendition.upsert({
+    where: { mediaFileId_height: { mediaFileId: mediaFile!.id, height: 240 } },
+    create: { mediaFileId: mediaFile!.id, height: 240, width: 320, bandwidth: 200_000, status: 'READY' },
+    update: {},
+  })
+  const key = `${mediaFile!.storageKey}.hls.240.m3u8`
+  const folder = join(storageDir, 'hls', mediaFile!.storageKey)
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, `${mediaFile!.storageKey}.hls.240.00000.ts`), Buffer.alloc(188, 0x47))
+  writeFileSync(join(folder, key), `#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\n${mediaFile!.storageKey}.hls.240.00000.ts\n#EXT-X-ENDLIST\n`)
+  const expires = Math.floor(Date.now() / 1000) + 3600
+  const signature = createHmac('sha256', hlsSecret).update(`${key}\n${expires}`).digest('base64url')
+  return { key, expires, signature }
+}

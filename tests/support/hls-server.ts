@@ -1,0 +1,66 @@
+// The HLS tests' own server: the same build with adaptive streaming on (every other server of the
+// run has it off, tests/support/server-process.ts), on a database and Redis namespace of its own
+// (its transcode jobs must not be claimed by the shared server, which has it off), files on local
+// disk. Needs PostgreSQL, like the S3 instance (tests/support/stores-under-test.ts).
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { pointClientsAt } from './api-client'
+import { databaseUrl, pointTestDbAt, testDb } from './database'
+import { stopOwnInstance } from './own-instance'
+import { migratedDatabaseBeside } from './test-database'
+import { startServer } from './server-process'
+import type { RunningServer } from './server-process'
+
+export interface HlsServer {
+  url: string
+  /** Where its disk store keeps files (an upload's ladder in hls/<upload id>/). */
+  storageDir: string
+  /** LECTERN_HLS_SECRET: tests sign addresses of their own with it (an expired one). */
+  secret: string
+}
+
+/** Starts it before the file's tests, points the API clients and testDb() at it, stops it after. */
+export function useHlsServer(): () => HlsServer {
+  let scratch: string | undefined
+  let server: RunningServer | undefined
+  let ownDatabase: Awaited<ReturnType<typeof migratedDatabaseBeside>> | undefined
+  let running: HlsServer | undefined
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'lectern-hls-'))
+    ownDatabase = await migratedDatabaseBeside(databaseUrl!, 'lectern_hls')
+    const secret = randomBytes(24).toString('hex')
+    server = await startServer(resolve(import.meta.dirname, '../..'), {
+      NUXT_SESSION_PASSWORD: inject('sessionPassword'),
+      LECTERN_INTERNAL_TOKEN: inject('internalToken'),
+      DATABASE_URL: ownDatabase.url,
+      REDIS_URL: inject('redisUrl') ?? '',
+      LECTERN_REDIS_NAMESPACE: `lectern-hls-${randomBytes(4).toString('hex')}`,
+      LECTERN_DATA_DIR: join(scratch, 'data'),
+      LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
+      LECTERN_SMTP_URL: `smtp://127.0.0.1:${inject('smtpPort')}`,
+      LECTERN_HLS: '1',
+      LECTERN_HLS_SECRET: secret,
+    })
+    running = { url: server.url, storageDir: join(scratch, 'uploads'), secret }
+    pointClientsAt(server.url)
+    pointTestDbAt(ownDatabase.url)
+  }, 120_000)
+  afterAll(() => stopOwnInstance({ server, database: ownDatabase, scratch }))
+  return () => {
+    if (!running) throw new Error('the HLS server did not start')
+    return running
+  }
+}
+
+/** Waits (beforeAll cannot use expect.poll) until this many renditions of the lessons' videos are ready. */
+export async function laddersReady(lessonIds: string[], renditions: number): Promise<void> {
+  for (const started = Date.now(); ;) {
+    const ready = await testDb().mediaRendition.count({ where: { status: 'READY', mediaFile: { videos: { some: { id: { in: lessonIds } } } } } })
+    if (ready === renditions) return
+    if (Date.now() - started > 120_000) throw new Error(`${ready} of ${renditions} renditions ready`)
+    await new Promise(done => setTimeout(done, 250))
+  }
+}

@@ -17,7 +17,7 @@ import { chapterKeys } from '../queries/outline/keys'
 import { presenceChanged } from '../queries/presence/cache'
 import { studentRemoved, studentSaved } from '../queries/student/cache'
 import { studentKeys } from '../queries/student/keys'
-import { applyWaitingProgress, uploadProgressed } from '../queries/upload/cache'
+import { applyWaitingProgress, transcodeProgressed, uploadProgressed } from '../queries/upload/cache'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
 type Handlers = { [K in keyof ObserverEvents]?: (event: ObserverEvents[K]) => void }
@@ -40,6 +40,7 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     },
     'outline-reordered': ({ courseId, order }) => outlineReordered(client, courseId, order),
     'upload-progress': event => uploadProgressed(client, event),
+    'transcode-progress': event => transcodeProgressed(client, event),
     'message-created': ({ conversationId, message }) => {
       messageReceived(client, message)
       // Their message is what they were typing: the indicator goes at once, not when it expires.

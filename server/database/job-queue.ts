@@ -36,12 +36,12 @@ export async function insertJob(kind: JobKind, payload: JobPayload, options: { r
   return job.id
 }
 
-/** Takes the next due job, if any, and marks it running (one more attempt). */
-export async function claimJob(): Promise<ClaimedJob | null> {
+/** Takes the next due job, if any, of a kind not in `except`, and marks it running (one more attempt). */
+export async function claimJob({ except = [] }: { except?: JobKind[] } = {}): Promise<ClaimedJob | null> {
   const rows = await useDb().$queryRaw<ClaimedJob[]>`
     UPDATE "Job" SET status = 'RUNNING', "lockedAt" = NOW(), attempts = attempts + 1, "updatedAt" = NOW()
     WHERE id = (
-      SELECT id FROM "Job" WHERE status = 'PENDING' AND "runAt" <= NOW()
+      SELECT id FROM "Job" WHERE status = 'PENDING' AND "runAt" <= NOW() AND NOT (kind = ANY(${except}::text[]))
       ORDER BY "runAt", "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED
     )
     RETURNING id, kind, payload, attempts, "maxAttempts"`
@@ -67,7 +67,15 @@ export async function isJobScheduled(kind: JobKind): Promise<boolean> {
   return (await useDb().job.count({ where: { kind, status: { in: ['PENDING', 'RUNNING'] } } })) > 0
 }
 
-/** Jobs left RUNNING longer than this by a crashed process run again. */
+/**
+ * The lease of jobs this process is still running: a job whose lease is renewed is never taken
+ * for crashed, however long it runs (a transcode of a long video).
+ */
+export async function renewJobLeases(ids: string[]): Promise<void> {
+  await useDb().$executeRaw`UPDATE "Job" SET "lockedAt" = NOW() WHERE status = 'RUNNING' AND id = ANY(${ids})`
+}
+
+/** Jobs whose lease was not renewed for this long (their process died) run again. */
 export async function releaseStuckJobs(timeoutSeconds: number): Promise<void> {
   await useDb().$executeRaw`
     UPDATE "Job" SET status = 'PENDING', "lockedAt" = NULL

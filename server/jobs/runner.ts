@@ -1,20 +1,26 @@
 // Runs the jobs table: claims due jobs one at a time per slot (FOR UPDATE SKIP LOCKED, so several
 // server instances share the work without taking the same job), runs their handler, and records
 // the outcome. A failure retries with exponential back-off until maxAttempts, then the handler's
-// giveUp says what that means (e.g. the video shows "failed"). A job left RUNNING by a crashed
-// process is released after LECTERN_JOB_TIMEOUT_SECONDS and runs again.
+// giveUp says what that means (e.g. the video shows "failed"). While a job runs, its lease
+// (lockedAt) is renewed every third of LECTERN_JOB_TIMEOUT_SECONDS, so only a job whose process
+// died goes that long without one: every instance releases such jobs, and they run again. Some
+// kinds run one at a time per instance (a transcode takes the machine's cores); the other slot
+// stays free for the other kinds.
 import { lecternConfig } from '../utils/config'
-import { claimJob, enqueue, insertJob, isJobScheduled, markJobDone, markJobFailed, onJobEnqueued, releaseJobs, releaseStuckJobs } from '../database/job-queue'
+import { claimJob, enqueue, insertJob, isJobScheduled, markJobDone, markJobFailed, onJobEnqueued, releaseJobs, releaseStuckJobs, renewJobLeases } from '../database/job-queue'
 import type { ClaimedJob, JobKind, JobPayload } from '../database/job-queue'
 import { jobHandlers, recurringJobs } from './handlers'
 
 const SLOTS = 2
 const POLL_MS = 1000
+/** Kinds of which this instance runs one at a time. */
+const ONE_AT_A_TIME: JobKind[] = ['media:transcode']
 
 let timer: ReturnType<typeof setInterval> | undefined
+let leaseTimer: ReturnType<typeof setInterval> | undefined
 let running = 0
-/** Ids of the jobs this process is running, so a shutdown can hand them back. */
-const runningJobs = new Set<string>()
+/** The jobs this process is running (id → kind), so their leases are renewed and a shutdown can hand them back. */
+const runningJobs = new Map<string, string>()
 let stopped = true
 let ticking = false
 
@@ -47,10 +53,11 @@ async function tick(): Promise<void> {
   ticking = true
   try {
     while (!stopped && running < SLOTS) {
-      const job = await claimJob()
+      const busy = new Set(runningJobs.values())
+      const job = await claimJob({ except: ONE_AT_A_TIME.filter(kind => busy.has(kind)) })
       if (!job) break
       running++
-      runningJobs.add(job.id)
+      runningJobs.set(job.id, job.kind)
       void execute(job).finally(() => {
         running--
         runningJobs.delete(job.id)
@@ -70,9 +77,19 @@ export function wake(): void {
   if (!stopped) queueMicrotask(() => void tick())
 }
 
+/** Renews this process's leases, and releases the jobs of processes that stopped renewing theirs. */
+async function keepLeases(): Promise<void> {
+  const { jobTimeoutSeconds } = lecternConfig()
+  if (runningJobs.size) await renewJobLeases([...runningJobs.keys()])
+  await releaseStuckJobs(jobTimeoutSeconds)
+}
+
 export async function startJobRunner(): Promise<void> {
   stopped = false
   await releaseStuckJobs(lecternConfig().jobTimeoutSeconds)
+  leaseTimer = setInterval(() => {
+    void keepLeases().catch(error => console.error('[jobs] could not renew leases:', (error as Error).message))
+  }, Math.max(500, (lecternConfig().jobTimeoutSeconds * 1000) / 3))
   // Recurring work runs once at start (catching up after downtime), then on its schedule.
   for (const { kind } of recurringJobs()) {
     if (!(await isJobScheduled(kind))) await enqueue(kind)
@@ -97,7 +114,8 @@ export function stopJobRunner(): void {
  */
 export async function handBackRunningJobs(): Promise<number> {
   stopJobRunner()
-  const ids = [...runningJobs]
+  clearInterval(leaseTimer)
+  const ids = [...runningJobs.keys()]
   runningJobs.clear()
   return ids.length ? releaseJobs(ids) : 0
 }

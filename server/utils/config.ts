@@ -116,7 +116,7 @@ export const lecternConfig = () => {
     maxBodyBytes: positiveNumber('LECTERN_MAX_BODY_BYTES', 1024 * 1024),
     /** An upload with no new bytes for this long is abandoned: its file and rows are removed. */
     uploadExpirySeconds: positiveNumber('LECTERN_UPLOAD_EXPIRY_SECONDS', 24 * 60 * 60),
-    /** A job left running this long by a crashed process runs again. */
+    /** A running job whose lease (renewed every third of this while it works) is this old: its process died, and it runs again. */
     jobTimeoutSeconds: positiveNumber('LECTERN_JOB_TIMEOUT_SECONDS', 600),
     /** The first retry delay of a failed job (then doubling). */
     jobBackoffMs: nonNegativeNumber('LECTERN_JOB_BACKOFF_MS', 5000),

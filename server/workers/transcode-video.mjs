@@ -112,6 +112,7 @@ try {
     })
     await report('rendition', { height: rendition.height, bandwidth: await peakBandwidth(rendition.height), audio })
   }
+  await progress(100, true)
 }
 catch (error) {
   console.error(error?.message ?? String(error))

@@ -142,6 +142,9 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
       at: z.number().int().positive().optional(),
     }),
   }),
+  // How far a lesson video's HLS ladder is (percent of the whole ladder, from ffmpeg's progress),
+  // about once a second; 100 when the last rendition is stored.
+  z.object({ type: z.literal('transcode-progress'), courseId: id, chapterId: id, lessonId: id, percent: z.number().int().min(0).max(100) }),
   // Enrolments and completion in one course, for its instructor's students page.
   z.object({ type: z.literal('student-updated'), courseId: id, student: StudentSnapshot }),
   z.object({ type: z.literal('student-removed'), courseId: id, userId: id }),

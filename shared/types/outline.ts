@@ -20,6 +20,8 @@ export interface Lesson {
   received?: UploadReceived | null
   /** Client-side only: live upload progress written into the caches from upload-progress events. */
   upload?: UploadProgress
+  /** Client-side only: how far its HLS ladder is (percent), from transcode-progress events. */
+  transcodePercent?: number
 }
 
 export interface UploadReceived {

@@ -1,17 +1,19 @@
 // Adaptive streaming in Chromium, against the HLS tests' own server (LECTERN_HLS on): the watch
 // page and the free preview play through hls.js (Chromium has Media Source Extensions), start on
 // the lowest rendition and switch up; resume and progress saving work as with the original file;
-// a lesson without a ladder plays the original file.
+// a lesson without a ladder plays the original file; the studio shows the ladder being made.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { liveTab } from '../support/live-tab'
+import { createUpload, sendAll } from '../support/tus-client'
 import { publishedCourse } from '../support/catalog-fixtures'
 import type { PublishedCourse } from '../support/catalog-fixtures'
 import { NEEDS_SHARED_DATABASE, databaseUrl, testDb } from '../support/database'
 import { laddersReady, useHlsServer } from '../support/hls-server'
-import { sampleVideoWithSound } from '../support/video-fixtures'
+import { fileBytes, sampleVideoWithSound } from '../support/video-fixtures'
 
 const describeWithPostgres = databaseUrl ? describe : describe.skip
 
@@ -94,5 +96,23 @@ describeWithPostgres(`adaptive streaming in the browser${databaseUrl ? '' : ` [s
     await expect.poll(async () => (await streaming(page)).mode).toBe('original')
     await expect.poll(async () => (await streaming(page)).ready).toBeGreaterThanOrEqual(1)
     expect(seen.masters).toEqual([])
+  })
+
+  it('shows the instructor "Preparing streams N %" live while a new lesson video\'s ladder is made, until it is done', async () => {
+    const tab = await liveTab(owner, course.course.id, { baseURL: server().url })
+    await visit(tab.page, `/studio/courses/${course.course.id}`)
+    await tab.subscribedToCourse()
+    const bytes = fileBytes(sampleVideoWithSound(9, '960x540'))
+    const { url } = await createUpload(owner, { size: bytes.length, metadata: { filename: 'Extra.mp4', filetype: 'video/mp4', target: 'lesson', chapterId: course.lessons[0]!.chapterId } })
+    await sendAll(owner, url!, bytes, 1024 * 1024)
+    const shown = tab.page.getByTestId('transcode-progress')
+    await expect.poll(() => shown.count(), { timeout: 30_000 }).toBe(1)
+    expect(await shown.innerText()).toMatch(/^Preparing streams \d{1,2} %$/)
+    await expect.poll(() => shown.count(), { timeout: 60_000 }).toBe(0)
+    // Over the socket: rising percentages, ending at 100 once the last rendition is stored.
+    const percents = tab.events.filter(e => e.type === 'transcode-progress').map(e => e.percent as number)
+    expect(percents[0]).toBe(0)
+    expect(percents.at(-1)).toBe(100)
+    expect(percents).toEqual([...percents].sort((a, b) => a - b))
   })
 })

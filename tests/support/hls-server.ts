@@ -14,6 +14,8 @@ import { migratedDatabaseBeside } from './test-database'
 import { startServer } from './server-process'
 import type { RunningServer } from './server-process'
 
+export const JOB_TIMEOUT_SECONDS = 2
+
 export interface HlsServer {
   url: string
   /** Where its disk store keeps files (an upload's ladder in hls/<upload id>/). */
@@ -42,6 +44,9 @@ export function useHlsServer(): () => HlsServer {
       LECTERN_STORAGE_DIR: join(scratch, 'uploads'),
       LECTERN_SMTP_URL: `smtp://127.0.0.1:${inject('smtpPort')}`,
       LECTERN_HLS: '1',
+      // Shorter than a transcode: the runner must renew a running job's lease, or the job is taken
+      // for crashed and run again (tests/server/hls.test.ts counts attempts).
+      LECTERN_JOB_TIMEOUT_SECONDS: String(JOB_TIMEOUT_SECONDS),
       LECTERN_HLS_SECRET: secret,
     })
     running = { url: server.url, storageDir: join(scratch, 'uploads'), secret }

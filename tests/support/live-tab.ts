@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 import { courseChannel } from '../../shared/realtime/channels'
 import type { ApiClient } from './api-client'
 import { newPage } from './browser'
+import type { PageOptions } from './browser'
 
 /**
  * A tab whose fallback polling and focus refetch are off, so a change it shows can only have come
@@ -11,8 +12,8 @@ import { newPage } from './browser'
  * server sent. `listRequests` gathers the tab's GETs of `listPath` (the list the test watches):
  * a live update needs none, so a test can clear it once subscribed and expect it to stay empty.
  */
-export async function liveChannelTab(client: ApiClient, channel: string, listPath: string) {
-  const page = await newPage(client)
+export async function liveChannelTab(client: ApiClient, channel: string, listPath: string, options: PageOptions = {}) {
+  const page = await newPage(client, options)
   await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
   let subscribed = false
   const events: Array<{ type: string, [key: string]: unknown }> = []
@@ -34,7 +35,7 @@ export async function liveChannelTab(client: ApiClient, channel: string, listPat
 }
 
 /** An instructor's tab on a course: `listRequests` are the students list's. */
-export async function liveTab(owner: ApiClient, courseId: string) {
-  const tab = await liveChannelTab(owner, courseChannel(courseId), `/api/courses/${courseId}/students`)
+export async function liveTab(owner: ApiClient, courseId: string, options: PageOptions = {}) {
+  const tab = await liveChannelTab(owner, courseChannel(courseId), `/api/courses/${courseId}/students`, options)
   return { ...tab, subscribedToCourse: tab.subscribed }
 }

@@ -361,6 +361,11 @@ export const routeCatalogue: Record<string, RouteEntry> = {
     ownerStatus: 404,
     fixture: async w => post(`/api/internal/media/${(await throwaway.libraryFile(w)).storageKey}/rendition`, { height: 360, bandwidth: 800_000, audio: true }),
   },
+  'server/api/internal/media/[uploadId]/transcode-progress.post.ts': {
+    method: 'POST', pattern: '/api/internal/media/[uploadId]/transcode-progress', access: 'internal', owner: 'internal',
+    body: z.object({ percent: z.number() }),
+    fixture: async w => post(`/api/internal/media/${(await throwaway.libraryFile(w)).storageKey}/transcode-progress`, { percent: 40 }),
+  },
   'server/api/internal/media/[uploadId]/processed.post.ts': {
     method: 'POST', pattern: '/api/internal/media/[uploadId]/processed', access: 'internal', owner: 'internal',
     body: z.object({ failure: z.string() }),

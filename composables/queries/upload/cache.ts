@@ -69,3 +69,17 @@ export function applyWaitingProgress(client: QueryClient, courseId: string): voi
     else uploadProgressed(client, event)
   }
 }
+
+/**
+ * How far a lesson's HLS ladder is, into the same two caches. 100 (the ladder is stored) clears
+ * it: the lesson then shows as ready only.
+ */
+export function transcodeProgressed(client: QueryClient, event: RealtimeEventOf<'transcode-progress'>): void {
+  const withPercent = (lesson: Lesson): Lesson => {
+    if (lesson.id !== event.lessonId) return lesson
+    const { transcodePercent: _previous, ...rest } = lesson
+    return event.percent >= 100 ? rest : { ...rest, transcodePercent: event.percent }
+  }
+  client.setQueryData<Chapter[]>(chapterKeys.list(event.courseId), chapters => chapters?.map(chapter => (chapter.id === event.chapterId ? { ...chapter, lessons: chapter.lessons.map(withPercent) } : chapter)))
+  client.setQueryData<Lesson[]>(lessonKeys.list(event.chapterId), lessons => lessons?.map(withPercent))
+}

@@ -68,7 +68,8 @@ export function usePlayerShortcuts(area: Ref<HTMLElement | undefined>, video: Re
   function shortcutOf(event: KeyboardEvent) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return undefined
     const target = event.target as Element
-    if (target.closest(TYPING)) return undefined
+    // The shortcuts help is a dialog inside the player: keys pressed there are the dialog's.
+    if (target.closest(TYPING) || target.closest('dialog')) return undefined
     if ((event.key === ' ' || event.key === 'Enter') && target.closest(PRESSABLE)) return undefined
     return actions[event.key.length === 1 ? event.key.toLowerCase() : event.key]
   }

@@ -96,6 +96,8 @@ describe('the watch page\'s player', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
     await help.waitFor()
     expect(await help.innerText()).toContain('Back or forward 5 seconds')
+    await page.keyboard.press('k') // the dialog has focus: the video behind it stays paused
+    expect(await video(page, v => v.paused)).toBe(true)
     await page.keyboard.press('Escape')
     await help.waitFor({ state: 'hidden' })
 

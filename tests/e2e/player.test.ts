@@ -36,6 +36,9 @@ describe('the watch page\'s player', () => {
     await expect.poll(() => video(page, v => v.playbackRate)).toBe(1.5)
     await expect.poll(() => status(page).innerText()).toBe('Speed 1.5×')
 
+    // The server renders the remembered speed (a cookie): no flash of 1× before hydration.
+    const html = await (await page.request.get(`/learn/${course.course.slug}?lesson=${first!.id}`)).text()
+    expect(html).toMatch(/<option value="1\.5"[^>]* selected>/)
     await page.reload()
     await page.waitForSelector('html[data-hydrated="true"]')
     expect(await page.getByLabel('Speed').inputValue()).toBe('1.5')
@@ -129,6 +132,8 @@ describe('the watch page\'s player', () => {
     await watch(page, course.course.slug, first!.id)
     expect(await page.getByTestId('player-where').innerText()).toBe(`Getting started › ${first!.title}`)
     expect(await page.getByRole('link', { name: /^Previous lesson/ }).count()).toBe(0)
+    // Every lesson is this page with another ?lesson=: only the one playing is marked current.
+    expect(await page.getByRole('link', { name: `Next lesson: ${second!.title}` }).getAttribute('aria-current')).toBe('false')
 
     await page.getByRole('button', { name: 'Chapters' }).click()
     const menu = page.getByRole('navigation', { name: 'Chapters' })

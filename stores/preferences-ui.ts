@@ -10,6 +10,8 @@ interface Preferences {
   mediaView: MediaView
   /** Collapsed chapters, per course (the most recent courses only, to keep the cookie small). */
   collapsed: Record<string, string[]>
+  /** The player's captions: 'off', a language tag (used where a lesson has it), or unset (each lesson's default). */
+  captions?: string
 }
 
 const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {} }
@@ -46,5 +48,10 @@ export const usePreferencesUiStore = defineStore('preferences-ui', () => {
     cookie.value = { ...cookie.value, collapsed }
   }
 
-  return { courseListView, setCourseListView, mediaView, setMediaView, isChapterCollapsed, toggleChapter }
+  const captions = computed<string | null>(() => (typeof cookie.value?.captions === 'string' ? cookie.value.captions : null))
+  function setCaptions(choice: string) {
+    cookie.value = { ...cookie.value, captions: choice }
+  }
+
+  return { captions, setCaptions, courseListView, setCourseListView, mediaView, setMediaView, isChapterCollapsed, toggleChapter }
 })

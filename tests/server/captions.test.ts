@@ -8,6 +8,7 @@ import type { Chapter, Lesson } from '../../shared/types/outline'
 import type { ApiResult } from '../support/api-client'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { captionBody, sampleSrt, sampleVtt } from '../support/caption-fixtures'
+import { describeWithDatabase, testDb } from '../support/database'
 
 /** A published course of `owner` with two lessons (no videos: captions do not need one). */
 async function course(owner: ApiClient, title = `Captioned ${randomBytes(3).toString('hex')}`) {
@@ -155,5 +156,16 @@ describe('captions in the catalog', () => {
     data(await owner.post(`/api/courses/${made.course.id}/publish`, {}))
     data(await owner.delete(`/api/lessons/${made.first.id}/captions/${caption.id}`))
     expect(await search()).toEqual([])
+  })
+})
+
+describeWithDatabase('captions in the catalog: the index', () => {
+  it('answers a search of caption text from the trigram index, as the title and description are', async () => {
+    // With few rows PostgreSQL prefers a scan; forbidding it shows the index can answer the catalog's ILIKE.
+    const plan = await testDb().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off')
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT "lessonId" FROM "Caption" WHERE "text" ILIKE '%interval sounds%'`)
+    })
+    expect(plan.map(row => row['QUERY PLAN']).join('\n')).toContain('Caption_text_idx')
   })
 })

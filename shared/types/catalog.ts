@@ -39,6 +39,8 @@ export interface SyllabusLesson {
   hasThumbnail: boolean
   /** The HLS master playlist (adaptive streaming) once a rendition is ready; null: play the original file. */
   hlsUrl: string | null
+  /** Languages the lesson has captions in ("en", "fr"), the default first. */
+  captionLanguages: string[]
 }
 
 export interface SyllabusChapter {

@@ -1,4 +1,5 @@
 // What a student's learning routes answer: the watch page, progress, "My learning" (dates are ISO strings on the wire).
+import type { CaptionTrack } from './caption'
 
 export interface LearnLesson {
   id: string
@@ -11,6 +12,8 @@ export interface LearnLesson {
   hlsUrl: string | null
   positionSeconds: number
   completed: boolean
+  /** The lesson's captions, the default first: one <track> each. */
+  captions: CaptionTrack[]
 }
 
 export interface LearnChapter {

@@ -5,6 +5,7 @@ import type { CourseOverview } from '#shared/types/catalog'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
 import { hlsUrlOf, readyRenditionSelect } from '../media/hls-dto'
+import { captionOrder } from '../caption/caption-dto'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
 
 export async function getCourseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {
@@ -21,7 +22,7 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
           title: true,
           videos: {
             orderBy: { position: 'asc' },
-            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true, renditions: readyRenditionSelect } } },
+            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true, renditions: readyRenditionSelect } }, captions: { select: { language: true }, orderBy: captionOrder } },
           },
         },
       },
@@ -50,6 +51,7 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
           playable,
           hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
           hlsUrl: playable ? hlsUrlOf(lesson.id, lesson.mediaFile) : null,
+          captionLanguages: lesson.captions.map(caption => caption.language),
         }
       }),
     })),

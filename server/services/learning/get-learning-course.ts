@@ -3,6 +3,7 @@
 import type { LearnCourse } from '#shared/types/learning'
 import { useDb } from '../../database/db'
 import { hlsUrlOf, readyRenditionSelect } from '../media/hls-dto'
+import { captionOrder, captionTrackSelect, toCaptionTrack } from '../caption/caption-dto'
 import { percentOf } from './course-progress'
 import { findEnrollmentBySlug } from './enrollment-access'
 
@@ -21,7 +22,7 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
           select: {
             id: true,
             title: true,
-            videos: { orderBy: { position: 'asc' }, select: { id: true, title: true, durationSeconds: true, mediaFile: { select: { status: true, thumbnailKey: true, renditions: readyRenditionSelect } } } },
+            videos: { orderBy: { position: 'asc' }, select: { id: true, title: true, durationSeconds: true, mediaFile: { select: { status: true, thumbnailKey: true, renditions: readyRenditionSelect } }, captions: { select: captionTrackSelect, orderBy: captionOrder } } },
           },
         },
       },
@@ -45,6 +46,7 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
         hlsUrl: hlsUrlOf(lesson.id, lesson.mediaFile),
         positionSeconds: mine?.positionSeconds ?? 0,
         completed: !!mine?.completedAt,
+        captions: lesson.captions.map(toCaptionTrack),
       }
     }),
   }))

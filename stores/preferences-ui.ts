@@ -5,14 +5,20 @@ import { defineStore } from 'pinia'
 export type CourseListView = 'list' | 'grid'
 export type MediaView = 'grid' | 'list'
 
+/** The speeds the watch page offers, slowest first. */
+export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const
+export type PlaybackRate = typeof PLAYBACK_RATES[number]
+
 interface Preferences {
   courseListView: CourseListView
   mediaView: MediaView
   /** Collapsed chapters, per course (the most recent courses only, to keep the cookie small). */
   collapsed: Record<string, string[]>
+  /** The watch page's playback speed, re-applied to every lesson. */
+  playbackRate: PlaybackRate
 }
 
-const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {} }
+const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {}, playbackRate: 1 }
 const MAX_COURSES_REMEMBERED = 15
 
 export const usePreferencesUiStore = defineStore('preferences-ui', () => {
@@ -33,6 +39,12 @@ export const usePreferencesUiStore = defineStore('preferences-ui', () => {
     cookie.value = { ...cookie.value, mediaView: view }
   }
 
+  // A cookie edited by hand (or from an older list of speeds) falls back to normal speed.
+  const playbackRate = computed<PlaybackRate>(() => PLAYBACK_RATES.find(rate => rate === cookie.value?.playbackRate) ?? 1)
+  function setPlaybackRate(rate: PlaybackRate) {
+    cookie.value = { ...cookie.value, playbackRate: rate }
+  }
+
   const isChapterCollapsed = (courseId: string, chapterId: string) => !!cookie.value?.collapsed?.[courseId]?.includes(chapterId)
 
   function toggleChapter(courseId: string, chapterId: string) {
@@ -46,5 +58,5 @@ export const usePreferencesUiStore = defineStore('preferences-ui', () => {
     cookie.value = { ...cookie.value, collapsed }
   }
 
-  return { courseListView, setCourseListView, mediaView, setMediaView, isChapterCollapsed, toggleChapter }
+  return { courseListView, setCourseListView, mediaView, setMediaView, playbackRate, setPlaybackRate, isChapterCollapsed, toggleChapter }
 })

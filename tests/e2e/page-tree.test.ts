@@ -44,7 +44,7 @@ const pages: Record<string, Entry> = {
   '/courses/[slug]': { roles: everyone, path: w => `/courses/${w.course.slug}`, ready: w => w.lesson.title },
   '/learn': { roles: signedIn, path: () => '/learn' },
   '/account': { roles: signedIn, path: () => '/account', ready: () => 'This device' },
-  '/learn/[slug]': { roles: ['student'], path: w => `/learn/${w.course.slug}`, ready: w => w.lesson.title },
+  '/learn/[slug]': { roles: ['student'], path: w => `/learn/${w.course.slug}`, ready: w => w.lesson.title, open: page => page.getByRole('button', { name: 'Chapters' }).click() },
   '/messages': { roles: signedIn, path: () => '/messages', ready: (_, role) => role === 'student' ? 'Iris Longname-Instructor' : 'Sol Student' },
   '/messages/[id]': { roles: signedIn, path: w => `/messages/${w.conversationId}` },
   '/studio': { roles: instructor, path: () => '/studio', ready: w => w.course.title },

@@ -1,6 +1,6 @@
 // UI state of the outline editor (a course's chapters and lessons): what is being renamed inline, which
-// form for a new lesson is open, what is being dragged, which lesson plays in the preview, and which
-// chapters and lessons are marked for deletion until "Save changes". Ids and flags only; chapters and
+// form for a new lesson is open, what is being dragged, which lesson plays in the preview, whose
+// captions are open, and which chapters and lessons are marked for deletion until "Save changes". Ids and flags only; chapters and
 // lessons come from Vue Query.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -15,6 +15,8 @@ export const useOutlineUiStore = defineStore('outline-ui', () => {
   const pendingLessonIds = ref(new Set<string>())
   /** The lesson playing in the preview dialog. */
   const previewLessonId = ref<string | null>(null)
+  /** The lesson whose captions panel is open (one at a time). */
+  const captionsLessonId = ref<string | null>(null)
 
   const pendingCount = computed(() => pendingChapterIds.value.size + pendingLessonIds.value.size)
 
@@ -76,8 +78,13 @@ export const useOutlineUiStore = defineStore('outline-ui', () => {
     previewLessonId.value = null
   }
 
+  function toggleCaptions(lessonId: string) {
+    captionsLessonId.value = captionsLessonId.value === lessonId ? null : lessonId
+  }
+
   function $reset() {
     previewLessonId.value = null
+    captionsLessonId.value = null
     editing.value = null
     addingLessonTo.value = null
     dragging.value = null
@@ -86,7 +93,7 @@ export const useOutlineUiStore = defineStore('outline-ui', () => {
   }
 
   return {
-    editing, addingLessonTo, dragging, pendingChapterIds, pendingLessonIds, pendingCount, previewLessonId, openPreview, closePreview,
+    editing, addingLessonTo, dragging, pendingChapterIds, pendingLessonIds, pendingCount, previewLessonId, openPreview, closePreview, captionsLessonId, toggleCaptions,
     startEditing, stopEditing, isEditing, openAddLesson, closeAddLesson, startDrag, endDrag,
     isPendingDelete, togglePendingDelete, markPendingDelete, clearPending, $reset,
   }

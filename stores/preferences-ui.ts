@@ -16,6 +16,8 @@ interface Preferences {
   collapsed: Record<string, string[]>
   /** The watch page's playback speed, re-applied to every lesson. */
   playbackRate: PlaybackRate
+  /** The player's captions: 'off', a language tag (used where a lesson has it), or unset (each lesson's default). */
+  captions?: string
 }
 
 const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {}, playbackRate: 1 }
@@ -58,5 +60,10 @@ export const usePreferencesUiStore = defineStore('preferences-ui', () => {
     cookie.value = { ...cookie.value, collapsed }
   }
 
-  return { courseListView, setCourseListView, mediaView, setMediaView, playbackRate, setPlaybackRate, isChapterCollapsed, toggleChapter }
+  const captions = computed<string | null>(() => (typeof cookie.value?.captions === 'string' ? cookie.value.captions : null))
+  function setCaptions(choice: string) {
+    cookie.value = { ...cookie.value, captions: choice }
+  }
+
+  return { captions, setCaptions, courseListView, setCourseListView, mediaView, setMediaView, playbackRate, setPlaybackRate, isChapterCollapsed, toggleChapter }
 })

@@ -2,6 +2,7 @@
 // seeds a database without the demo instructor, so restarting never duplicates anything.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 import { slugify } from '../../shared/utils/slug.ts'
+import { seedDemoCaptions } from './demo-captions.ts'
 import { createCourse, createEnrollment, createMessage, createOutline, createUser } from './factories.ts'
 import type { CourseData } from './factories.ts'
 import { seedDemoCatalog, seedDemoVideos } from './demo-catalog.ts'
@@ -137,6 +138,7 @@ export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<
   })
   await seedDemoCatalog(db, now, DEMO_PASSWORD)
   await seedDemoVideos(db)
+  await seedDemoCaptions(db, DEMO_ENROLMENTS.map(({ course }) => lessonsByCourse.get(course)!.courseId))
   await seedDemoLibrary(db, { ownerId: instructor!.id, now })
   await seedDemoMediaHistory(db, { instructorId: instructor!.id, studentId: student!.id }, now)
   return true

@@ -37,6 +37,8 @@ export interface SyllabusLesson {
   /** A ready video this visitor may play now (free preview, or enrolled, or the owner). */
   playable: boolean
   hasThumbnail: boolean
+  /** Languages the lesson has captions in ("en", "fr"), the default first. */
+  captionLanguages: string[]
 }
 
 export interface SyllabusChapter {

@@ -1,4 +1,5 @@
 // What a student's learning routes answer: the watch page, progress, "My learning" (dates are ISO strings on the wire).
+import type { CaptionTrack } from './caption'
 
 export interface LearnLesson {
   id: string
@@ -9,6 +10,8 @@ export interface LearnLesson {
   hasThumbnail: boolean
   positionSeconds: number
   completed: boolean
+  /** The lesson's captions, the default first: one <track> each. */
+  captions: CaptionTrack[]
 }
 
 export interface LearnChapter {

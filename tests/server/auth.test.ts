@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildUser } from '../../prisma/seed/factories'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../prisma/seed/demo'
+import type { LearnCourse } from '../../shared/types/learning'
 import type { StudentRow } from '../../shared/types/student'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
@@ -230,5 +231,14 @@ describeWithDatabase('demo accounts', () => {
     const request = page.messages.find(m => m.payload.event === 'access-requested')
     expect(request?.payload).toMatchObject({ courseTitle: 'Testing JavaScript Applications', studentName: DEMO_ACCOUNTS[1].name, studentEmail: DEMO_ACCOUNTS[1].email })
     expect(data(await instructor.get<StudentRow[]>(`/api/courses/${request!.courseId}/students`))).toEqual([])
+  })
+
+  it('gives the demo student captions on every lesson of their courses, in two languages on one', async () => {
+    const student = new ApiClient()
+    data(await student.post('/api/auth/sign-in', { email: DEMO_ACCOUNTS[1].email, password: DEMO_PASSWORD }))
+    const course = data(await student.get<LearnCourse>('/api/learn/data-visualisation-with-d3'))
+    const lessons = course.chapters.flatMap(c => c.lessons)
+    expect(lessons.every(l => l.captions[0]?.language === 'en' && l.captions[0].isDefault)).toBe(true)
+    expect(lessons.find(l => l.title === 'Why charts work')!.captions.map(c => c.label)).toEqual(['English', 'Español'])
   })
 })

@@ -7,6 +7,7 @@ import type { ZodTypeAny } from 'zod'
 import { z } from 'zod'
 import { UpdateAccountInput, ChangePasswordInput, SignOutAllInput } from '../../shared/schemas/account'
 import { SignInInput, SignUpInput } from '../../shared/schemas/auth'
+import { CaptionAddInput, CaptionReplaceInput, CaptionUpdateInput } from '../../shared/schemas/caption'
 import { CatalogQuery } from '../../shared/schemas/catalog'
 import { ExportConversationQuery, MessagePageQuery, SendMessageInput } from '../../shared/schemas/conversation'
 import { CourseInput, CourseUpdateInput } from '../../shared/schemas/course'
@@ -23,6 +24,7 @@ import { buildUser } from '../../prisma/seed/factories'
 import type { Chapter } from '../../shared/types/outline'
 import { data } from './api-client'
 import { samplePdf } from './attachment-fixtures'
+import { captionBody } from './caption-fixtures'
 import { clientKey } from './conversation-fixtures'
 import type { Account, OwnerWorld } from './routes/owner-world'
 import type { Protocol, RouteRequest } from './routes/send'
@@ -385,6 +387,42 @@ export const routeCatalogue: Record<string, RouteEntry> = {
   'server/api/lessons/[id].patch.ts': {
     method: 'PATCH', pattern: '/api/lessons/[id]', access: 'instructor-owner', owner: 'instructor', body: LessonUpdateInput,
     fixture: w => ({ method: 'PATCH', path: `/api/lessons/${w.lesson.id}`, body: { title: w.lesson.title, freePreview: false } }),
+  },
+  'server/api/lessons/[id]/captions/index.get.ts': {
+    method: 'GET', pattern: '/api/lessons/[id]/captions', access: 'student-participant', owner: 'student',
+    fixture: w => get(`/api/lessons/${w.lesson.id}/captions`),
+  },
+  'server/api/lessons/[id]/captions/index.post.ts': {
+    method: 'POST', pattern: '/api/lessons/[id]/captions', access: 'instructor-owner', owner: 'instructor', body: CaptionAddInput,
+    fixture: async w => post(`/api/lessons/${(await throwaway.draftCourse(w)).lesson.id}/captions`, captionBody()),
+  },
+  'server/api/lessons/[id]/captions/[captionId].get.ts': {
+    method: 'GET', pattern: '/api/lessons/[id]/captions/[captionId]', access: 'student-participant', owner: 'student',
+    fixture: w => get(`/api/lessons/${w.lesson.id}/captions/${w.caption.id}`),
+  },
+  'server/api/lessons/[id]/captions/[captionId].put.ts': {
+    method: 'PUT', pattern: '/api/lessons/[id]/captions/[captionId]', access: 'instructor-owner', owner: 'instructor', body: CaptionReplaceInput,
+    fixture: async (w) => {
+      const { lesson } = await throwaway.draftCourse(w)
+      const caption = data(await w.instructor.post<{ id: string }>(`/api/lessons/${lesson.id}/captions`, captionBody()))
+      return { method: 'PUT', path: `/api/lessons/${lesson.id}/captions/${caption.id}`, body: captionBody({ label: 'English (corrected)' }) }
+    },
+  },
+  'server/api/lessons/[id]/captions/[captionId].patch.ts': {
+    method: 'PATCH', pattern: '/api/lessons/[id]/captions/[captionId]', access: 'instructor-owner', owner: 'instructor', body: CaptionUpdateInput,
+    fixture: w => ({ method: 'PATCH', path: `/api/lessons/${w.lesson.id}/captions/${w.caption.id}`, body: { isDefault: true } }),
+  },
+  'server/api/lessons/[id]/captions/[captionId].delete.ts': {
+    method: 'DELETE', pattern: '/api/lessons/[id]/captions/[captionId]', access: 'instructor-owner', owner: 'instructor',
+    fixture: async (w) => {
+      const { lesson } = await throwaway.draftCourse(w)
+      const caption = data(await w.instructor.post<{ id: string }>(`/api/lessons/${lesson.id}/captions`, captionBody()))
+      return { method: 'DELETE', path: `/api/lessons/${lesson.id}/captions/${caption.id}` }
+    },
+  },
+  'server/api/lessons/[id]/captions/[captionId]/track.vtt.get.ts': {
+    method: 'GET', pattern: '/api/lessons/[id]/captions/[captionId]/track.vtt', access: 'student-participant', owner: 'student', protocol: 'file',
+    fixture: w => get(`/api/lessons/${w.lesson.id}/captions/${w.caption.id}/track.vtt`),
   },
   'server/api/lessons/[id]/retry-processing.post.ts': {
     method: 'POST', pattern: '/api/lessons/[id]/retry-processing', access: 'instructor-owner', owner: 'instructor',

@@ -4,7 +4,7 @@
 // of five queries (bench/ssr.bench.ts). An entry is the pending promise itself, so visitors that
 // arrive while a page loads share that one load.
 //
-// Freshness: any write to a course, chapter, lesson or user (what a card shows: title, price,
+// Freshness: any write to a course, chapter, lesson, caption (searched) or user (what a card shows: title, price,
 // lesson count and length, instructor's name) drops every entry at once, whether made through
 // this process or, with Redis, another instance (server/utils/db-writes.ts). Without Redis, a
 // change made through another instance reaches this one's visitors within the TTL; so does one
@@ -16,7 +16,7 @@ import { onModelWrite } from '../../utils/db-writes'
 export const catalogCacheTtlMs = (): number => lecternConfig().catalogCacheTtlMs
 /** Distinct searches kept at once; the oldest go first. Pages and totals are each bounded by it. */
 const MAX_ENTRIES = 500
-export const CATALOG_MODELS = new Set(['Course', 'Chapter', 'Video', 'User'])
+export const CATALOG_MODELS = new Set(['Course', 'Chapter', 'Video', 'Caption', 'User'])
 
 interface Entry<T> { expires: number, value: Promise<T> }
 const pages = new Map<string, Entry<CatalogPage>>()

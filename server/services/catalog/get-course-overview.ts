@@ -4,6 +4,7 @@ import type { User } from '#auth-utils'
 import type { CourseOverview } from '#shared/types/catalog'
 import { notFound } from '../../utils/errors'
 import { useDb } from '../../database/db'
+import { captionOrder } from '../caption/caption-dto'
 import { catalogCourseSelect, toCatalogCourse } from './catalog-dto'
 
 export async function getCourseOverview({ slug, user }: { slug: string, user: User | null }): Promise<CourseOverview> {
@@ -20,7 +21,7 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
           title: true,
           videos: {
             orderBy: { position: 'asc' },
-            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true } } },
+            select: { id: true, title: true, durationSeconds: true, freePreview: true, mediaFile: { select: { status: true, thumbnailKey: true } }, captions: { select: { language: true }, orderBy: captionOrder } },
           },
         },
       },
@@ -47,6 +48,7 @@ export async function getCourseOverview({ slug, user }: { slug: string, user: Us
           freePreview: lesson.freePreview,
           playable: ready && (mayWatchAll || (lesson.freePreview && published)),
           hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
+          captionLanguages: lesson.captions.map(caption => caption.language),
         }
       }),
     })),

@@ -1,5 +1,5 @@
-// The public catalog: published, live courses, searched by substring of title or description
-// (trigram indexes), filtered by category and level, sorted, one page at a time.
+// The public catalog: published, live courses, searched by substring of title, description or
+// the captions of their lessons (trigram indexes), filtered by category and level, sorted, one page at a time.
 import type { CatalogQuery } from '#shared/schemas/catalog'
 import { CATALOG_PAGE_SIZE } from '#shared/schemas/catalog'
 import type { CatalogPage } from '#shared/types/catalog'
@@ -21,7 +21,14 @@ function catalogWhere(query: Pick<CatalogQuery, 'q' | 'category' | 'level'>): Pr
     ...(query.category ? { category: query.category } : {}),
     ...(query.level ? { level: query.level } : {}),
     ...(query.q
-      ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { description: { contains: query.q, mode: 'insensitive' } }] }
+      ? {
+          OR: [
+            { title: { contains: query.q, mode: 'insensitive' } },
+            { description: { contains: query.q, mode: 'insensitive' } },
+            // What the lessons say: their captions' text, through its own trigram index.
+            { chapters: { some: { videos: { some: { captions: { some: { text: { contains: query.q, mode: 'insensitive' } } } } } } } },
+          ],
+        }
       : {}),
   }
 }

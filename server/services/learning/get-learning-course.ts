@@ -2,6 +2,7 @@
 // lesson, the course's percent complete, and where "continue" goes.
 import type { LearnCourse } from '#shared/types/learning'
 import { useDb } from '../../database/db'
+import { captionOrder, captionTrackSelect, toCaptionTrack } from '../caption/caption-dto'
 import { percentOf } from './course-progress'
 import { findEnrollmentBySlug } from './enrollment-access'
 
@@ -20,7 +21,7 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
           select: {
             id: true,
             title: true,
-            videos: { orderBy: { position: 'asc' }, select: { id: true, title: true, durationSeconds: true, mediaFile: { select: { status: true, thumbnailKey: true } } } },
+            videos: { orderBy: { position: 'asc' }, select: { id: true, title: true, durationSeconds: true, mediaFile: { select: { status: true, thumbnailKey: true } }, captions: { select: captionTrackSelect, orderBy: captionOrder } } },
           },
         },
       },
@@ -43,6 +44,7 @@ export async function getLearningCourse({ slug, userId }: { slug: string, userId
         hasThumbnail: ready && !!lesson.mediaFile?.thumbnailKey,
         positionSeconds: mine?.positionSeconds ?? 0,
         completed: !!mine?.completedAt,
+        captions: lesson.captions.map(toCaptionTrack),
       }
     }),
   }))

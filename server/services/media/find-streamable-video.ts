@@ -23,10 +23,15 @@ export async function findStreamableVideo({ lessonId, user }: { lessonId: string
   const course = lesson?.chapter.course
   const media = lesson?.mediaFile
   if (!lesson || !course || course.deletedAt || !media || media.status !== 'READY') throw notFound('Video')
-  const isOwner = user?.id === course.ownerId
-  const isPublicPreview = lesson.freePreview && course.status === 'PUBLISHED'
-  if (!isOwner && !isPublicPreview && !(await isEnrolled(course, user))) throw notFound('Video')
+  if (!(await mayWatchLesson({ course, freePreview: lesson.freePreview, user }))) throw notFound('Video')
   return { storageKey: media.storageKey, mimeType: media.mimeType, sizeBytes: Number(media.sizeBytes), thumbnailKey: media.thumbnailKey }
+}
+
+/** The rule above, for anything served with a lesson (its captions too). */
+export async function mayWatchLesson({ course, freePreview, user }: { course: { id: string, ownerId: string, status: string }, freePreview: boolean, user: User | null }): Promise<boolean> {
+  if (user?.id === course.ownerId) return true
+  if (freePreview && course.status === 'PUBLISHED') return true
+  return isEnrolled(course, user)
 }
 
 async function isEnrolled(course: { id: string, status: string }, user: User | null): Promise<boolean> {

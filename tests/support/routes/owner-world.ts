@@ -9,11 +9,13 @@ import { expect } from 'vitest'
 import { buildUser } from '../../../prisma/seed/factories'
 import type { Role } from '../../../prisma/seed/factories'
 import { createMediaFile, createMediaLink } from '../../../prisma/seed/media-factories'
+import type { LessonCaption } from '../../../shared/types/caption'
 import type { ChatMessage, ConversationSummary } from '../../../shared/types/conversation'
 import type { Course } from '../../../shared/types/course'
 import type { Chapter, Lesson } from '../../../shared/types/outline'
 import { ApiClient, data, signedUp } from '../api-client'
 import { pngBytes, samplePdf, uploadAttachment } from '../attachment-fixtures'
+import { captionBody, sampleVtt } from '../caption-fixtures'
 import { publishedCourse } from '../catalog-fixtures'
 import { clientKey, sendMessage } from '../conversation-fixtures'
 import type { StoredMail } from '../smtp-sink'
@@ -35,6 +37,8 @@ export interface OwnerWorld {
   chapter: Chapter
   /** Not a free preview: only the owner and enrolled students may stream it. */
   lesson: Lesson
+  /** English captions of `lesson`, its default. */
+  caption: LessonCaption
   /** Published and free, nobody enrolled: the enrol route's target. */
   openCourse: Course
   /** Published with a price: the request-access route's target. */
@@ -115,6 +119,7 @@ export async function buildOwnerWorld(lectern: IsolatedLectern): Promise<OwnerWo
   const chapter = data(await instructor.get<Chapter[]>(`/api/courses/${course.id}/chapters`))[0]!
   // The fixture makes the first lesson a free preview (open to anyone): this one is for the enrolled.
   const lesson = data(await instructor.patch<Lesson>(`/api/lessons/${published!.id}`, { title: published!.title, freePreview: false }))
+  const caption = data(await instructor.post<LessonCaption>(`/api/lessons/${lesson.id}/captions`, captionBody({ text: sampleVtt([`Only enrolled students hear this ${clientKey()}`]) })))
 
   const outlined = async (options: { priceCents?: number }) => {
     const made = data(await instructor.post<Course>('/api/courses', { title: `${options.priceCents ? 'Priced' : 'Open'} ${clientKey()}`, category: 'Design' }))
@@ -158,14 +163,14 @@ export async function buildOwnerWorld(lectern: IsolatedLectern): Promise<OwnerWo
     student.user.id, student.user.email, student.user.name,
     observer.user.id, observer.user.email,
     course.id,
-    chapter.id, lesson.id,
+    chapter.id, lesson.id, caption.id,
     documentRow.id, documentRow.originalName, imageRow.id, imageRow.originalName,
     conversationId, note.id, note.body, answer.id, answer.body,
     attachmentId,
     invitation.id, invitation.email,
   ]
   return {
-    lectern, instructor, student, observer, course, chapter, lesson, openCourse, pricedCourse,
+    lectern, instructor, student, observer, course, chapter, lesson, caption, openCourse, pricedCourse,
     document: { id: documentRow.id, name: documentRow.originalName },
     image: { id: imageRow.id, name: imageRow.originalName },
     conversationId, note, answer, attachmentId, invitation, strangers, classmate, secrets,

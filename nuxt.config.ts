@@ -90,6 +90,11 @@ export default defineNuxtConfig({
     'build:manifest': (manifest) => {
       for (const chunk of Object.values(manifest)) chunk.dynamicImports = []
     },
+    // plugins/session.server.ts takes the place of nuxt-auth-utils' server plugin: the same session,
+    // read on the page's own request instead of an inner one (server/plugins/render-session.ts).
+    'app:resolve': (app) => {
+      app.plugins = app.plugins.filter(plugin => !/nuxt-auth-utils[\\/]dist[\\/]runtime[\\/]app[\\/]plugins[\\/]session\.server/.test(plugin.src))
+    },
     'nitro:config': (config) => {
       config.experimental = { ...config.experimental, websocket: true }
       // nuxt-auth-utils puts settings for ~50 OAuth providers in the runtime config; Lectern uses

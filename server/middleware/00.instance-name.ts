@@ -2,7 +2,10 @@
 // X-Lectern-Instance when LECTERN_INSTANCE_NAME is set (ops following a request, the cluster
 // test checking that uploads alternate between instances). Unset, nothing is added: a public
 // site need not tell the world how many processes it runs.
+// Read once: the environment is fixed while the server runs, and reading every setting again on
+// every request (the inner fetches of a page render too) was measurable (bench/ssr.bench.ts).
+const name = lecternConfig().instanceName
+
 export default defineEventHandler((event) => {
-  const name = lecternConfig().instanceName
   if (name) setResponseHeader(event, 'x-lectern-instance', name)
 })

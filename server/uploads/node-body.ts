@@ -77,9 +77,13 @@ export function writeNodeBodiesDirectly(server: Server, uploadPath: (id: string)
   patch.writeToStore = (async (body, upload, maxFileSize, context) => {
     if (!(body instanceof Readable)) return webWrite(body, upload, maxFileSize, context)
     if (context.signal.aborted || body.destroyed) throw ERRORS.ABORTED
-    // The count while bytes flow, at most once per interval and always the latest (tus's throttle).
+    // The count while bytes flow, at most once per interval and always the latest (tus's throttle),
+    // and the first bytes of a PATCH at once: the previous PATCH's last count may be held for the
+    // next event (server/uploads/progress.ts), and a count from this one, read as soon as it
+    // flows, takes its place sooner instead of letting the held one go out late.
     let latest = upload.offset
     let timer: ReturnType<typeof setTimeout> | undefined
+    let started = false
     const report = () => {
       timer = undefined
       patch.emit(EVENTS.POST_RECEIVE, body, { ...upload, offset: latest })
@@ -87,7 +91,13 @@ export function writeNodeBodiesDirectly(server: Server, uploadPath: (id: string)
     try {
       return await writeAt(body as unknown as IncomingMessage, uploadPath(upload.id), upload.offset, context.signal, (offset) => {
         latest = offset
-        timer ??= setTimeout(report, interval)
+        if (!started) {
+          started = true
+          report()
+        }
+        else {
+          timer ??= setTimeout(report, interval)
+        }
       })
     }
     finally {

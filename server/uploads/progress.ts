@@ -12,10 +12,14 @@ import type { UploadContext } from '../services/upload/find-upload'
 const MIN_INTERVAL_MS = 100
 /**
  * How long a held count waits past the interval for a fresher one. While bytes flow, tus reports
- * every 25 ms, and the first report after the interval goes out at once with a count read just
- * then; the held one is sent only when the flow stops (a pause, a gap between PATCHes).
+ * every 25 ms (and a PATCH's first bytes at once: node-body.ts), and the first report after the
+ * interval goes out at once with a count read just then; the held one is sent only when the flow
+ * stops (a pause, a gap between PATCHes). Two report periods: a fresher count would have come by
+ * then. Every millisecond past that is delivery latency of the held count: at 100 ms, held counts
+ * flushed after a slow gap between PATCHes were most of a loaded run's slowest 1 %
+ * (bench/upload.bench.ts).
  */
-const STALL_MS = 100
+const STALL_MS = 50
 interface Count { bytes: number, at: number }
 const last = new Map<string, Count>()
 const contexts = new Map<string, UploadContext>()

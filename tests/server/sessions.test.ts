@@ -185,6 +185,30 @@ describe('the account', () => {
     expect(data(await owner.get<{ user: { name: string } }>('/api/account')).user.name).toBe('Ada Lovelace')
   })
 
+  it('renders a page with the session as it is now: a new name at once, an ended session signed out, a cookie that does not unseal with no new cookie', async () => {
+    const owner = await signedUp()
+    const page = async (cookie: string) => {
+      const response = await fetch(`${owner.baseURL}/courses`, { headers: { cookie } })
+      return { html: await response.text(), setCookie: response.headers.getSetCookie() }
+    }
+    // The first page of a cookie unseals it; later ones read the session on the page's own request.
+    expect((await page(cookieHeader(owner))).html).toContain('data-testid="signed-in-as"')
+    data(await owner.patch('/api/account', { name: 'Grace Hopper', email: owner.user!.email }))
+    const renamed = await page(cookieHeader(owner))
+    expect(renamed.html).toContain('Grace Hopper')
+    expect(renamed.html).not.toContain('"secure"')
+
+    const forged = await page('lectern-session=Fe26.2**not-a-seal')
+    expect(forged.setCookie).toEqual([])
+    expect(forged.html).not.toContain('data-testid="signed-in-as"')
+
+    const cookie = cookieHeader(owner)
+    data(await owner.post('/api/auth/sign-out'))
+    const ended = await page(cookie)
+    expect(ended.html).not.toContain('data-testid="signed-in-as"')
+    expect(ended.html).not.toContain('Grace Hopper')
+  })
+
   it('changes the email, and refuses one another account has with a field error', async () => {
     const owner = await signedUp()
     const other = await signedUp()

@@ -1,7 +1,8 @@
 // The HLS tests' own server: the same build with adaptive streaming on (every other server of the
 // run has it off, tests/support/server-process.ts), on a database and Redis namespace of its own
 // (its transcode jobs must not be claimed by the shared server, which has it off), files on local
-// disk. Needs PostgreSQL, like the S3 instance (tests/support/stores-under-test.ts).
+// disk, or in S3 (s3rver in this process, as tests/support/stores-under-test.ts does) with
+// `{ store: 's3' }`. Needs PostgreSQL, like the S3 instance.
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,6 +12,8 @@ import { pointClientsAt } from './api-client'
 import { databaseUrl, pointTestDbAt, testDb } from './database'
 import { stopOwnInstance } from './own-instance'
 import { migratedDatabaseBeside } from './test-database'
+import { startS3Server } from './s3-server'
+import type { RunningS3 } from './s3-server'
 import { startServer } from './server-process'
 import type { RunningServer } from './server-process'
 
@@ -22,11 +25,16 @@ export interface HlsServer {
   storageDir: string
   /** LECTERN_HLS_SECRET: tests sign addresses of their own with it (an expired one). */
   secret: string
+  /** With `{ store: 's3' }`: the bucket the instance keeps its files in. */
+  s3?: RunningS3
+  /** The instance's data directory (the workers' scratch is in it). */
+  dataDir: string
 }
 
 /** Starts it before the file's tests, points the API clients and testDb() at it, stops it after. */
-export function useHlsServer(): () => HlsServer {
+export function useHlsServer({ store = 'disk' }: { store?: 'disk' | 's3' } = {}): () => HlsServer {
   let scratch: string | undefined
+  let s3: RunningS3 | undefined
   let server: RunningServer | undefined
   let ownDatabase: Awaited<ReturnType<typeof migratedDatabaseBeside>> | undefined
   let running: HlsServer | undefined
@@ -34,6 +42,7 @@ export function useHlsServer(): () => HlsServer {
     scratch = mkdtempSync(join(tmpdir(), 'lectern-hls-'))
     ownDatabase = await migratedDatabaseBeside(databaseUrl!, 'lectern_hls')
     const secret = randomBytes(24).toString('hex')
+    if (store === 's3') s3 = await startS3Server(join(scratch, 's3'))
     server = await startServer(resolve(import.meta.dirname, '../..'), {
       NUXT_SESSION_PASSWORD: inject('sessionPassword'),
       LECTERN_INTERNAL_TOKEN: inject('internalToken'),
@@ -48,12 +57,16 @@ export function useHlsServer(): () => HlsServer {
       // for crashed and run again (tests/server/hls.test.ts counts attempts).
       LECTERN_JOB_TIMEOUT_SECONDS: String(JOB_TIMEOUT_SECONDS),
       LECTERN_HLS_SECRET: secret,
+      ...s3?.env,
     })
-    running = { url: server.url, storageDir: join(scratch, 'uploads'), secret }
+    running = { url: server.url, storageDir: join(scratch, 'uploads'), secret, s3, dataDir: join(scratch, 'data') }
     pointClientsAt(server.url)
     pointTestDbAt(ownDatabase.url)
   }, 120_000)
-  afterAll(() => stopOwnInstance({ server, database: ownDatabase, scratch }))
+  afterAll(async () => {
+    await stopOwnInstance({ server, database: ownDatabase, scratch })
+    await s3?.stop()
+  })
   return () => {
     if (!running) throw new Error('the HLS server did not start')
     return running

@@ -14,6 +14,7 @@ import type { Chapter } from '../../shared/types/outline'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { liveTab } from '../support/live-tab'
 import { sampleVideo } from '../support/video-fixtures'
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'lectern-upload-net-'))
@@ -238,8 +239,12 @@ describe('uploads that survive the network', { timeout: 90_000 }, () => {
     await pickVideo(uploader, videoFile())
     await expect.poll(() => valueOf(uploader, 'Welcome and overview'), { timeout: 30_000 }).toBeGreaterThan(0)
 
-    const other = await newPage(owner)
+    // Its socket must be on the course before a chunk goes on: a progress event sent earlier is
+    // missed, and the next chunk is held, so nothing newer would come. Fallback polling is off in
+    // this tab, so what it shows came through the socket.
+    const { page: other, subscribedToCourse } = await liveTab(owner, course.id)
     await visit(other, `/studio/courses/${course.id}`)
+    await subscribedToCourse()
     const row = lessonMedia(other, 'Welcome and overview')
     let before = await valueOf(other, 'Welcome and overview')
     for (let i = 0; i < 2; i++) {

@@ -2,8 +2,9 @@
 // refresh job folds new messages in, through the real built server on PostgreSQL.
 //
 // 100 instructors with 20 students each, 5 000 messages per conversation over two years (10 M;
-// smoke mode: 2 × 10 × 2 000), loaded by SQL in insertion order. Printed: the first refresh (the
-// back-fill of every summary, in batches of 200 000), then one instructor's
+// smoke mode: 2 × 10 × 2 000; `--instructors N`: N × 20 × 5 000), loaded by SQL in insertion
+// order. Printed: the first refresh (the back-fill of every summary, in batches of 200 000, which
+// leaves them vacuumed and analyzed), then one instructor's
 // `GET /api/insights/conversations` (100 000 messages of their own among the 10 M) for 12 and 52
 // weeks, p50/p95 one request at a time against `GET /api/auth/me` (target < 200 ms: the page
 // reads summaries, never the messages). Then 1 % more messages are written, and a student sends
@@ -23,7 +24,13 @@ import { startServer } from '../tests/support/server-process.ts'
 import { provisionTestDatabase } from '../tests/support/test-database.ts'
 
 const smoke = process.argv.includes('--smoke')
-const INSTRUCTORS = smoke ? 2 : 100
+// `--instructors N`: fewer instructors at the full size's density (20 students × 5 000 messages
+// each), for profiling the read without the 25-minute load: one instructor's read is the same
+// size, but with fewer instructors among them their notes share heap pages more (10: ~4 300 pages
+// for a year, not ~25 000), so the tables' size and layout are not those of the full run.
+const instructorsArg = process.argv.indexOf('--instructors')
+const INSTRUCTORS = instructorsArg > 0 ? Number(process.argv[instructorsArg + 1]) : smoke ? 2 : 100
+if (!Number.isInteger(INSTRUCTORS) || INSTRUCTORS < 1) throw new Error('--instructors needs a whole number ≥ 1')
 const STUDENTS_EACH = smoke ? 10 : 20
 const CONVERSATIONS = INSTRUCTORS * STUDENTS_EACH
 const PER_CONVERSATION = smoke ? 2_000 : 5_000

@@ -23,6 +23,7 @@ export async function refreshConversationSummaries(db: PrismaClient, { settleSec
   await db.$executeRaw`INSERT INTO "InsightsRefresh" (kind, "lastSeq", "computedAt") VALUES (${CONVERSATIONS}, 0, ${now}::timestamp) ON CONFLICT (kind) DO NOTHING`
   let stop: bigint | undefined
   let first: bigint | null = null
+  let last: bigint
   let messages = 0
   for (;;) {
     const batch = await db.$transaction(async (tx) => {
@@ -90,7 +91,17 @@ export async function refreshConversationSummaries(db: PrismaClient, { settleSec
       return { from, to, n: range?.n ?? 0 }
     }, { maxWait: 60_000, timeout: 10 * 60_000 })
     first ??= batch.from
+    last = batch.to
     messages += batch.n
-    if (batch.n < BATCH) return { from: first, to: batch.to, messages }
+    if (batch.n < BATCH) break
   }
+  // After a bulk fold-in (the first run over existing messages, or a catch-up after downtime):
+  // the insights read is index-only (get-conversation-insights.ts), which skips the table only
+  // on pages vacuum has marked all-visible, and its plan needs the tables' statistics. Autovacuum
+  // would get there in its own time (or never, where it is off); a run that folded in at least a
+  // batch leaves the summaries vacuumed and analyzed instead. The runs each minute stay small and
+  // leave that to autovacuum (1 % thresholds, set in the migration). Not in a transaction: VACUUM
+  // cannot run in one.
+  if (messages >= BATCH) await db.$executeRawUnsafe('VACUUM (ANALYZE) "ConversationDayCount", "NoteResponse"')
+  return { from: first!, to: last, messages }
 }

@@ -63,6 +63,50 @@ describeWithDatabase('conversation insights', () => {
   })
 })
 
+describeWithDatabase('conversation insights medians', () => {
+  /** PostgreSQL's percentile_cont(0.5): the middle value, or the two middle ones interpolated. */
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const at = 0.5 * (sorted.length - 1)
+    const lo = sorted[Math.floor(at)]!
+    return Math.round(lo + (at - Math.floor(at)) * (sorted[Math.ceil(at)]! - lo))
+  }
+
+  it('are exact per student and week, per student, and per week across students, odd and even counts alike', async () => {
+    const instructor = await signedUp()
+    const students = [await enrolled(instructor, 'Di Median'), await enrolled(instructor, 'Ed Median')]
+    const monday = new Date()
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 14) // two Mondays ago
+    monday.setUTCHours(8, 0, 0, 0)
+    // Seconds each note waited for its answer, per student, in the week two back and last week:
+    // three and two notes, one and four; odd seconds, so halves are rounded as the route does.
+    const waits = [[[3601, 7, 905], [61, 1000]], [[4001], [17, 5, 1001, 3333]]]
+    for (const [s, { student }] of students.entries()) {
+      const pair = { studentId: student.user!.id, instructorId: instructor.user!.id }
+      for (const [w, week] of waits[s]!.entries()) {
+        for (const [i, seconds] of week.entries()) {
+          const noted = new Date(monday.getTime() + w * 7 * 86_400_000 + i * 86_400_000)
+          await createMessage(testDb(), pair, { senderId: pair.studentId, type: 'DAILY_NOTE', body: 'note', at: noted })
+          await createMessage(testDb(), pair, { senderId: pair.instructorId, type: 'INSTRUCTOR_RESPONSE', body: 'answer', at: new Date(noted.getTime() + seconds * 1000) })
+        }
+      }
+    }
+
+    await refreshInsights()
+    const insights = data(await instructor.get<ConversationInsights>('/api/insights/conversations?weeks=4'))
+    const weeks = [0, 1].map(w => new Date(monday.getTime() + w * 7 * 86_400_000).toISOString().slice(0, 10))
+    for (const [s, { conversation }] of students.entries()) {
+      const figures = insights.students.find(x => x.conversationId === conversation.id)!
+      expect(figures.medianResponseSeconds).toBe(median(waits[s]!.flat()))
+      for (const [w, week] of weeks.entries())
+        expect(figures.weeks.find(x => x.week === week)!.medianResponseSeconds).toBe(median(waits[s]![w]!))
+    }
+    for (const [w, week] of weeks.entries())
+      expect(insights.overall.find(x => x.week === week)!.medianResponseSeconds).toBe(median(waits.flatMap(student => student[w]!)))
+    expect(insights.overall.at(-1)!.medianResponseSeconds).toBeNull()
+  })
+})
+
 describeWithDatabase('conversation insights come from the summaries the job keeps', () => {
   const read = async (client: ApiClient, conversationId: string) => {
     const insights = data(await client.get<ConversationInsights>('/api/insights/conversations?weeks=4'))

@@ -3,6 +3,16 @@
 // summaries the insights:refresh job keeps (refresh-conversation-summaries.ts), never from the
 // messages themselves: per-day counts summed into weeks, and each note's answer time, whose
 // medians GROUPING SETS give per student and week, per student and per week in one pass.
+//
+// Cost, for a year of one instructor at the bench's 10 M messages (~23 000 day rows, ~25 000
+// notes; bench/insights-summaries.bench.ts): both reads are index-only scans of indexes that hold
+// every column they need (prisma/schema.prisma). From the tables, an instructor's notes lie ~1 per
+// heap page among 100 instructors' (the job appends them in Message.seq order): ~25 000 pages,
+// more than shared_buffers, so every 52-week request read them again from the OS cache, most of
+// its time; the index holds them on ~300 pages. Rows are grouped on the week as a timestamp and
+// on the id in "C" collation, and only each group's week is formatted as text: text keys
+// compared in the database's locale and to_char on every row took a third more CPU. Neither
+// plan's cost comes near jit_above_cost (100 000), so JIT never compiles them.
 import type { MessageType } from '#shared/schemas/conversation'
 import { MESSAGE_TYPES } from '#shared/schemas/conversation'
 import type { ConversationInsights, InsightWeek, TypeCounts } from '#shared/types/insights'
@@ -28,20 +38,20 @@ export async function getConversationInsights({ instructorId, weeks, now = new D
     getSummaryTime('conversations'),
     db.conversation.findMany({ where: { instructorId }, select: { id: true, student: { select: { id: true, name: true } } }, orderBy: { lastMessageAt: { sort: 'desc', nulls: 'last' } } }),
     db.$queryRaw<{ conversationId: string, week: string, type: MessageType, n: number, files: number }[]>`
-      SELECT "conversationId", to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, type, sum(messages)::int AS n, sum(attachments)::int AS files
-      FROM "ConversationDayCount"
-      WHERE "instructorId" = ${instructorId} AND day >= ${since.toISOString().slice(0, 10)}::date
-      GROUP BY 1, 2, 3`,
+      SELECT "conversationId", to_char(week, 'YYYY-MM-DD') AS week, type, n, files FROM (
+        SELECT "conversationId", date_trunc('week', day) AS week, type, sum(messages)::int AS n, sum(attachments)::int AS files
+        FROM "ConversationDayCount"
+        WHERE "instructorId" = ${instructorId} AND day >= ${since.toISOString().slice(0, 10)}::date
+        GROUP BY 1, 2, 3
+      ) d`,
     db.$queryRaw<{ conversationId: string | null, week: string | null, median: number | null }[]>`
-      WITH notes AS (
-        SELECT "conversationId", "notedAt" AS "createdAt", to_char(date_trunc('week', "notedAt"), 'YYYY-MM-DD') AS week, "answeredAt" AS answered
+      SELECT "conversationId", to_char(week, 'YYYY-MM-DD') AS week, median FROM (
+        SELECT "conversationId" COLLATE "C" AS "conversationId", date_trunc('week', "notedAt") AS week,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "answeredAt" - "notedAt"))::float AS median
         FROM "NoteResponse"
-        WHERE "instructorId" = ${instructorId} AND "notedAt" >= ${since}::timestamp
-      )
-      SELECT "conversationId", week,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered - "createdAt"))::float AS median
-      FROM notes WHERE answered IS NOT NULL
-      GROUP BY GROUPING SETS (("conversationId", week), ("conversationId"), (week))`,
+        WHERE "instructorId" = ${instructorId} AND "notedAt" >= ${since}::timestamp AND "answeredAt" IS NOT NULL
+        GROUP BY GROUPING SETS ((1, 2), (1), (2))
+      ) m`,
   ])
 
   const blankWeek = (week: string): InsightWeek => ({ week, counts: emptyCounts(), attachments: 0, medianResponseSeconds: null })

@@ -1,5 +1,6 @@
-// UI state of the watch page's player: the shortcuts help, what the screen reader was last told,
-// and which captions language the student last had on (so C turns that one back on).
+// UI state of the watch page's player: the shortcuts help and what the screen reader was last
+// told. The captions choice is not here: it is a preference (stores/preferences-ui.ts), kept in
+// the cookie so the server renders it, and read and written there by the menu and by C alike.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
@@ -19,10 +20,5 @@ export const usePlayerUiStore = defineStore('player-ui', () => {
     announcement.value = { id: announcement.value.id + 1, text }
   }
 
-  const captionsLanguage = ref<string | null>(null)
-  const rememberCaptions = (language: string) => {
-    captionsLanguage.value = language
-  }
-
-  return { shortcutsOpen, openShortcuts, closeShortcuts, announcement, announce, captionsLanguage, rememberCaptions }
+  return { shortcutsOpen, openShortcuts, closeShortcuts, announcement, announce }
 })

@@ -1,6 +1,7 @@
 // UI preferences that survive reloads. Kept in a cookie (not localStorage) so the server renders
 // with the same preferences the client hydrates with: no flash, no hydration mismatch.
 import { defineStore } from 'pinia'
+import { CAPTIONS_OFF } from '~/utils/captions'
 
 export type CourseListView = 'list' | 'grid'
 export type MediaView = 'grid' | 'list'
@@ -16,8 +17,13 @@ interface Preferences {
   collapsed: Record<string, string[]>
   /** The watch page's playback speed, re-applied to every lesson. */
   playbackRate: PlaybackRate
-  /** The player's captions: 'off', a language tag (used where a lesson has it), or unset (each lesson's default). */
+  /**
+   * The player's captions language (a language tag, used where a lesson has it), or unset: each
+   * lesson's default. An older cookie says 'off' here instead of `captionsOff`.
+   */
   captions?: string
+  /** Captions turned off. The language stays beside it, so turning them back on brings it back. */
+  captionsOff?: boolean
 }
 
 const defaults: Preferences = { courseListView: 'list', mediaView: 'grid', collapsed: {}, playbackRate: 1 }
@@ -60,10 +66,20 @@ export const usePreferencesUiStore = defineStore('preferences-ui', () => {
     cookie.value = { ...cookie.value, collapsed }
   }
 
-  const captions = computed<string | null>(() => (typeof cookie.value?.captions === 'string' ? cookie.value.captions : null))
+  // The one record of the captions choice: the menu, C, the transcript and the server's
+  // `<track default>` all read it here, and the menu and C write it here.
+  const captionsLanguage = computed<string | null>(() => {
+    const language = cookie.value?.captions
+    return typeof language === 'string' && language !== CAPTIONS_OFF ? language : null
+  })
+  /** What the player shows: 'off', a language, or null (each lesson's default); see utils/captions.ts. */
+  const captions = computed<string | null>(() => (cookie.value?.captionsOff === true || cookie.value?.captions === CAPTIONS_OFF ? CAPTIONS_OFF : captionsLanguage.value))
+  /** 'off' or a language tag. */
   function setCaptions(choice: string) {
-    cookie.value = { ...cookie.value, captions: choice }
+    cookie.value = choice === CAPTIONS_OFF
+      ? { ...cookie.value, captionsOff: true }
+      : { ...cookie.value, captions: choice, captionsOff: false }
   }
 
-  return { captions, setCaptions, courseListView, setCourseListView, mediaView, setMediaView, playbackRate, setPlaybackRate, isChapterCollapsed, toggleChapter }
+  return { captions, captionsLanguage, setCaptions, courseListView, setCourseListView, mediaView, setMediaView, playbackRate, setPlaybackRate, isChapterCollapsed, toggleChapter }
 })

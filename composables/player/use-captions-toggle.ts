@@ -1,29 +1,19 @@
-// C turns captions on and off. The tracks are the <track> elements the player renders; "off"
-// hides the showing track (mode "hidden": its cues still load, so a transcript keeps following)
-// and "on" shows the language last shown on this visit, else the lesson's default track, else
-// the first one.
+// C turns captions on and off. The tracks are the <track> elements the player renders; the choice
+// is the captions preference (stores/preferences-ui.ts, the cookie the server renders
+// `<track default>` from), the one the captions menu shows and writes. C writes it too, so the
+// menu, the transcript and the next page load agree with what C did. "Off" hides the showing
+// track; "on" shows the student's language where the video has it (the preference keeps it while
+// captions are off, so C brings back the one they had), else the first track: the lesson's
+// default, which the server lists first.
 import type { Ref } from 'vue'
-import { usePlayerUiStore } from '~/stores/player-ui'
+import { usePreferencesUiStore } from '~/stores/preferences-ui'
+import { CAPTIONS_OFF } from '~/utils/captions'
 
 const isCaptions = (track: TextTrack) => track.kind === 'captions' || track.kind === 'subtitles'
 
 export function useCaptionsToggle(video: Ref<HTMLVideoElement | undefined>) {
-  const ui = usePlayerUiStore()
+  const preferences = usePreferencesUiStore()
   const tracks = () => [...(video.value?.textTracks ?? [])].filter(isCaptions)
-
-  // Whatever turned a track on (this toggle, a captions menu, the browser's own controls), C
-  // brings that language back next time.
-  useEventListener(() => video.value?.textTracks, 'change', () => {
-    const showing = tracks().find(track => track.mode === 'showing')
-    if (showing) ui.rememberCaptions(showing.language)
-  })
-
-  function defaultTrack(all: TextTrack[]): TextTrack | undefined {
-    const elements = [...(video.value?.querySelectorAll('track') ?? [])]
-    return all.find(track => track.language === ui.captionsLanguage)
-      ?? all.find(track => elements.some(el => el.track === track && el.default))
-      ?? all[0]
-  }
 
   /** Turns captions on or off; answers what to tell the student. */
   function toggleCaptions(): string {
@@ -31,11 +21,13 @@ export function useCaptionsToggle(video: Ref<HTMLVideoElement | undefined>) {
     const showing = all.filter(track => track.mode === 'showing')
     if (showing.length) {
       for (const track of showing) track.mode = 'hidden'
+      preferences.setCaptions(CAPTIONS_OFF)
       return 'Captions off'
     }
-    const track = defaultTrack(all)
+    const track = all.find(track => track.language === preferences.captionsLanguage) ?? all[0]
     if (!track) return 'This lesson has no captions'
     track.mode = 'showing'
+    preferences.setCaptions(track.language)
     return `Captions on: ${track.label || track.language}`
   }
 

@@ -3,11 +3,15 @@
 // and the transcript and the catalog search ("scales", "closures") have text to show.
 import type { PrismaClient } from '../../server/generated/prisma/client.ts'
 
-const stamp = (seconds: number) => `00:00:${String(seconds).padStart(2, '0')}.000`
+const stamp = (ms: number) => new Date(ms).toISOString().slice(11, 23)
 
-/** A caption stored as the upload route stores one: the WebVTT, its cues' plain text and their count (cues of 3 s each). */
+/**
+ * A caption stored as the upload route stores one: the WebVTT, its cues' plain text and their
+ * count. A cue every 3 s, shown for 2.9 s: a cue ending exactly where the next starts showed both
+ * at that instant in Chromium.
+ */
 export async function createCaption(db: PrismaClient, lessonId: string, caption: { language: string, label: string, isDefault: boolean, lines: string[] }) {
-  const vtt = `WEBVTT\n\n${caption.lines.map((line, i) => `${stamp(i * 3)} --> ${stamp(i * 3 + 3)}\n${line}`).join('\n\n')}\n`
+  const vtt = `WEBVTT\n\n${caption.lines.map((line, i) => `${stamp(i * 3000)} --> ${stamp(i * 3000 + 2900)}\n${line}`).join('\n\n')}\n`
   return db.caption.create({
     data: { lessonId, language: caption.language, label: caption.label, isDefault: caption.isDefault, vtt, text: caption.lines.join('\n'), cueCount: caption.lines.length },
   })

@@ -28,8 +28,8 @@ export async function seedDemoMediaHistory(db: PrismaClient, { instructorId, stu
   const objects = useObjectStore()
   if (first && await objects.size(first.storageKey) !== null) {
     const key = randomBytes(16).toString('hex')
-    await objects.put(key, await objects.read(first.storageKey))
-    if (first.thumbnailKey) await objects.put(thumbnailKeyOf(key), await objects.read(first.thumbnailKey))
+    await objects.put(key, (await objects.read(first.storageKey)).body)
+    if (first.thumbnailKey) await objects.put(thumbnailKeyOf(key), (await objects.read(first.thumbnailKey)).body)
     const { id: _id, storageKey: _key, thumbnailKey, originalName, createdAt: _created, updatedAt: _updated, deletedUsages: _usages, ...rest } = first
     await db.mediaFile.create({
       data: { ...rest, deletedUsages: undefined, storageKey: key, thumbnailKey: thumbnailKey ? thumbnailKeyOf(key) : null, purpose: 'LIBRARY', originalName: originalName.replace(/(\.\w+)?$/, ' (take 2)$1'), createdAt: new Date(now.getTime() - 40 * DAY) },

@@ -54,7 +54,7 @@ async function localObjects(root: string): Promise<{ objects: LocalObject[], unf
 
 async function copyOne(store: ObjectStore, object: LocalObject): Promise<'copied' | 'already there'> {
   const localHash = await sha256Of(createReadStream(object.path))
-  const storedHash = async () => (await store.size(object.key)) === object.size ? sha256Of(await store.read(object.key)) : null
+  const storedHash = async () => (await store.size(object.key)) === object.size ? sha256Of((await store.read(object.key)).body) : null
   if (await storedHash() === localHash) return 'already there'
   await store.put(object.key, createReadStream(object.path))
   const after = await storedHash()

@@ -52,9 +52,12 @@ export function createDiskStore(directory: string): DiskStore {
     receivedBytes: uploadId => size(checkUploadId(uploadId)),
     async read(key, range) {
       const path = pathOf(key)
-      // Fails here, not mid-response, when the file is missing.
-      await stat(path).catch(() => Promise.reject(new MissingObject(key)))
-      return createReadStream(path, range ? { start: range.start, end: range.end } : {})
+      // Fails here, not mid-response, when the file is missing; the same stat gives the length.
+      const { size: fileBytes } = await stat(path).catch(() => Promise.reject(new MissingObject(key)))
+      if (!range) return { body: createReadStream(path), sizeBytes: fileBytes }
+      // A range past the end gives what there is, as a file stream (and S3) would.
+      const sizeBytes = Math.max(0, Math.min(range.end, fileBytes - 1) - range.start + 1)
+      return { body: createReadStream(path, { start: range.start, end: range.end }), sizeBytes }
     },
     async readHead(key, bytes) {
       const handle = await open(pathOf(key), 'r')

@@ -31,7 +31,7 @@ function sharedUploadInfo(): IoRedisKvStore<MetadataValue> | undefined {
   return new IoRedisKvStore<MetadataValue>(redis, `${redisNamespace}:upload-info:`)
 }
 
-export type { ObjectStore, ByteRange } from './object-store'
+export type { ObjectStore, ByteRange, ReadObject } from './object-store'
 export { MissingObject } from './object-store'
 export { isDiskStore } from './disk-store'
 export { thumbnailKey, ownedPrefix, hlsMasterKey, hlsPlaylistKey, hlsSegmentPattern, hlsKeyUpload } from './keys'

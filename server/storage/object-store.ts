@@ -15,6 +15,13 @@ export class MissingObject extends Error {
 /** An inclusive byte range, as HTTP Range has it. */
 export interface ByteRange { start: number, end: number }
 
+/**
+ * What `read` opens: the bytes and how many there are (the range's length when a range was
+ * asked), from the one request that opens them. An object store answers a GET with its length,
+ * so a reader that must announce a Content-Length needs no `size` (a HEAD on S3) beforehand.
+ */
+export interface ReadObject { body: Readable, sizeBytes: number }
+
 export interface ObjectStore {
   readonly kind: 'disk' | 's3'
   /** Where the bytes are (a directory, a bucket), for the health check and logs; never a secret. */
@@ -28,8 +35,8 @@ export interface ObjectStore {
    * object yet), or null when the store knows no such upload.
    */
   receivedBytes: (uploadId: string) => Promise<number | null>
-  /** The object's bytes, or the range of them. Rejects with MissingObject when there is none. */
-  read: (key: string, range?: ByteRange) => Promise<Readable>
+  /** The object's bytes, or the range of them, with their length. Rejects with MissingObject when there is none. */
+  read: (key: string, range?: ByteRange) => Promise<ReadObject>
   /** The first bytes (fewer when the object is shorter). */
   readHead: (key: string, bytes: number) => Promise<Buffer>
   /** Writes a whole object (replacing one with the same key). */

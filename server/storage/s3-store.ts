@@ -14,9 +14,10 @@ import {
 } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import { streamBytes } from '../utils/stream-bytes'
 import { checkObjectKey, checkUploadId } from './keys'
 import { MissingObject } from './object-store'
-import type { ObjectStore } from './object-store'
+import type { ObjectStore, ReadObject } from './object-store'
 
 export interface S3Settings {
   bucket: string
@@ -60,14 +61,22 @@ export function createS3Store(settings: S3Settings, uploadInfoCache?: KvStore<Me
   let datastore: S3Store | undefined
   const tusDatastore = () => (datastore ??= new S3Store({ partSize: PART_BYTES, ...(uploadInfoCache ? { cache: uploadInfoCache } : {}), s3ClientConfig: { bucket: Bucket, ...config } }))
 
-  async function read(key: string, range?: { start: number, end: number }): Promise<Readable> {
+  async function read(key: string, range?: { start: number, end: number }): Promise<ReadObject> {
+    let answer
     try {
-      const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: checkObjectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }))
-      return Body as Readable
+      answer = await client.send(new GetObjectCommand({ Bucket, Key: checkObjectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }))
     }
     catch (error) {
       throw isMissing(error) ? new MissingObject(key) : error
     }
+    // S3 answers a GET with Content-Length (of the range when one was asked); a store that did
+    // not would leave readers announcing a length they cannot know.
+    const body = answer.Body as Readable
+    if (answer.ContentLength === undefined) {
+      body.destroy()
+      throw new Error(`the object store sent ${key} without its length`)
+    }
+    return { body, sizeBytes: answer.ContentLength }
   }
 
   async function keysUnder(prefix: string): Promise<string[]> {
@@ -119,15 +128,13 @@ export function createS3Store(settings: S3Settings, uploadInfoCache?: KvStore<Me
     async readHead(key, bytes) {
       let body: Readable
       try {
-        body = await read(key, { start: 0, end: bytes - 1 })
+        body = (await read(key, { start: 0, end: bytes - 1 })).body
       }
       catch (error) {
         if (statusOf(error) === 416) return Buffer.alloc(0) // an empty object
         throw error
       }
-      const chunks: Buffer[] = []
-      for await (const chunk of body) chunks.push(chunk as Buffer)
-      return Buffer.concat(chunks).subarray(0, bytes)
+      return (await streamBytes(body)).subarray(0, bytes)
     },
     async put(key, body, options = {}) {
       // One PUT for small bodies, a multipart upload past a part (lib-storage decides).

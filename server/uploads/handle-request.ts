@@ -54,7 +54,7 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
     }
   }
   // Neither holds up the answer: the client's next chunk waits for it.
-  void reportProgress(uploadId, offset).catch(() => {})
+  void reportProgress(uploadId, offset, { ended: true }).catch(() => {})
   markUploadAlive(uploadId, offset)
   return response
 }

@@ -1,5 +1,6 @@
 // Upload progress as the server sees it (bytes read from the request), broadcast at most every
-// 100 ms per upload (≤ 10 events/s), and always for the last byte: a lesson's on its course's
+// 100 ms per upload while bytes flow, and at once when a PATCH ends (its count would otherwise
+// wait for the next interval) and for the last byte: about 10 events/s per upload. A lesson's on its course's
 // channel (~270 bytes: course, chapter, lesson, upload, byte counts and when the server had read
 // them), an attachment's on its conversation's channel to the uploader only, a library file's on
 // its owner's own channel. The events are built by shared/uploads/progress.ts, as the uploader's own are.
@@ -14,10 +15,9 @@ const MIN_INTERVAL_MS = 100
  * How long a held count waits past the interval for a fresher one. While bytes flow, tus reports
  * every 25 ms (and a PATCH's first bytes at once: node-body.ts), and the first report after the
  * interval goes out at once with a count read just then; the held one is sent only when the flow
- * stops (a pause, a gap between PATCHes). Two report periods: a fresher count would have come by
- * then. Every millisecond past that is delivery latency of the held count: at 100 ms, held counts
- * flushed after a slow gap between PATCHes were most of a loaded run's slowest 1 %
- * (bench/upload.bench.ts).
+ * stops inside a PATCH (a slow line; a PATCH's end is sent at once). Two report periods: a
+ * fresher count would have come by then. Every millisecond past that is delivery latency of the
+ * held count.
  */
 const STALL_MS = 50
 interface Count { bytes: number, at: number }
@@ -40,13 +40,20 @@ export function rememberUploadContext(uploadId: string, context: UploadContext):
 }
 
 /**
- * Reports bytes received: at once if the last report is 100 ms old, else held for a trailing
- * report (so a pause never leaves a stale bar behind) unless a fresher count comes first.
+ * Reports bytes received: at once if the last report is 100 ms old, the PATCH has ended
+ * (`ended`) or the upload is complete, else held for a trailing report (so a pause never leaves
+ * a stale bar behind) unless a fresher count comes first.
+ *
+ * Why a PATCH's end goes out at once: no fresher count follows it until the next PATCH starts,
+ * so holding it made its delivery wait for the interval, the stall margin and the next request's
+ * start. Those held counts were the slowest 1 % of three uploads at once (bench/upload.bench.ts),
+ * 94–126 ms at p99 on a loaded machine. It adds one event per 8 MiB PATCH (1.5 a second on a
+ * 100 Mbit/s line; more only on loopback), and the interval restarts from it.
  */
-export async function reportProgress(uploadId: string, bytes: number, at = Date.now()): Promise<void> {
+export async function reportProgress(uploadId: string, bytes: number, { at = Date.now(), ended = false }: { at?: number, ended?: boolean } = {}): Promise<void> {
   const previous = last.get(uploadId)
   if (previous && bytes <= previous.bytes) return
-  const wait = previous ? MIN_INTERVAL_MS - (at - previous.at) : 0
+  const wait = previous && !ended ? MIN_INTERVAL_MS - (at - previous.at) : 0
   const context = contexts.get(uploadId) ?? await findUpload(uploadId)
   if (!context?.lesson && !context?.attachment && !context?.library) return
   contexts.set(uploadId, context)

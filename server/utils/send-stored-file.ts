@@ -93,7 +93,7 @@ export async function sendStoredFile(event: H3Event, stored: StoredFile) {
 
 async function openObject(key: string, range?: ByteRange) {
   try {
-    return await useObjectStore().read(key, range)
+    return (await useObjectStore().read(key, range)).body
   }
   catch (error) {
     if (error instanceof MissingObject) throw new AppError('NOT_FOUND', 'The stored file is missing')

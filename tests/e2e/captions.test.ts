@@ -17,6 +17,13 @@ const vttOf = (lines: string[]) => `WEBVTT\n\n${lines.map((text, i) => `00:00:${
 const currentTime = (page: Page) => page.getByTestId('lesson-player').evaluate((v: HTMLVideoElement) => v.currentTime)
 const showingTrack = (page: Page) => page.getByTestId('lesson-player').evaluate((v: HTMLVideoElement) => Array.from(v.textTracks).find(t => t.mode === 'showing')?.language ?? null)
 const currentLine = (page: Page) => page.getByTestId('transcript').locator('[aria-current="true"]').textContent()
+/** The languages of the `<track default>` elements in the server's HTML of the page. */
+async function serverDefaultTracks(page: Page, path: string): Promise<string[]> {
+  const html = await (await page.request.get(path)).text()
+  return [...html.matchAll(/<track\b[^>]*>/g)]
+    .filter(([tag]) => /\sdefault(?=[\s>=/])/.test(tag))
+    .map(([tag]) => /srclang="([^"]+)"/.exec(tag)?.[1] ?? '?')
+}
 
 describe('captions in the browser', () => {
   let owner: ApiClient
@@ -102,6 +109,44 @@ describe('captions in the browser', () => {
     expect(await page.getByLabel('Captions', { exact: true }).inputValue()).toBe('off')
     await expect.poll(() => showingTrack(page)).toBeNull()
     await page.getByTestId('transcript').getByRole('button', { name: /Wet the paper first/ }).waitFor()
+  })
+
+  it('turns captions off and on with C through the menu\'s own choice: the menu, the track, the transcript and the next load agree', async () => {
+    const { course: own, lessons: [lesson] } = await publishedCourse(owner, { lessons: 1, seconds: 10 })
+    data(await owner.post(`/api/lessons/${lesson!.id}/captions`, captionBody({ text: vttOf(ENGLISH) })))
+    data(await owner.post(`/api/lessons/${lesson!.id}/captions`, captionBody({ language: 'es', label: 'Español', text: vttOf(['Bienvenidos a la acuarela.', 'Moja el papel primero.']) })))
+    const student = await signedUp({ role: 'STUDENT' })
+    data(await student.post(`/api/catalog/${own.slug}/enrol`))
+    const page = await newPage(student)
+    const path = `/learn/${own.slug}?lesson=${lesson!.id}`
+    const menu = page.getByLabel('Captions', { exact: true })
+    const status = page.getByTestId('player-toolbar').getByRole('status')
+    const pressC = async () => {
+      await page.getByTestId('lesson-player').focus()
+      await page.keyboard.press('c')
+    }
+    await visit(page, path)
+    await menu.selectOption('es')
+    await expect.poll(() => showingTrack(page)).toBe('es')
+
+    // C off: the menu says Off at once, and the server renders no track on.
+    await pressC()
+    await expect.poll(() => showingTrack(page)).toBeNull()
+    await expect.poll(() => menu.inputValue()).toBe('off')
+    expect(await status.innerText()).toBe('Captions off')
+    expect(await serverDefaultTracks(page, path)).toEqual([])
+    await visit(page, path)
+    expect(await menu.inputValue()).toBe('off')
+    await expect.poll(() => showingTrack(page)).toBeNull()
+
+    // C on, after a reload too: the student's Spanish comes back (not the lesson's default),
+    // in the menu, on the video, in the transcript and in the server's HTML.
+    await pressC()
+    await expect.poll(() => showingTrack(page)).toBe('es')
+    await expect.poll(() => menu.inputValue()).toBe('es')
+    await expect.poll(() => status.innerText()).toBe('Captions on: Español')
+    await page.getByTestId('transcript').getByRole('button', { name: /Moja el papel/ }).waitFor()
+    expect(await serverDefaultTracks(page, path)).toEqual(['es'])
   })
 
   it('marks captioned lessons on the course page, for visitors without JavaScript too', async () => {

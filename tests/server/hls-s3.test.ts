@@ -48,11 +48,17 @@ describeWithPostgres(`adaptive streaming with files in S3${databaseUrl ? '' : ` 
     expect(variant.status).toBe(200)
     const segments = uris(await variant.text())
     expect(segments).toHaveLength(segmentKeys.length)
+    const key = new URL(segments[0]!, server().url).pathname.slice('/api/hls/'.length)
+    const earlier = s3.requestsFor(key).length // the transcode's upload of it
     const first = await fetch(`${server().url}${segments[0]}`)
     expect(first.status).toBe(200)
     expect(first.headers.get('content-type')).toBe('video/mp2t')
-    const key = new URL(segments[0]!, server().url).pathname.slice('/api/hls/'.length)
-    expect(Buffer.from(await first.arrayBuffer()).equals((await s3.bytes(key))!)).toBe(true)
+    const served = Buffer.from(await first.arrayBuffer())
+    // One request to the bucket per segment: the GET's own length is the Content-Length (a HEAD
+    // first would double the bucket's requests for every 4 s a student watches).
+    expect(s3.requestsFor(key).slice(earlier)).toEqual(['GET'])
+    expect(Number(first.headers.get('content-length'))).toBe(served.length)
+    expect(served.equals((await s3.bytes(key))!)).toBe(true)
 
     const scratch = join(server().dataDir, 'scratch')
     const left = existsSync(scratch) ? readdirSync(scratch, { recursive: true }).map(String).filter(name => name.includes(storageKey)) : []

@@ -105,6 +105,8 @@ export interface RunningS3 {
   keys: (prefix: string) => Promise<string[]>
   /** Multipart uploads begun and neither completed nor aborted, under the prefix. */
   unfinishedUploads: (prefix: string) => Promise<string[]>
+  /** The methods of every request the server has had for the object, in order (HEAD, GET, …). */
+  requestsFor: (key: string) => string[]
   stop: () => Promise<void>
 }
 
@@ -121,7 +123,13 @@ export async function startS3Server(directory: string): Promise<RunningS3> {
   }
   const port = await freePort()
   const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, configureBuckets: [{ name: S3_BUCKET, configs: [] }] })
-  ;(server as unknown as { middleware: Middleware[] }).middleware.unshift(multipartShim(directory))
+  // Every request is noted first, so a test can count what one of the app's reads cost the store.
+  const requests: { method: string, key: string }[] = []
+  const noteRequest: Middleware = (ctx, next) => {
+    requests.push({ method: ctx.method, key: decodeURIComponent(ctx.path.replace(/^\/[^/]*\/?/, '')) })
+    return next()
+  }
+  ;(server as unknown as { middleware: Middleware[] }).middleware.unshift(noteRequest, multipartShim(directory))
   await server.run()
   const endpoint = `http://127.0.0.1:${port}`
   const client = new S3Client({
@@ -171,6 +179,7 @@ export async function startS3Server(directory: string): Promise<RunningS3> {
       }
       return found
     },
+    requestsFor: key => requests.filter(request => request.key === key).map(request => request.method),
     async stop() {
       client.destroy()
       await server.close()

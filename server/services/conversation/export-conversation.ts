@@ -113,7 +113,7 @@ async function addFiles(context: ArchiveContext, add: Add): Promise<void> {
       if (!file || await storage.size(file.storageKey) === null) continue
       const path = archivedFilePath(attachment)
       const bytes = Readable.from((async function* () {
-        yield* await storage.read(file.storageKey)
+        yield* (await storage.read(file.storageKey)).body
       })(), { objectMode: false })
       await add(bytes, { name: path, date: file.createdAt, store: STORED.has(mediaKindOf(attachment.name, attachment.mimeType) ?? '') })
       context.files.set(attachment.id, path)

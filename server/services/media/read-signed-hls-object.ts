@@ -5,6 +5,7 @@
 // signature or an expired one 403, an object that is gone 404.
 import type { Readable } from 'node:stream'
 import { AppError } from '../../utils/errors'
+import { streamBytes } from '../../utils/stream-bytes'
 import { MissingObject, hlsKeyUpload, useObjectStore } from '../../storage'
 import { checkHlsSignature, signedHlsUrl } from './hls-signature'
 
@@ -17,25 +18,19 @@ export async function readSignedHlsObject({ key, expires, signature }: { key: st
   const verdict = checkHlsSignature({ key, expires, signature })
   if (verdict === 'expired') throw new AppError('FORBIDDEN', 'This stream address has expired: reload the page')
   if (verdict !== 'valid') throw new AppError('FORBIDDEN', 'This stream address is not valid')
-  const store = useObjectStore()
   try {
+    // One GET per object: its answer carries the length a segment's Content-Length needs (a
+    // `size` first would be a HEAD more per 4 s segment on S3).
+    const { body, sizeBytes } = await useObjectStore().read(key)
     if (key.endsWith('.m3u8')) {
-      const stored = await streamText(await store.read(key))
-      const body = stored.split('\n').map(line => (line && !line.startsWith('#') && hlsKeyUpload(line.trim()) ? signedHlsUrl(line.trim(), expires) : line)).join('\n')
-      return { kind: 'playlist', body, expires }
+      const stored = (await streamBytes(body)).toString('utf8')
+      const signed = stored.split('\n').map(line => (line && !line.startsWith('#') && hlsKeyUpload(line.trim()) ? signedHlsUrl(line.trim(), expires) : line)).join('\n')
+      return { kind: 'playlist', body: signed, expires }
     }
-    const sizeBytes = await store.size(key)
-    if (sizeBytes === null) throw new MissingObject(key)
-    return { kind: 'segment', body: await store.read(key), sizeBytes, expires }
+    return { kind: 'segment', body, sizeBytes, expires }
   }
   catch (error) {
     if (error instanceof MissingObject) throw new AppError('NOT_FOUND', 'The stream file is missing')
     throw error
   }
-}
-
-async function streamText(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk))
-  return Buffer.concat(chunks).toString('utf8')
 }

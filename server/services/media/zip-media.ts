@@ -35,7 +35,7 @@ export async function zipMedia({ ownerId, ids }: { ownerId: string, ids: string[
   archive.on('warning', error => console.warn('[media] zip:', error))
   for (const [index, file] of files.entries()) {
     const lazy = Readable.from((async function* () {
-      yield* await storage.read(file.storageKey)
+      yield* (await storage.read(file.storageKey)).body
     })(), { objectMode: false })
     archive.append(lazy, { name: names[index]!, date: file.createdAt, store: STORED.has(mediaKindOf(file.originalName, file.mimeType) ?? '') })
   }

@@ -75,5 +75,10 @@ export function readParams<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unk
 }
 
 export function readQuery<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): T {
-  return validate(schema, getQuery(event), 'query')
+  return validateQuery(schema, getQuery(event))
+}
+
+/** A query string's fields (as `getQuery` reads them) through a route's schema: 400 with the fields when they do not fit. */
+export function validateQuery<T>(schema: ZodType<T, ZodTypeDef, unknown>, query: Record<string, unknown>): T {
+  return validate(schema, query, 'query')
 }

@@ -1,4 +1,5 @@
 // What the catalog's routes answer: the public course list and course page (dates are ISO strings on the wire).
+import type { CatalogQuery } from '../schemas/catalog'
 import type { CourseCategory, CourseLanguage, CourseLevel } from '../schemas/course'
 
 /** A published course as the catalog lists it. */
@@ -27,6 +28,16 @@ export interface CatalogPage {
   page: number
   pageSize: number
   pageCount: number
+}
+
+declare module 'h3' {
+  interface H3EventContext {
+    /**
+     * During a page render: the catalog page GET /api/catalog would answer for this query, loaded
+     * without an inner request (server/plugins/render-catalog.ts; composables/queries/catalog).
+     */
+    loadCatalogPage?: (query: CatalogQuery) => Promise<CatalogPage>
+  }
 }
 
 export interface SyllabusLesson {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import type { CatalogPage, CourseOverview } from '../../shared/types/catalog'
+import { catalogLinkQuery, catalogQueryFromLink } from '../../shared/schemas/catalog'
 import type { LearnCourse, LessonProgressState, MyLearningItem } from '../../shared/types/learning'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { publishedCourse } from '../support/catalog-fixtures'
@@ -81,6 +82,57 @@ describe('the catalog', () => {
       expect(result.status, query).toBe(400)
       expect(result.body).toMatchObject({ success: false, error: { code: 'VALIDATION', fields: expect.any(Object) } })
     }
+  })
+})
+
+describe('the catalog rendered for a signed-in visitor', () => {
+  // A page render loads the catalog on its own request (server/plugins/render-catalog.ts) instead
+  // of asking GET /api/catalog: the cards it shows must be the ones the route answers.
+  const token = `sr${randomBytes(4).toString('hex')}`
+  let owner: ApiClient
+  let cookie: string
+  const cardSlugs = (html: string) => {
+    const results = html.slice(html.indexOf('data-testid="catalog-results"'))
+    return [...results.matchAll(/<a href="\/courses\/([a-z0-9-]+)"/g)].map(m => m[1])
+  }
+  const render = async (link: string) => {
+    const response = await fetch(`${owner.baseURL}/courses?${link}`, { headers: { cookie } })
+    expect(response.status, link).toBe(200)
+    return response.text()
+  }
+  beforeAll(async () => {
+    owner = await signedUp()
+    cookie = owner.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ')
+    for (let i = 1; i <= 14; i++)
+      await listedCourse(owner, { title: `Render ${String(i).padStart(2, '0')} ${token}`, category: i % 2 ? 'Design' : 'Business', level: i % 3 ? 'BEGINNER' : 'ADVANCED', priceCents: i % 4 ? null : 100 * i })
+  })
+
+  it('shows the cards GET /api/catalog answers for the same address, whatever the address carries', async () => {
+    const links = [`q=${token}`, `q=${token}&page=2`, `q=${token}&sort=title&page=2`, `q=${token}&sort=price`, `q=${token}&category=design&level=BEGINNER`, `q=${token.toUpperCase()}&category=Nope&sort=cheapest`, `q=${token}&page=99`]
+    for (const link of links) {
+      // The address as the page reads it (nonsense falls back), sent as the browser's query would be.
+      const query = catalogQueryFromLink(Object.fromEntries(new URLSearchParams(link)))
+      const page = await catalog(new URLSearchParams(catalogLinkQuery(query)).toString())
+      const html = await render(link)
+      expect(cardSlugs(html), link).toEqual(page.items.map(c => c.slug))
+      // The payload carries the same page, so the browser does not fetch it again.
+      for (const course of page.items) expect(html, link).toContain(course.title)
+    }
+    expect(cardSlugs(await render(`q=${token}`))).toHaveLength(12)
+  })
+
+  it('shows a course published, changed or unpublished on the very next render', async () => {
+    const fresh = `rf${randomBytes(4).toString('hex')}`
+    const course = await listedCourse(owner, { title: `Fresh render ${fresh}` }, false)
+    expect(await render(`q=${fresh}`)).toContain('No courses match')
+    expect((await owner.post(`/api/courses/${course.id}/publish`, {})).status).toBe(200)
+    expect(await render(`q=${fresh}`)).toContain(`Fresh render ${fresh}`)
+    expect((await owner.patch(`/api/courses/${course.id}`, { title: `Renamed render ${fresh}` })).status).toBe(200)
+    const renamed = await render(`q=${fresh}`)
+    expect(renamed).toContain(`Renamed render ${fresh}`)
+    expect(renamed).not.toContain(`Fresh render ${fresh}`)
+    expect((await owner.post(`/api/courses/${course.id}/unpublish`, {})).status).toBe(200)
+    expect(await render(`q=${fresh}`)).toContain('No courses match')
   })
 })
 

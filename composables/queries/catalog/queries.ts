@@ -11,9 +11,14 @@ import { catalogKeys } from './keys'
 
 export function useCatalogQuery(query: MaybeRefOrGetter<CatalogQuery>) {
   const api = useApi()
+  // While rendering on the server, the page's own request loads what the route would answer,
+  // without an inner request through the whole server (server/plugins/render-catalog.ts).
+  const loadOnServer = import.meta.server ? useRequestEvent()?.context.loadCatalogPage : undefined
   return useSsrQuery({
     queryKey: computed(() => catalogKeys.page(toValue(query))),
-    queryFn: () => api<CatalogPage>('/api/catalog', { query: catalogLinkQuery(toValue(query)) }),
+    queryFn: () => loadOnServer
+      ? loadOnServer(toValue(query))
+      : api<CatalogPage>('/api/catalog', { query: catalogLinkQuery(toValue(query)) }),
     // The previous page stays on screen (dimmed) while the next one loads.
     placeholderData: keepPreviousData,
     // Pages are replaced whole, never edited in place: no deep proxies over twelve courses for

@@ -1,7 +1,4 @@
 // GET /api/catalog?q=&category=&level=&sort=&page= — public.
-import { CatalogQuery } from '#shared/schemas/catalog'
-import { listCatalog } from '../../services/catalog/list-catalog'
+import { readCatalog } from '../../utils/read-catalog'
 
-export default defineApiHandler(async (event) => {
-  return listCatalog(readQuery(event, CatalogQuery))
-})
+export default defineApiHandler(event => readCatalog(getQuery(event)))

@@ -1,5 +1,6 @@
-// The student portal's server-rendered catalog (`/courses`: CatalogBrowser → GET /api/catalog
-// during SSR → services/catalog/list-catalog.ts) on a database of 10 000 published courses, under load
+// The student portal's server-rendered catalog (`/courses`: CatalogBrowser → during SSR the page
+// request's catalog loader, in the browser GET /api/catalog → services/catalog/list-catalog.ts) on
+// a database of 10 000 published courses, under load
 // from autocannon, beside a bare page of the same build in the same run. Reports req/s, p50 and
 // p99 at 50 connections (and the ratio to the bare page), p99 at 10 connections, and a
 // search + filter address (trigram text search, category, page 3) at 10 connections.
@@ -9,7 +10,7 @@
 // same layout (header with the session check), the same plugins (Vue Query, whose empty cache is
 // dehydrated all the same) and the same payload/HTML pipeline, but it fetches no data: a form
 // only (it was `/sign-in`, which a visitor now gets without the app's scripts or payload). So
-// the ratio isolates what the catalog adds (its API call, the two queries and the cards), with
+// the ratio isolates what the catalog adds (its data, its query, the filters and the cards), with
 // nothing added to the app for the benchmark's sake.
 //
 // Smoke mode (CI): 300 courses, 2 s per measurement, one round.

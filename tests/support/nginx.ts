@@ -3,7 +3,9 @@
 // bodies, body size, forwarded headers, round robin without sticky sessions). Only what ties the
 // file to containers changes: the upstream servers become the instances' ports, it listens on a
 // free loopback port, and it runs in the foreground with its pid, logs and temporary files in a
-// directory of its own.
+// directory of its own. One addition, for tests only: a socket handshake carrying the cookie
+// `lectern_test_upstream=N` goes to the Nth upstream, so a test can put two tabs' sockets on
+// different instances at once instead of opening tabs until round robin obliges.
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -18,10 +20,22 @@ export interface RunningNginx {
 
 const deployed = resolve(import.meta.dirname, '../../deploy/nginx.conf')
 
+/** The cookie that pins a socket handshake to one upstream (its index in `upstreams`). */
+export const PIN_COOKIE = 'lectern_test_upstream'
+
 /** deploy/nginx.conf with the test's upstreams, port and paths. */
 export function nginxConfig(dir: string, port: number, upstreams: string[], { workerConnections = 512 } = {}): string {
   const source = readFileSync(deployed, 'utf8')
   const servers = upstreams.map(address => `    server ${address} max_fails=1 fail_timeout=5s;`).join('\n')
+  // One single-server upstream per instance, and a map from the pin cookie to it; without the
+  // cookie the socket goes to the round-robin group as deployed.
+  const pins = [
+    ...upstreams.map((address, index) => `  upstream lectern_pin_${index} { server ${address}; }`),
+    `  map $cookie_${PIN_COOKIE} $socket_upstream {`,
+    '    default lectern;',
+    ...upstreams.map((_, index) => `    ${index} lectern_pin_${index};`),
+    '  }',
+  ].join('\n')
   const config = source
     .replace(/^worker_processes .*;$/m, [
       'worker_processes 1;',
@@ -41,7 +55,9 @@ export function nginxConfig(dir: string, port: number, upstreams: string[], { wo
       `  access_log ${join(dir, 'access.log')} upstreaming;`,
       `  client_body_temp_path ${join(dir, 'body')};`,
       `  proxy_temp_path ${join(dir, 'proxy')};`,
+      pins,
     ].join('\n'))
+    .replace(/(location = \/_ws \{\n\s*proxy_pass )http:\/\/lectern;/, '$1http://$socket_upstream;')
   // The access log's format must be declared before it is used.
   return config.replace('  access_log', '  log_format upstreaming \'$request_method $uri $status $upstream_addr $upstream_status\';\n  access_log')
 }

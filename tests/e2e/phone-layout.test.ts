@@ -1,0 +1,143 @@
+// What a phone user found hard to use even where nothing scrolled sideways (tests/e2e/page-tree
+// checks the width of every page): names squeezed to nothing, words split letter by letter,
+// a page that scrolled into empty space, a drawer the keyboard could leave, a faint focus ring.
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { PendingAttachment } from '../../shared/types/conversation'
+import { data } from '../support/api-client'
+import type { ApiClient } from '../support/api-client'
+import { pngBytes, uploadAttachment } from '../support/attachment-fixtures'
+import { newPage, visit } from '../support/browser'
+import { conversationPair, sendMessage } from '../support/conversation-fixtures'
+import { refreshInsights } from '../support/insights'
+import { pageTreeWorld } from '../support/page-tree-fixtures'
+import type { PageTreeWorld } from '../support/page-tree-fixtures'
+
+const phone = { width: 375, height: 812 }
+const narrowPhone = { width: 360, height: 740 }
+
+const widthOf = (page: Page, selector: string) => page.locator(selector).first().evaluate(el => el.getBoundingClientRect().width)
+
+describe('on a phone', () => {
+  let world: PageTreeWorld
+  beforeAll(async () => {
+    world = await pageTreeWorld()
+    await refreshInsights()
+  }, 120_000)
+
+  it('shows each file\'s name in the media library\'s list, with type, size and date left to the file\'s panel', async () => {
+    const page = await newPage(world.instructor, { viewport: phone })
+    await visit(page, '/studio/media')
+    await page.getByRole('button', { name: 'List', exact: true }).click()
+    const row = page.getByTestId('media-item').filter({ hasText: 'Colour wheel handout' })
+    await row.waitFor()
+    // It was 20 px: no name showed at all.
+    expect(await row.locator('.name').evaluate(el => el.getBoundingClientRect().width)).toBeGreaterThan(100)
+    const headers = await page.getByRole('grid', { name: 'Files' }).getByRole('columnheader').evaluateAll(cells => cells.filter(c => (c as HTMLElement).offsetParent !== null).map(c => c.textContent?.trim()))
+    expect(headers).toEqual(['Name', 'Usage'])
+    // On a desktop every column is back.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await expect.poll(() => page.getByRole('grid', { name: 'Files' }).getByRole('columnheader').evaluateAll(cells => cells.filter(c => (c as HTMLElement).offsetParent !== null).length)).toBe(5)
+  })
+
+  it('keeps words whole in a table, which scrolls in its own box instead', async () => {
+    const page = await newPage(world.instructor, { viewport: narrowPhone })
+    await visit(page, '/studio/insights/conversations')
+    await page.locator('#main').getByText('Sol Student').first().waitFor()
+    const table = page.locator('.table-scroll table').first()
+    // A cell may wrap between words, never inside one: split letter by letter, "Student" took
+    // seven lines.
+    const split = await table.locator('th, td').evaluateAll(cells => cells.flatMap((cell) => {
+      // The lines the text takes (a cell is as tall as its row, so its height does not say).
+      const tops = new Set<number>()
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const range = document.createRange()
+        range.selectNodeContents(text)
+        for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top))
+      }
+      const lines = tops.size
+      const words = (cell.textContent ?? '').trim().split(/\s+/).length
+      return lines > words ? [`“${cell.textContent?.trim()}”: ${lines} lines`] : []
+    }))
+    expect(split).toEqual([])
+    // The table is wider than the phone: its box scrolls, the page does not.
+    const box = page.locator('.table-scroll').first()
+    expect(await box.evaluate(el => el.scrollWidth > el.clientWidth)).toBe(true)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  })
+
+  it('leaves a lesson\'s title room beside its controls in the course editor', async () => {
+    const page = await newPage(world.instructor, { viewport: narrowPhone })
+    await visit(page, `/studio/courses/${world.course.id}`)
+    const title = page.getByRole('button', { name: `${world.lesson.title}, rename lesson` })
+    await title.waitFor()
+    // It was 20 px ("L…") beside Upload video, Free preview, CC and Delete.
+    expect(await title.evaluate(el => el.getBoundingClientRect().width)).toBeGreaterThan(150)
+    expect(await widthOf(page, '.lesson')).toBeLessThanOrEqual(narrowPhone.width)
+  })
+
+  it('shows keyboard focus with a ring that stands out (a solid ring in the brand colour)', async () => {
+    const page = await newPage(world.instructor, { viewport: phone })
+    await visit(page, '/studio')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow)
+    expect(ring).toContain('rgb(59, 91, 219)')
+    expect(ring).not.toContain('0.35')
+  })
+})
+
+describe('a conversation on a phone', () => {
+  let pair: { instructor: ApiClient, student: ApiClient, conversationId: string }
+  beforeAll(async () => {
+    pair = await conversationPair()
+    const { student, instructor, conversationId } = pair
+    const file = await uploadAttachment(student, conversationId, { name: 'whiteboard.png', type: 'image/png', bytes: pngBytes('64x48') })
+    // The file is checked in a job: it can be sent once it is ready.
+    const status = async () => data(await student.get<PendingAttachment[]>(`/api/conversations/${conversationId}/attachments`)).find(a => a.id === file.attachmentId)?.status
+    for (const deadline = Date.now() + 30_000; await status() !== 'READY';) {
+      if (Date.now() > deadline) throw new Error('the attachment did not become ready within 30 s')
+      await new Promise(resolve => setTimeout(resolve, 200))
+    }
+    expect((await sendMessage(student, conversationId, { type: 'DAILY_NOTE', body: 'My sketch', attachmentIds: [file.attachmentId] })).status).toBe(201)
+    // Replies that refer to the file, then enough messages to push them out of view.
+    for (let i = 0; i < 3; i++) expect((await sendMessage(instructor, conversationId, { type: 'INSTRUCTOR_RESPONSE', body: `About the sketch ${i}`, referenceAttachmentId: file.attachmentId })).status).toBe(201)
+    for (let i = 0; i < 25; i++) expect((await sendMessage(i % 2 ? student : instructor, conversationId, { type: i % 2 ? 'DAILY_NOTE' : 'INSTRUCTOR_RESPONSE', body: `Later message ${i}` })).status).toBe(201)
+  }, 90_000)
+
+  it('scrolls the stream, not the page: what older messages hide for screen readers stays inside it', async () => {
+    const page = await newPage(pair.instructor, { viewport: phone })
+    await visit(page, `/messages/${pair.conversationId}`)
+    await page.getByTestId('message').filter({ hasText: 'Later message 24' }).waitFor()
+    await page.getByTestId('message').filter({ hasText: 'About the sketch 0' }).waitFor({ state: 'attached' })
+    // It was 1768 px on an 812 px screen: the hidden "Refers to the file" of scrolled-off messages.
+    // What is left is the layout's 64 px of space under every page.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(phone.height + 64)
+  })
+
+  it('keeps the keyboard in the observers drawer until Escape, which gives focus back to the Observers button', async () => {
+    const page = await newPage(pair.instructor, { viewport: phone })
+    await visit(page, `/messages/${pair.conversationId}`)
+    const opener = page.getByRole('button', { name: 'Observers', exact: true })
+    await opener.click()
+    const drawer = page.getByRole('dialog', { name: 'Observers' })
+    await drawer.waitFor()
+    expect(await drawer.getAttribute('aria-modal')).toBe('true')
+    const focusInDrawer = () => page.evaluate(() => !!document.activeElement?.closest('#observers-drawer'))
+    expect(await focusInDrawer()).toBe(true)
+    // Around and around: Tab and Shift+Tab never leave it for the page behind.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      expect(await focusInDrawer(), `after ${i + 1} Tab`).toBe(true)
+    }
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Shift+Tab')
+      expect(await focusInDrawer(), `after ${i + 1} Shift+Tab`).toBe(true)
+    }
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+    expect(await opener.getAttribute('aria-expanded')).toBe('false')
+    expect(await opener.evaluate(button => document.activeElement === button)).toBe(true)
+  })
+})

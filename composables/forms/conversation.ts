@@ -20,13 +20,20 @@ export type ComposerValues = {
 }
 
 /** Today in this browser's time zone, YYYY-MM-DD (a daily note is about the writer's day). */
+/**
+ * The composer's own rule on top of the server's: the server accepts days up to today in the
+ * earliest time zone (it cannot know the writer's), while the writer's form stops at the writer's
+ * own today, the date field's max, which a typed date can pass.
+ */
+const ComposerSchema = ComposerInput.refine(values => values.targetDate <= localToday(), { path: ['targetDate'], message: 'A message can’t be about a day after today' })
+
 export function localToday(now = new Date()): string {
   const offset = now.getTimezoneOffset() * 60_000
   return new Date(now.getTime() - offset).toISOString().slice(0, 10)
 }
 
 export function useComposerForm(conversationId: string, defaults: () => ComposerValues) {
-  const form = useForm<ComposerValues>({ validationSchema: toTypedSchema(ComposerInput), initialValues: defaults() })
+  const form = useForm<ComposerValues>({ validationSchema: toTypedSchema(ComposerSchema), initialValues: defaults() })
   // Read after mount: the server renders the empty composer, so hydration matches. Another tab's
   // copy of the same draft is not followed: it would overwrite what is being typed here. Null
   // removes the entry; an entry that cannot be read (or written) is dropped.

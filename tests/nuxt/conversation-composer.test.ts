@@ -7,6 +7,7 @@ import { mountSuspended, registerEndpoint } from '@nuxt/test-utils/runtime'
 import { defineEventHandler } from 'h3'
 import type { SendMessageInput } from '#shared/schemas/conversation'
 import ConversationComposer from '~/components/conversation/ConversationComposer.vue'
+import { localToday } from '~/composables/forms/conversation'
 import { draftKey } from '~/composables/forms/conversation-drafts'
 
 const conversationId = 'conv-composer'
@@ -52,6 +53,18 @@ describe('ConversationComposer', () => {
     await body.trigger('keydown', { key: 'Enter' })
     await vi.waitFor(() => expect(wrapper.find('[role="alert"]').text()).toBe('Write something or attach a file'))
     expect(wrapper.emitted('send')).toBeUndefined()
+  })
+
+  it('refuses a day after the writer\'s own today, says so, and keeps the text', async () => {
+    const { wrapper, body } = await mountComposer()
+    await body.setValue('About tomorrow')
+    const tomorrow = new Date(Date.now() + 24 * 3600_000)
+    await wrapper.find<HTMLInputElement>('input[type="date"]').setValue(localToday(tomorrow))
+    await body.trigger('keydown', { key: 'Enter' })
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').text()).toBe('A message can’t be about a day after today'))
+    expect(wrapper.find('input[type="date"]').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.emitted('send')).toBeUndefined()
+    expect(body.element.value).toBe('About tomorrow')
   })
 
   it('keeps what is typed as a draft of this conversation and restores it on the next visit', async () => {

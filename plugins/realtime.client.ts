@@ -9,6 +9,7 @@ import { registerCacheUpdaters } from '~/composables/realtime/cache-updaters'
 import { createRealtimeObserver } from '~/composables/realtime/observer'
 import type { SocketStatus } from '~/composables/realtime/observer'
 import { RealtimeSocketClient } from '~/composables/realtime/socket-client'
+import { isSignOutPending } from '~/composables/queries/auth/pending-sign-out'
 import type { RealtimeApi } from '~/composables/realtime/realtime-api'
 
 const FALLBACK_INTERVAL_MS = 30_000
@@ -32,6 +33,12 @@ export default defineNuxtPlugin({
       status.value = event.status
     })
     registerCacheUpdaters(observer, queryClient)
+    // The browser knows first when the network goes and comes back. A sign-out waiting for the
+    // connection ends this session's sockets anyway: no reconnecting for it.
+    const { user } = useUserSession()
+    const signingOut = () => !!user.value && isSignOutPending(user.value.id)
+    useEventListener(window, 'offline', () => socket.offline())
+    useEventListener(window, 'online', () => !signingOut() && socket.online())
     // The plugin runs in the app's effect scope: this listener lives as long as the tab.
     watch(useDocumentVisibility(), (visibility) => {
       socket.setVisibility(visibility === 'hidden' ? 'hidden' : 'visible')
@@ -51,13 +58,12 @@ export default defineNuxtPlugin({
     })
 
     // The signed-in user's own channel is always on; pages retain more (useRealtimeChannel).
-    const { user } = useUserSession()
     let releaseUserChannel: (() => void) | undefined
     watch(() => user.value?.id, (userId) => {
       releaseUserChannel?.()
       releaseUserChannel = undefined
       socket.stop()
-      if (!userId) return
+      if (!userId || signingOut()) return
       releaseUserChannel = socket.retain(userChannel(userId))
       socket.start()
     }, { immediate: true })

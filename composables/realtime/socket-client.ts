@@ -18,7 +18,11 @@ export interface SocketClientOptions {
   heartbeatMs?: number
   pongTimeoutMs?: number
   random?: () => number
+  /** Whether the browser has a network: no reconnecting without one (`online()` resumes). */
+  isOnline?: () => boolean
 }
+
+const defaultIsOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false
 
 export class RealtimeSocketClient {
   private ws?: WebSocket
@@ -51,6 +55,29 @@ export class RealtimeSocketClient {
     ws?.close(1000, 'stopped')
     this.downSince = undefined
     this.setStatus('idle')
+  }
+
+  /**
+   * The browser says the network is gone (its `offline` event). The socket is given up now: nothing
+   * can arrive on it, and the heartbeat would take up to 35 s to notice (a browser's offline mode
+   * may even keep it working), while pages must not show anyone as online meanwhile. It connects
+   * again on `online()`.
+   */
+  offline(): void {
+    const ws = this.ws
+    if (!this.running || !ws) return
+    clearTimeout(this.retryTimer)
+    this.ws = undefined // its close event, whenever it comes, is no longer this client's
+    ws.close(1000, 'offline')
+    this.lost(1006)
+  }
+
+  /** The browser is back online: connect at once instead of waiting out the back-off. */
+  online(): void {
+    if (!this.running || this.ws) return
+    clearTimeout(this.retryTimer)
+    this.attempt = 0
+    this.connect('reconnecting')
   }
 
   /** Keeps a channel subscribed while at least one holder retains it; returns the release. */
@@ -156,6 +183,8 @@ export class RealtimeSocketClient {
     const delay = Math.min(max, base * 2 ** this.attempt) * (0.5 + random() / 2)
     this.attempt++
     this.setStatus('reconnecting')
+    // Offline, a try can only fail (and the browser logs each failure): online() connects instead.
+    if (!(this.options.isOnline ?? defaultIsOnline)()) return
     this.retryTimer = setTimeout(() => this.running && this.connect('reconnecting'), delay)
   }
 

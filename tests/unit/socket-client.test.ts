@@ -96,6 +96,32 @@ describe('RealtimeSocketClient', () => {
     expect(statuses).toEqual(['connecting', 'open', 'reconnecting', 'open'])
   })
 
+  it('gives the socket up when the browser goes offline, tries nothing while offline, and reconnects at once when it is back online', () => {
+    let networkUp = true
+    const tab = new RealtimeSocketClient({ url: () => 'ws://test/_ws', observer, WebSocketImpl: FakeSocket as never, random: () => 1, isOnline: () => networkUp })
+    tab.retain('user:u1')
+    tab.start()
+    latest().accept()
+    const first = latest()
+    networkUp = false
+    tab.offline()
+    expect(first.readyState).toBe(3)
+    expect(tab.status).toBe('reconnecting')
+    vi.advanceTimersByTime(60_000)
+    expect(FakeSocket.all).toHaveLength(1) // a try offline could only fail
+    networkUp = true
+    tab.online()
+    expect(FakeSocket.all).toHaveLength(2) // at once
+    latest().accept()
+    expect(tab.status).toBe('open')
+    expect(latest().sent).toContainEqual({ op: 'subscribe', channel: 'user:u1' })
+    // A line lost while online is retried with the back-off as before.
+    latest().drop()
+    vi.advanceTimersByTime(500)
+    expect(FakeSocket.all).toHaveLength(3)
+    tab.stop()
+  })
+
   it('spreads reconnects with jitter: between half and all of the back-off', () => {
     const jittery = new RealtimeSocketClient({ url: () => 'ws://test', observer, WebSocketImpl: FakeSocket as never, random: () => 0 })
     jittery.start()

@@ -27,15 +27,20 @@ async function send(page: Page, text: string) {
   await composer(page).press('Enter')
 }
 
+/** The conversation open in a tab of `client`'s, loaded, then the browser offline. */
+async function offlineInConversation(client: ApiClient, conversationId: string): Promise<Page> {
+  const page = await newPage(client)
+  await visit(page, `/messages/${conversationId}`)
+  await bubble(page, 'Enrolled in').waitFor()
+  expectOfflineNoise()
+  await page.context().setOffline(true)
+  return page
+}
+
 describe('the outbox', () => {
   it('keeps messages written offline through a closed tab, then sends them in order, once each', async () => {
     const { student, conversationId } = await conversationPair()
-    const page = await newPage(student)
-    await visit(page, `/messages/${conversationId}`)
-    await bubble(page, 'Enrolled in').waitFor()
-
-    expectOfflineNoise()
-    await page.context().setOffline(true)
+    const page = await offlineInConversation(student, conversationId)
     await send(page, 'Offline one')
     await bubble(page, 'Offline one').getByText('Waiting for connection').waitFor()
     expect(await bubble(page, 'Offline one').getAttribute('data-status')).toBe('waiting')
@@ -148,6 +153,37 @@ describe('the outbox', () => {
     expect(await storedKeys(page)).toEqual([])
     // Read by the other participant: signing out ended the session this tab shared with `student`.
     expect((await stored(instructor, conversationId)).map(m => m.body)).not.toContain('Unsent at sign-out')
+  })
+})
+
+describe('signing out offline', () => {
+  const signedOut = async (client: ApiClient) => (await client.get('/api/conversations')).status === 401
+
+  it('says it will finish once the connection is back, and does so by itself', async () => {
+    const { student, conversationId } = await conversationPair()
+    const page = await offlineInConversation(student, conversationId)
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('status').filter({ hasText: 'you are signed out as soon as the connection is back' }).waitFor()
+    expect(await signedOut(student)).toBe(false)
+    await page.context().setOffline(false)
+    await page.waitForURL(/\/sign-in/)
+    expect(await signedOut(student)).toBe(true)
+  })
+
+  it('still ends the session when the tab is closed before the connection came back: the next start finishes it', async () => {
+    const { student, conversationId } = await conversationPair()
+    const page = await offlineInConversation(student, conversationId)
+    const context = page.context()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('status').filter({ hasText: 'as soon as the connection is back' }).waitFor()
+    await page.close()
+    expect(await signedOut(student)).toBe(false) // the request never left
+
+    await context.setOffline(false)
+    const again = await context.newPage()
+    await again.goto('/learn')
+    await again.waitForURL(/\/sign-in/)
+    expect(await signedOut(student)).toBe(true)
   })
 })
 

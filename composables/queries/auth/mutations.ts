@@ -31,11 +31,15 @@ export function useSignUpMutation() {
   })
 }
 
+/** Marks the sign-out, so a pending one (waiting for the connection) can be told apart. */
+export const SIGN_OUT_KEY = ['auth', 'sign-out'] as const
+
 export function useSignOutMutation() {
   const api = useApi()
   const session = useUserSession()
   const client = useQueryClient()
   return useMutation({
+    mutationKey: SIGN_OUT_KEY,
     mutationFn: () => api<{ signedOut: true }>('/api/auth/sign-out', { method: 'POST' }),
     // Signed out locally even when the server call fails (e.g. the session had already expired).
     onSettled: async () => {

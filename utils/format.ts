@@ -68,7 +68,10 @@ export function fileCount(count: number): string {
   return count === 1 ? '1 file' : `${count} files`
 }
 
-/** A calendar day (YYYY-MM-DD) as a heading says it: "Tuesday, 3 March 2026" in the reader's locale. */
-export function formatDayLabel(day: string): string {
-  return formatCalendarDay(day, 'weekday-date')
+/**
+ * A calendar day (YYYY-MM-DD) as a heading says it: "Tuesday, 3 March 2026" in the reader's
+ * locale (useReaderLocale: the server renders in it too, so hydration matches).
+ */
+export function formatDayLabel(day: string, locale?: string): string {
+  return formatCalendarDay(day, 'weekday-date', { locale })
 }

@@ -318,6 +318,42 @@ describe('presence while this tab is cut off', () => {
   })
 })
 
+describe('a reader in another time zone and language', () => {
+  // The server renders in UTC and knows only the language: the page must hydrate without a
+  // mismatch (the browser tests fail on the console error Vue logs for one) and then show the
+  // reader's own clock. Kiritimati is UTC+14: its clock differs from UTC's at every hour.
+  const reader = { timezoneId: 'Pacific/Kiritimati', locale: 'de-DE' }
+
+  it('shows each message\'s time on the reader\'s clock after a clean hydration', async () => {
+    const { student, conversationId } = await enrolledPair()
+    const sent = data(await student.post<{ createdAt: string }>(`/api/conversations/${conversationId}/messages`, { type: 'DAILY_NOTE', body: 'Written far east', targetDate: new Date().toISOString().slice(0, 10), clientKey: randomUUID() }))
+    const page = await newPage(student, reader)
+    await visit(page, `/messages/${conversationId}`)
+    const expected = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: reader.timezoneId }).format(new Date(sent.createdAt))
+    await expect.poll(() => bubble(page, 'Written far east').locator('time').first().innerText()).toBe(expected)
+  })
+})
+
+describe('presence while the browser is offline', () => {
+  it('shows the other person as unknown as soon as the browser goes offline, and live again once it is back', async () => {
+    const { student, instructor, conversationId } = await enrolledPair()
+    const page = await newPage(student)
+    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    await visit(page, `/messages/${conversationId}`)
+    const headerDot = page.getByRole('heading', { name: /Iris Teacher/ }).getByTestId('presence')
+    const instructorPage = await newPage(instructor)
+    await visit(instructorPage, '/studio')
+    await expect.poll(() => headerDot.getAttribute('data-presence'), { timeout: 5000 }).toBe('online')
+
+    // Chromium's offline mode keeps an open socket working, and a real outage is noticed by the
+    // heartbeat only after up to 35 s: the browser's offline event is what says it first.
+    await page.context().setOffline(true)
+    await expect.poll(() => headerDot.getAttribute('data-presence'), { timeout: 5000 }).toBe('unknown')
+    await page.context().setOffline(false)
+    await expect.poll(() => headerDot.getAttribute('data-presence'), { timeout: 5000 }).toBe('online')
+  })
+})
+
 describeWithDatabase('an observer in the browser', () => {
   it('sees the shared messages of the linked pair only, and no composer', async () => {
     const { instructor, student, conversationId } = await enrolledPair()

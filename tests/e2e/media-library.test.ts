@@ -102,6 +102,22 @@ describe('the media library in the browser', () => {
     for (const action of ['UPLOAD', 'LINK', 'UNLINK', 'DELETE', 'RESTORE']) expect(actions).toContain(action)
   })
 
+  it('hydrates cleanly for a reader in another time zone and language, the upload date in theirs', async () => {
+    // The server renders in UTC and English; the browser tests fail on Vue's hydration-mismatch
+    // error, which a date printed in the server's zone and language caused.
+    const owner = await signedUp()
+    await libraryPdf(owner, 'Far east notes.pdf')
+    const page = await newPage(owner, { timezoneId: 'Pacific/Kiritimati', locale: 'de-DE' })
+    await visit(page, '/studio/media')
+    const { createdAt } = data(await owner.get<MediaPage>('/api/media?q=Far%20east')).items[0]!
+    const expected = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Pacific/Kiritimati' }).format(new Date(createdAt))
+    await expect.poll(() => tile(page, 'Far east notes.pdf').locator('time').innerText()).toBe(expected)
+    await page.getByRole('button', { name: 'List', exact: true }).click()
+    await page.reload()
+    await page.waitForSelector('html[data-hydrated="true"]')
+    await expect.poll(() => tile(page, 'Far east notes.pdf').locator('time').innerText()).toBe(expected)
+  })
+
   it('keeps the grid or list choice across a reload, and filters by the address', async () => {
     const owner = await signedUp()
     await libraryPdf(owner, 'Unused syllabus.pdf')

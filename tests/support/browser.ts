@@ -70,6 +70,9 @@ export interface PageOptions {
   viewport?: { width: number, height: number }
   /** Another server of the run than the shared one (the HLS tests' own). */
   baseURL?: string
+  /** A reader elsewhere: the browser's time zone (IANA) and language, unlike the server's. */
+  timezoneId?: string
+  locale?: string
 }
 
 export async function newPage(session?: ApiClient, options: PageOptions = {}): Promise<Page> {
@@ -77,7 +80,14 @@ export async function newPage(session?: ApiClient, options: PageOptions = {}): P
   const baseURL = options.baseURL ?? inject('baseURL')
   const viewport = options.viewport ?? { width: 1280, height: 900 }
   const phone = viewport.width < 600
-  const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) })
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  })
   contexts.push(context)
   await reportCspViolations(context)
   if (session) {

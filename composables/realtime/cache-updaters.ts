@@ -18,6 +18,7 @@ import { presenceChanged } from '../queries/presence/cache'
 import { studentRemoved, studentSaved } from '../queries/student/cache'
 import { studentKeys } from '../queries/student/keys'
 import { applyWaitingProgress, transcodeProgressed, uploadProgressed } from '../queries/upload/cache'
+import { catchUpChannel } from './channel-queries'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
 type Handlers = { [K in keyof ObserverEvents]?: (event: ObserverEvents[K]) => void }
@@ -91,6 +92,8 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     },
     // Back after an outage: refetch everything on screen, so nothing missed stays missing.
     'socket:resync': () => void client.invalidateQueries(),
+    // Subscribed now: what was fetched before may have missed an event in the meantime.
+    'channel:subscribed': ({ channel, staleBefore }) => catchUpChannel(client, channel, staleBefore),
     'channel:dropped': ({ channel }) => {
       const parsed = parseChannel(channel)
       if (parsed?.kind === 'course') void client.invalidateQueries({ queryKey: courseKeys.detail(parsed.id) })

@@ -18,6 +18,11 @@ export type ObserverEvents = { [K in RealtimeEventType]: RealtimeEventOf<K> } & 
   'socket:resync': { downForMs: number }
   /** The server unsubscribed us (the course was deleted, access was lost). */
   'channel:dropped': { channel: string, reason: 'deleted' | 'access-lost' }
+  /**
+   * The server confirmed a subscription after an event on the channel: data of the channel received
+   * before `staleBefore` (ms since the epoch, this browser's clock) may not show it.
+   */
+  'channel:subscribed': { channel: string, staleBefore: number }
   /** The server refused a subscription. */
   'channel:refused': { channel: string, message: string }
   /** This tab created an upload (the resumable upload client reports through the observer too). */

@@ -27,6 +27,8 @@ const defaultIsOnline = () => typeof navigator === 'undefined' || navigator.onLi
 export class RealtimeSocketClient {
   private ws?: WebSocket
   private readonly channels = new Map<string, number>()
+  /** Channels asked for and not confirmed yet, with when the subscribe went out. */
+  private readonly subscribing = new Map<string, number>()
   private attempt = 0
   // Plain timers: the client is the tab's one socket, started and stopped by the realtime plugin
   // (start/stop), not by a component's effect scope, and it is tested outside Vue.
@@ -64,9 +66,10 @@ export class RealtimeSocketClient {
    * again on `online()`.
    */
   offline(): void {
+    // A retry may be waiting (the socket was already lost): it would only fail now.
+    clearTimeout(this.retryTimer)
     const ws = this.ws
     if (!this.running || !ws) return
-    clearTimeout(this.retryTimer)
     this.ws = undefined // its close event, whenever it comes, is no longer this client's
     ws.close(1000, 'offline')
     this.lost(1006)
@@ -84,7 +87,7 @@ export class RealtimeSocketClient {
   retain(channel: string): () => void {
     const count = this.channels.get(channel) ?? 0
     this.channels.set(channel, count + 1)
-    if (count === 0) this.sendIfOpen({ op: 'subscribe', channel })
+    if (count === 0) this.subscribe(channel)
     let released = false
     return () => {
       if (released) return
@@ -92,6 +95,7 @@ export class RealtimeSocketClient {
       const left = (this.channels.get(channel) ?? 1) - 1
       if (left > 0) return void this.channels.set(channel, left)
       this.channels.delete(channel)
+      this.subscribing.delete(channel)
       this.sendIfOpen({ op: 'unsubscribe', channel })
     }
   }
@@ -133,7 +137,7 @@ export class RealtimeSocketClient {
     switch (message.op) {
       case 'ready': {
         this.attempt = 0
-        for (const channel of this.channels.keys()) this.sendIfOpen({ op: 'subscribe', channel })
+        for (const channel of this.channels.keys()) this.subscribe(channel)
         // The server counts a new socket as visible; a tab reconnecting in the background says so.
         if (this.visibility !== 'visible') this.sendIfOpen({ op: 'visibility', state: this.visibility })
         this.startHeartbeat()
@@ -141,6 +145,16 @@ export class RealtimeSocketClient {
         this.downSince = undefined
         this.setStatus('open')
         if (downForMs !== undefined) observer.emit('socket:resync', { downForMs })
+        break
+      }
+      case 'subscribed': {
+        const sentAt = this.subscribing.get(message.channel)
+        this.subscribing.delete(message.channel)
+        if (sentAt === undefined || !this.channels.has(message.channel) || message.lastEventAgoMs == null) break
+        // The event went out `lastEventAgoMs` before this answer left the server. Data received up to
+        // one round trip after that may still have been read before it, so the line is drawn there.
+        const now = Date.now()
+        observer.emit('channel:subscribed', { channel: message.channel, staleBefore: now - message.lastEventAgoMs + (now - sentAt) })
         break
       }
       case 'event': {
@@ -157,6 +171,7 @@ export class RealtimeSocketClient {
       case 'error':
         if (message.channel) {
           this.channels.delete(message.channel)
+          this.subscribing.delete(message.channel)
           observer.emit('channel:refused', { channel: message.channel, message: message.message })
         }
         break
@@ -168,6 +183,7 @@ export class RealtimeSocketClient {
 
   private lost(code: number): void {
     this.ws = undefined
+    this.subscribing.clear()
     this.stopHeartbeat()
     if (!this.running) return
     this.downSince ??= Date.now()
@@ -201,6 +217,16 @@ export class RealtimeSocketClient {
   private stopHeartbeat(): void {
     clearInterval(this.heartbeatTimer)
     clearTimeout(this.pongTimer)
+  }
+
+  /**
+   * Subscribing takes a round trip, and data shown before the server confirms it may have missed
+   * an event published meanwhile (a page loads its data first, then subscribes; a small upload can
+   * be processed in between). The server's answer says when the channel's last event went out, and
+   * the observer is told which data is older than that.
+   */
+  private subscribe(channel: string): void {
+    if (this.sendIfOpen({ op: 'subscribe', channel })) this.subscribing.set(channel, Date.now())
   }
 
   private sendIfOpen(message: ClientMessage): boolean {

@@ -9,6 +9,7 @@ import { lecternConfig } from '../utils/config'
 import { noteRemoteModelWrites, shareModelWrites } from '../utils/db-writes'
 import { forgetSessionOwnership } from '../uploads/ownership-cache'
 import { closeSessionLocally, deliverLocally, dropChannelLocally, dropUsersLocally } from './peers'
+import { noteChannelEvent } from './channel-activity'
 
 export type BusMessage
   = | { kind: 'event', channel: string, event: RealtimeEvent, onlyUsers?: string[] }
@@ -38,10 +39,16 @@ function apply(message: BusMessage): void {
   if (message.kind === 'models-written') {
     if (message.from !== INSTANCE_ID) noteRemoteModelWrites(message.models)
   }
-  else if (message.kind === 'event') deliverLocally(message.channel, JSON.stringify({ op: 'event', event: message.event }), message.onlyUsers)
+  else if (message.kind === 'event') {
+    noteChannelEvent(message.channel)
+    deliverLocally(message.channel, JSON.stringify({ op: 'event', event: message.event }), message.onlyUsers)
+  }
   else if (message.kind === 'users') {
     const text = JSON.stringify({ op: 'event', event: message.event })
-    for (const userId of message.userIds) deliverLocally(userChannel(userId), text)
+    for (const userId of message.userIds) {
+      noteChannelEvent(userChannel(userId))
+      deliverLocally(userChannel(userId), text)
+    }
   }
   else if (message.kind === 'close-session') {
     closeSessionLocally(message.sessionId)

@@ -8,6 +8,7 @@ import type { User } from '#auth-utils'
 import { ClientMessage } from '#shared/realtime/protocol'
 import { parseChannel } from '#shared/realtime/channels'
 import { canReadChannel } from '../realtime/access'
+import { lastEventAgoMs } from '../realtime/channel-activity'
 import { MAX_CHANNELS_PER_SOCKET, addPeer, removePeer, send, subscribePeer, unsubscribePeer } from '../realtime/peers'
 import { tabClosed, tabOpened, tabVisibility } from '../realtime/presence'
 import { relayTyping } from '../realtime/typing'
@@ -80,7 +81,7 @@ export default defineWebSocketHandler({
       unsubscribePeer(peer, message.channel)
       return send(peer, { op: 'error', channel: message.channel, code: 'FORBIDDEN', message: `You may not subscribe to ${message.channel}` })
     }
-    send(peer, { op: 'subscribed', channel: message.channel })
+    send(peer, { op: 'subscribed', channel: message.channel, lastEventAgoMs: lastEventAgoMs(message.channel) })
   },
 
   close(peer) {

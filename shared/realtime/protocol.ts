@@ -19,7 +19,9 @@ export type ClientMessage = z.infer<typeof ClientMessage>
 
 export type ServerMessage
   = | { op: 'ready', userId: string }
-    | { op: 'subscribed', channel: string }
+    // lastEventAgoMs: how long ago the channel last carried an event (null: not in five minutes),
+    // so data the client fetched before subscribing can catch up on one it missed.
+    | { op: 'subscribed', channel: string, lastEventAgoMs: number | null }
     | { op: 'unsubscribed', channel: string, reason: 'requested' | 'deleted' | 'access-lost' }
     // With `channel`, a refused subscription; with `conversationId`, a refused typing signal.
     | { op: 'error', channel?: string, conversationId?: string, code: 'FORBIDDEN' | 'BAD_MESSAGE', message: string }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { data } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
 import { conversationPair } from '../support/conversation-fixtures'
 import { samplePdf, samplePng } from '../support/attachment-fixtures'
+import type { PendingAttachment } from '../../shared/types/conversation'
 
 /** A tab that learns of new messages and files only through its socket (no fallback polling). */
 async function chatTab(client: ApiClient, conversationId: string) {
@@ -60,5 +62,34 @@ describe('attachments in the browser', { timeout: 90_000 }, () => {
     await reply.waitFor({ timeout: 5000 })
     expect(await reply.getByTestId('reference').innerText()).toContain('testsrc-320x240.png')
     expect(await instructorPage.getByTestId('composer-reference').count()).toBe(0)
+  })
+
+  it('catches up on a file that was ready before the page\'s subscription took effect (its event reached no one)', async () => {
+    const { student, conversationId } = await conversationPair({ instructorName: 'Ida Gap', studentName: 'Gus Gap' })
+    const page = await newPage(student)
+    await page.addInitScript(() => localStorage.setItem('lectern:realtime-fallback', 'off'))
+    // The conversation's subscribe is held back until the file is processed: the gap between a page
+    // loading its data and its subscription, stretched.
+    const held: Array<() => void> = []
+    let holding = true
+    await page.routeWebSocket(/\/_ws$/, (ws) => {
+      const server = ws.connectToServer()
+      ws.onMessage((message) => {
+        if (holding && String(message).includes(`"conversation:${conversationId}"`)) held.push(() => server.send(message))
+        else server.send(message)
+      })
+      server.onMessage(message => ws.send(message))
+    })
+    await visit(page, `/messages/${conversationId}`)
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBe(1)
+
+    await page.getByTestId('attach-input').setInputFiles([{ name: 'Gap notes.pdf', mimeType: 'application/pdf', buffer: samplePdf() }])
+    const onServer = async () => data(await student.request<PendingAttachment[]>('GET', `/api/conversations/${conversationId}/attachments`))[0]?.status
+    await expect.poll(onServer, { timeout: 30_000 }).toBe('READY')
+    expect(await composerFile(page, 'Gap notes.pdf').getAttribute('data-status')).not.toBe('READY') // its event went to no one
+
+    holding = false
+    for (const send of held) send()
+    await expect.poll(() => composerFile(page, 'Gap notes.pdf').getAttribute('data-status'), { timeout: 5000 }).toBe('READY')
   })
 })

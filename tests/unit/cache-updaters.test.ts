@@ -74,6 +74,17 @@ describe('realtime cache updaters', () => {
     expect(client.getQueryState(courseKeys.detail('b'))!.isInvalidated).toBe(true)
   })
 
+  it('refetches a channel\'s data older than its last event once subscribed, and nothing newer or elsewhere', () => {
+    client.setQueryData(chapterKeys.list('c1'), [], { updatedAt: 1_000 })
+    client.setQueryData(chapterKeys.list('c2'), [], { updatedAt: 1_000 })
+    client.setQueryData(studentKeys.list('c1'), [], { updatedAt: 3_000 })
+    observer.emit('channel:subscribed', { channel: 'course:c1', staleBefore: 2_000 })
+    expect(client.getQueryState(chapterKeys.list('c1'))!.isInvalidated).toBe(true) // may have missed the event
+    expect(client.getQueryState(studentKeys.list('c1'))!.isInvalidated).toBe(false) // fetched after it
+    expect(client.getQueryState(chapterKeys.list('c2'))!.isInvalidated).toBe(false) // another course
+    expect(client.getQueryState(courseKeys.list())!.isInvalidated).toBe(false) // the user channel's
+  })
+
   it('invalidates a course\'s detail when its channel is dropped', () => {
     observer.emit('channel:dropped', { channel: 'course:b', reason: 'deleted' })
     expect(client.getQueryState(courseKeys.detail('b'))!.isInvalidated).toBe(true)

@@ -122,6 +122,47 @@ describe('RealtimeSocketClient', () => {
     tab.stop()
   })
 
+  it('does not let a retry that was already waiting fire once the browser is offline', () => {
+    let networkUp = true
+    const tab = new RealtimeSocketClient({ url: () => 'ws://test/_ws', observer, WebSocketImpl: FakeSocket as never, random: () => 1, isOnline: () => networkUp })
+    tab.start()
+    latest().accept()
+    latest().drop() // lost while online: a retry waits 500 ms
+    networkUp = false
+    tab.offline() // the socket is already gone, the retry is not
+    vi.advanceTimersByTime(60_000)
+    expect(FakeSocket.all).toHaveLength(1)
+    networkUp = true
+    tab.online()
+    expect(FakeSocket.all).toHaveLength(2)
+    tab.stop()
+  })
+
+  it('on a subscription\'s answer, says which data may have missed the channel\'s last event (none when it was quiet)', () => {
+    const confirmed: ObserverEvents['channel:subscribed'][] = []
+    observer.on('channel:subscribed', e => confirmed.push(e))
+    vi.setSystemTime(10_000)
+    client.retain('user:u1')
+    client.start()
+    latest().accept() // subscribes to user:u1 at 10 000
+    const release = client.retain('conversation:k1') // open: subscribes at once
+    const quiet = client.retain('course:quiet')
+    vi.setSystemTime(10_040) // answers after a 40 ms round trip
+    latest().receive({ op: 'subscribed', channel: 'user:u1', lastEventAgoMs: 2_000 })
+    latest().receive({ op: 'subscribed', channel: 'conversation:k1', lastEventAgoMs: 5 })
+    latest().receive({ op: 'subscribed', channel: 'conversation:k1', lastEventAgoMs: 5 }) // a repeat answers nothing asked
+    latest().receive({ op: 'subscribed', channel: 'course:quiet', lastEventAgoMs: null })
+    release()
+    quiet()
+    const again = client.retain('course:c1')
+    again()
+    latest().receive({ op: 'subscribed', channel: 'course:c1', lastEventAgoMs: 1 }) // let go before the answer
+    expect(confirmed).toEqual([
+      { channel: 'user:u1', staleBefore: 10_040 - 2_000 + 40 },
+      { channel: 'conversation:k1', staleBefore: 10_040 - 5 + 40 },
+    ])
+  })
+
   it('spreads reconnects with jitter: between half and all of the back-off', () => {
     const jittery = new RealtimeSocketClient({ url: () => 'ws://test', observer, WebSocketImpl: FakeSocket as never, random: () => 0 })
     jittery.start()

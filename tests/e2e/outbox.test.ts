@@ -187,6 +187,31 @@ describe('signing out offline', () => {
   })
 })
 
+describe('a sign-out the server did not carry out', () => {
+  it('says so, keeps the user signed in, and finishes the sign-out at the app\'s next start', async () => {
+    const { student, conversationId } = await conversationPair()
+    const page = await newPage(student)
+    await visit(page, `/messages/${conversationId}`)
+    // The server (or a proxy before it) fails the sign-out once.
+    expectConsoleError(/503/)
+    await page.route('**/api/auth/sign-out', route => route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ success: false, error: { code: 'UNAVAILABLE', message: 'The database is not answering' } }),
+    }))
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.locator('[data-sonner-toast]').filter({ hasText: 'Could not sign out' }).waitFor()
+    expect(page.url()).toContain(`/messages/${conversationId}`)
+    expect((await student.get('/api/conversations')).status).toBe(200) // the session is still open…
+    expect(await page.evaluate(() => localStorage.getItem('lectern:sign-out-pending'))).toBe(student.user!.id) // …and still to be ended
+
+    await page.unroute('**/api/auth/sign-out')
+    await page.reload()
+    await page.waitForURL(/\/sign-in/)
+    expect((await student.get('/api/conversations')).status).toBe(401)
+  })
+})
+
 describe('the composer after a send', () => {
   it('shows where a back-dated note went, and the next note is about today again', async () => {
     const { student, conversationId } = await conversationPair()

@@ -87,7 +87,8 @@ export class RealtimeSocketClient {
   retain(channel: string): () => void {
     const count = this.channels.get(channel) ?? 0
     this.channels.set(channel, count + 1)
-    if (count === 0) this.subscribe(channel)
+    // Before the server's "ready", the ready handler subscribes to every retained channel.
+    if (count === 0 && this.status === 'open') this.subscribe(channel)
     let released = false
     return () => {
       if (released) return

@@ -81,7 +81,7 @@ describe('attachments in the browser', { timeout: 90_000 }, () => {
       server.onMessage(message => ws.send(message))
     })
     await visit(page, `/messages/${conversationId}`)
-    await expect.poll(() => held.length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0)
 
     await page.getByTestId('attach-input').setInputFiles([{ name: 'Gap notes.pdf', mimeType: 'application/pdf', buffer: samplePdf() }])
     const onServer = async () => data(await student.request<PendingAttachment[]>('GET', `/api/conversations/${conversationId}/attachments`))[0]?.status

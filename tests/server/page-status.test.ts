@@ -37,8 +37,15 @@ describe('pages of things that are missing or not yours answer 404', () => {
     const unknown = await page(pair.student, '/learn/no-such-course-here')
     expect(unknown.status).toBe(404)
     expect(unknown.html).toContain('</html>') // the friendly page, not a bare error
+    // Gone: nothing to enrol in, so no link to another 404.
+    expect(unknown.html).toContain('This course is not available')
+    expect(unknown.html).not.toContain('href="/courses/no-such-course-here"')
     const other = await listedCourse(stranger, `Not enrolled ${randomBytes(3).toString('hex')}`)
-    expect((await page(pair.student, `/learn/${other.slug}`)).status).toBe(404)
+    const notEnrolled = await page(pair.student, `/learn/${other.slug}`)
+    expect(notEnrolled.status).toBe(404)
+    // Open in the catalog: the page sends the student where they can enrol.
+    expect(notEnrolled.html).toContain('not enrolled in this course')
+    expect(notEnrolled.html).toContain(`href="/courses/${other.slug}"`)
   })
 
   it('messages: an unknown conversation, and someone else\'s', async () => {

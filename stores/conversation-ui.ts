@@ -1,7 +1,8 @@
 // UI state of a conversation page: which earlier file the composer is pointing at, per
 // conversation ("Refer to" on an attachment; the composer sends its id with the message), and on
 // the instructor's side whose unlinking is being confirmed and which message's visibility dialog
-// is open and whether the observers drawer (narrow screens) is; where a back-dated message just went; whether signing out is asking about unsent
+// is open and whether the observers drawer (narrow screens) is; whether the page's tools are
+// unfolded (phones); where a back-dated message just went; whether signing out is asking about unsent
 // messages. Ids and labels only; observers, messages and files come from Vue Query.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -21,6 +22,8 @@ export const useConversationUiStore = defineStore('conversation-ui', () => {
   const signOutAsked = ref(false)
   /** The observers drawer (narrow screens) is open. */
   const observersOpen = ref(false)
+  /** The page's tools (jump to a date, download) are shown on a phone, where they are folded away. */
+  const toolsOpen = ref(false)
 
   const referenceIn = (conversationId: string) => references.value[conversationId] ?? null
   function refer(conversationId: string, target: ReferenceTarget) {
@@ -54,6 +57,9 @@ export const useConversationUiStore = defineStore('conversation-ui', () => {
   function showObservers(open: boolean) {
     observersOpen.value = open
   }
+  function showTools(open: boolean) {
+    toolsOpen.value = open
+  }
   function askBeforeSignOut(open: boolean) {
     signOutAsked.value = open
   }
@@ -64,10 +70,11 @@ export const useConversationUiStore = defineStore('conversation-ui', () => {
     visibilityMessageId.value = null
     landed.value = null
     observersOpen.value = false
+    toolsOpen.value = false
   }
 
   return {
-    references, unlinkingObserverId, visibilityMessageId, landed, signOutAsked, observersOpen, referenceIn, refer, clearReference, askToUnlink, cancelUnlink,
-    openVisibility, closeVisibility, landedIn, showLanded, clearLanded, showObservers, askBeforeSignOut, $reset,
+    references, unlinkingObserverId, visibilityMessageId, landed, signOutAsked, observersOpen, toolsOpen, referenceIn, refer, clearReference, askToUnlink, cancelUnlink,
+    openVisibility, closeVisibility, landedIn, showLanded, clearLanded, showObservers, showTools, askBeforeSignOut, $reset,
   }
 })

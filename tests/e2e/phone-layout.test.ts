@@ -111,9 +111,37 @@ describe('a conversation on a phone', () => {
     await visit(page, `/messages/${pair.conversationId}`)
     await page.getByTestId('message').filter({ hasText: 'Later message 24' }).waitFor()
     await page.getByTestId('message').filter({ hasText: 'About the sketch 0' }).waitFor({ state: 'attached' })
-    // It was 1768 px on an 812 px screen: the hidden "Refers to the file" of scrolled-off messages.
-    // What is left is the layout's 64 px of space under every page.
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(phone.height + 64)
+    // It was 1768 px on an 812 px screen: the hidden "Refers to the file" of scrolled-off messages;
+    // then 876 px, the layout's space under every other page.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(phone.height)
+  })
+
+  it('gives the stream most of the height: the page\'s tools fold behind one button, the composer\'s controls take three rows', async () => {
+    const page = await newPage(pair.instructor, { viewport: phone })
+    await visit(page, `/messages/${pair.conversationId}`)
+    await page.getByTestId('message').filter({ hasText: 'Later message 24' }).waitFor()
+    const stream = page.locator('.stream')
+    // It had 232 px of an 812 px screen: the tools took two rows and the composer's controls four.
+    expect((await stream.boundingBox())!.height).toBeGreaterThan(300)
+    expect(await page.getByLabel('Jump to date').isVisible()).toBe(false)
+    const toggle = page.getByRole('button', { name: 'Jump to date, download…' })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    await page.getByLabel('Jump to date').waitFor()
+    await page.getByRole('link', { name: 'Download conversation' }).waitFor()
+    // Jumping folds them away again: the stream shows the day.
+    await page.getByLabel('Jump to date').fill('2026-01-05')
+    await page.getByRole('button', { name: 'Go' }).click()
+    await page.getByRole('status').filter({ hasText: 'Showing messages around' }).waitFor()
+    expect(await page.getByLabel('Jump to date').isVisible()).toBe(false)
+    // The composer: the paperclip keeps its name; who reads the next message shares Send's row.
+    await page.getByRole('button', { name: 'Attach files' }).waitFor()
+    const send = (await page.getByRole('button', { name: 'Send' }).boundingBox())!
+    const audience = (await page.getByLabel('Who can read it').boundingBox())!
+    expect(Math.abs(audience.y + audience.height / 2 - (send.y + send.height / 2))).toBeLessThan(4)
+    expect(audience.width).toBeGreaterThan(150)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(phone.width)
   })
 
   it('keeps the keyboard in the observers drawer until Escape, which gives focus back to the Observers button', async () => {

@@ -68,6 +68,8 @@ async function withIds(response: Response, uploadId: string): Promise<Response> 
   if (upload.lesson) {
     headers.set('lectern-lesson-id', upload.lesson.lessonId)
     headers.set('lectern-chapter-id', upload.lesson.chapterId)
+    // The lesson keeps its current video while this one uploads: the tab's own progress says so too.
+    if (upload.lesson.replacement) headers.set('lectern-replacement', 'true')
   }
   if (upload.attachment) headers.set('lectern-attachment-id', upload.attachment.id)
   if (upload.library) headers.set('lectern-media-id', upload.library.mediaId)

@@ -89,7 +89,7 @@ async function send(uploadId: string, count: Count, context: UploadContext): Pro
   last.set(uploadId, { bytes: count.bytes, at: Date.now() })
   const data = { bytes: count.bytes, total, at: count.at }
   if (lesson) {
-    const place = { kind: 'lesson' as const, courseId: lesson.courseId, chapterId: lesson.chapterId, lessonId: lesson.lessonId }
+    const place = { kind: 'lesson' as const, courseId: lesson.courseId, chapterId: lesson.chapterId, lessonId: lesson.lessonId, replacement: lesson.replacement }
     await broadcast(courseChannel(lesson.courseId), uploadProgressEvent(place, uploadId, data))
   }
   else if (attachment) {

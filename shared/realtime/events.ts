@@ -38,6 +38,12 @@ const LessonSnapshot = z.object({
   failureReason: z.string().nullable(),
   hasThumbnail: z.boolean(),
   updatedAt: isoDate,
+  // The video on its way to replace the current one (shared/types/outline.ts).
+  replacement: z.object({
+    status: z.enum(['UPLOADING', 'PROCESSING', 'FAILED']),
+    fileName: z.string(),
+    failureReason: z.string().nullable(),
+  }).nullable().optional(),
 })
 
 const ChapterSnapshot = z.object({
@@ -135,6 +141,8 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
     chapterId: id,
     lessonId: id,
     operationId: id,
+    // The bytes are the lesson's replacement video's, not its current one's.
+    replacement: z.literal(true).optional(),
     data: z.object({
       progress: z.number().min(0).max(100),
       bytes: z.number().int().nonnegative(),

@@ -22,6 +22,24 @@ export interface Lesson {
   upload?: UploadProgress
   /** Client-side only: how far its HLS ladder is (percent), from transcode-progress events. */
   transcodePercent?: number
+  /**
+   * A new video on its way to replace the ready one. Everything else on the lesson (status,
+   * duration, thumbnail) is still the current video, which students keep watching until this one
+   * is ready and takes its place. Null when there is none.
+   */
+  replacement?: LessonReplacement | null
+}
+
+export interface LessonReplacement {
+  /** READY never shows here: a ready replacement has become the lesson's video. */
+  status: 'UPLOADING' | 'PROCESSING' | 'FAILED'
+  fileName: string
+  /** Why processing failed, when status is FAILED. */
+  failureReason: string | null
+  /** As Lesson.received, while it uploads. */
+  received?: UploadReceived | null
+  /** Client-side only: live upload progress, as Lesson.upload. */
+  upload?: UploadProgress
 }
 
 export interface UploadReceived {

@@ -6,7 +6,7 @@ import type { RealtimeEventOf } from '../realtime/events'
 
 /** What the upload fills: a lesson of a course, an attachment in a conversation, or a library file. */
 export type UploadPlace
-  = | { kind: 'lesson', courseId: string, chapterId: string, lessonId: string }
+  = | { kind: 'lesson', courseId: string, chapterId: string, lessonId: string, replacement?: boolean }
     | { kind: 'attachment', conversationId: string, attachmentId: string }
     | { kind: 'library', mediaId: string }
 
@@ -32,7 +32,8 @@ export function uploadProgressEvent(place: UploadPlace, operationId: string, { b
   const when = at === undefined ? {} : { at }
   if (place.kind === 'lesson') {
     const { courseId, chapterId, lessonId } = place
-    return { type: 'upload-progress', courseId, chapterId, lessonId, operationId, data: { progress: progressPercent(bytes, total), bytes, total, ...when } }
+    const replacement = place.replacement ? { replacement: true as const } : {}
+    return { type: 'upload-progress', courseId, chapterId, lessonId, operationId, ...replacement, data: { progress: progressPercent(bytes, total), bytes, total, ...when } }
   }
   if (place.kind === 'attachment')
     return { type: 'attachment-progress', conversationId: place.conversationId, attachmentId: place.attachmentId, operationId, data: { bytes, total, ...when } }

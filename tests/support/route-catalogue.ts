@@ -448,6 +448,10 @@ export const routeCatalogue: Record<string, RouteEntry> = {
     method: 'POST', pattern: '/api/lessons/[id]/retry-processing', access: 'instructor-owner', owner: 'instructor',
     fixture: async w => ({ ...post(`/api/lessons/${(await throwaway.failedLesson(w)).lessonId}/retry-processing`), settle: () => throwaway.processingSettled(w) }),
   },
+  'server/api/lessons/[id]/replacement.delete.ts': {
+    method: 'DELETE', pattern: '/api/lessons/[id]/replacement', access: 'instructor-owner', owner: 'instructor',
+    fixture: async w => ({ method: 'DELETE', path: `/api/lessons/${(await throwaway.failedReplacement(w)).lessonId}/replacement` }),
+  },
   'server/api/lessons/[id]/hls.get.ts': {
     method: 'GET', pattern: '/api/lessons/[id]/hls', access: 'student-participant', owner: 'student', protocol: 'file',
     fixture: async (w) => {

@@ -61,8 +61,12 @@ async function linkLessonVideo(tx: Tx, { ownerId, actorId, file, target, input }
   // The course row lock orders this with uploads into the lesson and other outline writes; the
   // lesson's current file is read again under it.
   await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${target.courseId} FOR UPDATE`
-  const current = (await tx.video.findUniqueOrThrow({ where: { id: input.targetId }, select: { mediaFileId: true } })).mediaFileId
+  const place = await tx.video.findUniqueOrThrow({ where: { id: input.targetId }, select: { mediaFileId: true, replacementMediaFile: { select: { status: true } } } })
+  const current = place.mediaFileId
   if (current === file.id) return { usage, created: false, lessons: [], replaced: null }
+  // A new video on its way would take the place of the one chosen now, once ready.
+  if (place.replacementMediaFile && place.replacementMediaFile.status !== 'FAILED')
+    throw new AppError('CONFLICT', 'A new video for this lesson is still uploading or processing; wait for it, or cancel it, before choosing another file')
   const kind = mediaKindOf(file.originalName, file.mimeType)
   if (!canBeLessonVideo({ kind, status: file.status })) {
     if (kind !== 'video') throw new AppError('UNPROCESSABLE', 'Only a video file can be a lesson\'s video')

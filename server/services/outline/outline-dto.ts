@@ -1,8 +1,8 @@
 // The one place Chapter and Video rows become what the API and the events carry: the database
 // keeps the model name Video (a rename would cost a migration), the API says lesson.
-import type { Chapter, Lesson, UploadReceived } from '#shared/types/outline'
+import type { Chapter, Lesson, LessonReplacement, UploadReceived } from '#shared/types/outline'
 import { UPLOAD_LIVE_MS } from '#shared/uploads/progress'
-import type { Chapter as ChapterRow, Video as VideoRow } from '../../generated/prisma/client'
+import type { Chapter as ChapterRow, MediaStatus, Video as VideoRow } from '../../generated/prisma/client'
 
 export const lessonSelect = {
   id: true,
@@ -14,6 +14,7 @@ export const lessonSelect = {
   freePreview: true,
   updatedAt: true,
   mediaFile: { select: { failureReason: true, thumbnailKey: true, receivedBytes: true, sizeBytes: true, updatedAt: true, storageKey: true } },
+  replacementMediaFile: { select: { status: true, originalName: true, failureReason: true, receivedBytes: true, sizeBytes: true, updatedAt: true } },
 } as const
 
 export const chapterSelect = {
@@ -26,17 +27,30 @@ export const chapterSelect = {
 } as const
 
 type SelectedMedia = { failureReason: string | null, thumbnailKey: string | null, receivedBytes: bigint, sizeBytes: bigint, updatedAt: Date, storageKey: string }
-type SelectedLesson = Pick<VideoRow, Exclude<keyof typeof lessonSelect, 'mediaFile'>> & { mediaFile: SelectedMedia | null }
+type SelectedReplacement = Pick<SelectedMedia, 'failureReason' | 'receivedBytes' | 'sizeBytes' | 'updatedAt'> & { status: MediaStatus, originalName: string }
+type SelectedLesson = Pick<VideoRow, Exclude<keyof typeof lessonSelect, 'mediaFile' | 'replacementMediaFile'>> & { mediaFile: SelectedMedia | null, replacementMediaFile: SelectedReplacement | null }
 type SelectedChapter = Pick<ChapterRow, 'id' | 'courseId' | 'title' | 'position' | 'updatedAt'> & { videos: SelectedLesson[] }
 
 export function toLesson(row: SelectedLesson): Lesson {
-  const { mediaFile, ...lesson } = row
+  const { mediaFile, replacementMediaFile, ...lesson } = row
   return {
     ...lesson,
     failureReason: row.status === 'FAILED' ? (mediaFile?.failureReason ?? null) : null,
     hasThumbnail: !!mediaFile?.thumbnailKey,
     updatedAt: row.updatedAt.toISOString(),
     received: row.status === 'UPLOADING' && mediaFile ? uploadReceived(mediaFile) : null,
+    replacement: replacementMediaFile ? toReplacement(replacementMediaFile) : null,
+  }
+}
+
+function toReplacement(media: SelectedReplacement): LessonReplacement | null {
+  // A ready replacement has already swapped in (the same transaction clears the column).
+  if (media.status === 'READY') return null
+  return {
+    status: media.status,
+    fileName: media.originalName,
+    failureReason: media.status === 'FAILED' ? media.failureReason : null,
+    received: media.status === 'UPLOADING' ? uploadReceived(media) : null,
   }
 }
 

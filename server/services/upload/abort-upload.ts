@@ -1,7 +1,8 @@
 // An upload that will not complete (cancelled, refused after its first bytes, or abandoned):
 // its bytes and media row go, and its lesson goes back to "no video yet" — or, when the lesson was
 // made only for this file and the file was refused, the lesson goes too (nothing empty is left
-// behind for a file the server would not take).
+// behind for a file the server would not take). A lesson's replacement (find-upload.ts) leaves
+// the lesson exactly as it was: its current video was never touched.
 import { useObjectStore } from '../../storage'
 import { useDb } from '../../database/db'
 import { toLesson, lessonSelect } from '../outline/outline-dto'
@@ -17,6 +18,13 @@ export async function abortUpload(uploadId: string, options: { dropCreatedLesson
   await useObjectStore().removeOwned(uploadId)
   if (!upload) return
   const lesson = upload.lesson
+  if (lesson?.replacement) {
+    // The row's foreign key clears Video.replacementMediaFileId (ON DELETE SET NULL).
+    await useDb().mediaFile.delete({ where: { id: upload.mediaFileId } })
+    const row = await useDb().video.findUnique({ where: { id: lesson.lessonId }, select: lessonSelect })
+    if (row) await announceOutline({ type: 'lesson-saved', courseId: lesson.courseId, lesson: toLesson(row) })
+    return void await announceMediaRemoved(upload.ownerId, upload.mediaFileId)
+  }
   if (lesson && options.dropCreatedLesson) await dropLesson(upload.ownerId, lesson)
   else if (lesson) {
     const row = await useDb().video.update({ where: { id: lesson.lessonId }, data: { status: 'DRAFT', mediaFileId: null, durationSeconds: null }, select: lessonSelect })

@@ -7,6 +7,8 @@ import { useObjectStore } from '../../storage'
 import { uploadReceived } from '../outline/outline-dto'
 import { libraryFile } from '../media/media-sql'
 
+const lessonPlace = { id: true, chapterId: true, chapter: { select: { courseId: true } } } as const
+
 export async function listUnfinishedUploads({ ownerId }: { ownerId: string }): Promise<UnfinishedUpload[]> {
   const rows = await useDb().mediaFile.findMany({
     where: { ownerId, status: 'UPLOADING', deletedAt: null, ...libraryFile },
@@ -14,14 +16,16 @@ export async function listUnfinishedUploads({ ownerId }: { ownerId: string }): P
     take: 100,
     select: {
       id: true, originalName: true, mimeType: true, sizeBytes: true, receivedBytes: true, updatedAt: true, storageKey: true,
-      videos: { select: { id: true, chapterId: true, chapter: { select: { courseId: true } } }, take: 1 },
+      videos: { select: lessonPlace, take: 1 },
+      replacing: { select: lessonPlace, take: 1 },
     },
   })
   const storage = useObjectStore()
   return Promise.all(rows.map(async (row) => {
     const received = uploadReceived(row)
     const held = await storage.receivedBytes(row.storageKey)
-    const lesson = row.videos[0]
+    // A lesson's video, or the replacement of a lesson's video: either way the upload is for that lesson.
+    const lesson = row.videos[0] ?? row.replacing[0]
     return {
       mediaId: row.id,
       name: row.originalName,

@@ -85,6 +85,17 @@ export async function failedLesson(world: OwnerWorld) {
   return { lessonId: lesson.id, mediaId: file.id }
 }
 
+/** A ready lesson of the owner with a replacement video whose processing failed (the lesson plays on). */
+export async function failedReplacement(world: OwnerWorld) {
+  const { lesson } = await draftCourse(world)
+  const { db, storageDir } = world.lectern
+  const ownerId = world.instructor.user.id
+  const current = await createMediaFile(db, ownerId, { name: 'current.mp4', mimeType: 'video/mp4', status: 'READY', purpose: 'LESSON', store: { root: storageDir, bytes: Buffer.from('current video') } })
+  const failed = await createMediaFile(db, ownerId, { name: 'broken.mp4', mimeType: 'video/mp4', status: 'FAILED', purpose: 'LESSON', store: { root: storageDir, bytes: Buffer.from('not a video') } })
+  await db.video.update({ where: { id: lesson.id }, data: { mediaFileId: current.id, status: 'READY', durationSeconds: 5, replacementMediaFileId: failed.id } })
+  return { lessonId: lesson.id, mediaId: failed.id }
+}
+
 /**
  * Waits until nothing is being processed (a retry's job ran): the job writes the file's row, then
  * its lesson's, so both must have left PROCESSING.

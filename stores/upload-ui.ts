@@ -22,6 +22,8 @@ export interface UploadEntry {
   resourceId: string | null
   fileName: string
   sizeBytes: number
+  /** A lesson's upload that replaces its ready video (the server says so when it creates the upload). */
+  replacement?: boolean
   state: UploadState
   message?: string
   /** While retrying: when the next attempt starts (ms since epoch), or null while the browser is offline. */

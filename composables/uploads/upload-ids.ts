@@ -13,3 +13,8 @@ const HEADER: Record<UploadTarget['kind'], string> = {
 export function resourceIdFrom(target: UploadTarget, response: HttpResponse): string | null {
   return response.getHeader(HEADER[target.kind]) || null
 }
+
+/** The upload replaces a lesson's ready video, which plays on until the new one is ready. */
+export function isReplacement(response: HttpResponse): boolean {
+  return response.getHeader('lectern-replacement') === 'true'
+}

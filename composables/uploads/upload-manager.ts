@@ -15,7 +15,7 @@ import type { useUploadUiStore } from '../../stores/upload-ui'
 import { metadataFor, refusalFor } from './upload-target'
 import type { UploadTarget } from './upload-target'
 import { askedToWait, browserOnline, isRefusal, LOST_CONNECTION, refusalReason, retryDelays } from './upload-retry'
-import { resourceIdFrom } from './upload-ids'
+import { isReplacement, resourceIdFrom } from './upload-ids'
 
 export type { UploadTarget } from './upload-target'
 
@@ -148,13 +148,14 @@ export class UploadManager {
         if (request.getMethod() === 'HEAD') {
           const resourceId = resourceIdFrom(target, response)
           if (resourceId && !store.entries[operationId]?.resourceId) store.update(operationId, { resourceId })
+          if (isReplacement(response)) store.update(operationId, { replacement: true })
           return
         }
         if (request.getMethod() !== 'POST') return
         created()
         const resourceId = resourceIdFrom(target, response)
         if (!resourceId) return
-        store.update(operationId, { resourceId })
+        store.update(operationId, { resourceId, ...(isReplacement(response) ? { replacement: true } : {}) })
         if (target.kind === 'library') observer.emit('media:created', { mediaId: resourceId, operationId })
         else if (target.kind === 'attachment') observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: resourceId, operationId })
         else observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, lessonId: resourceId, operationId })
@@ -286,7 +287,7 @@ export class UploadManager {
       ? { kind: 'library', mediaId: resourceId }
       : target.kind === 'attachment'
         ? { kind: 'attachment', conversationId: target.conversationId, attachmentId: resourceId }
-        : { kind: 'lesson', courseId: target.courseId, chapterId: target.chapterId, lessonId: resourceId }
+        : { kind: 'lesson', courseId: target.courseId, chapterId: target.chapterId, lessonId: resourceId, replacement: entry.replacement }
     // The same event the server sends (shared/uploads/progress.ts), without its clock.
     const event = uploadProgressEvent(place, operationId, latest)
     this.options.observer.emit(event.type, event)

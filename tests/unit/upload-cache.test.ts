@@ -86,4 +86,30 @@ describe('upload progress in the caches', () => {
     expect(fromChapters().upload).toBeUndefined()
     expect(fromChapters().status).toBe('PROCESSING')
   })
+
+  describe('a replacement video\'s progress', () => {
+    const ready = (): Lesson => ({ ...lesson('READY'), durationSeconds: 3, hasThumbnail: true })
+    const replacing = (bytes: number) => ({ ...event(bytes, 'op2'), replacement: true as const })
+    beforeEach(() => {
+      client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [ready()] }])
+      client.setQueryData(lessonKeys.list('ch1'), [ready()])
+    })
+
+    it('goes to the lesson\'s replacement in both caches; the lesson stays ready with its current video', () => {
+      uploadProgressed(client, replacing(250), 1000)
+      for (const row of [fromChapters(), fromLessonList()]) {
+        expect(row).toMatchObject({ status: 'READY', durationSeconds: 3, hasThumbnail: true, replacement: { status: 'UPLOADING', upload: { bytes: 250, total: 1000 } } })
+        expect(row.upload).toBeUndefined()
+      }
+    })
+
+    it('is ignored once the replacement is processing, and when it already swapped in', () => {
+      client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [{ ...ready(), replacement: { status: 'PROCESSING', fileName: 'new.mp4', failureReason: null } }] }])
+      uploadProgressed(client, replacing(900), 1000)
+      expect(fromChapters().replacement).toEqual({ status: 'PROCESSING', fileName: 'new.mp4', failureReason: null })
+      client.setQueryData(chapterKeys.list('c1'), [{ id: 'ch1', courseId: 'c1', title: 'One', position: 0, updatedAt: '', lessons: [{ ...ready(), replacement: null }] }])
+      uploadProgressed(client, replacing(1000), 1100)
+      expect(fromChapters()).toMatchObject({ status: 'READY', replacement: null })
+    })
+  })
 })

@@ -156,3 +156,14 @@ export function useRetryProcessingMutation(courseId: MaybeRefOrGetter<string>) {
     onError: error => toast.error(`Processing was not restarted: ${errorMessage(error)}`),
   })
 }
+
+/** Throws away a lesson's replacement video (failed, or nobody sends it any more); the lesson plays on as it was. */
+export function useDiscardReplacementMutation(courseId: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (lessonId: string) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}/replacement`, { method: 'DELETE' }),
+    onSuccess: lesson => lessonSaved(client, toValue(courseId), lesson),
+    onError: error => toast.error(`The new video was not discarded: ${errorMessage(error)}`),
+  })
+}

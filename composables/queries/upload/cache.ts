@@ -1,6 +1,8 @@
 // Upload progress into the caches: the lesson's row in chapterKeys.list(courseId) and in
 // lessonKeys.list(chapterId) (the dual cache update). The highest byte count wins, so a late or
 // client-side event never moves a bar backwards; the speed is smoothed from successive events.
+// A replacement's bytes (event.replacement) go to the lesson's `replacement`, never to the lesson
+// itself: its status and duration stay the current video's, which students still watch.
 import type { QueryClient } from '@tanstack/vue-query'
 import type { RealtimeEventOf } from '#shared/realtime/events'
 import type { Chapter, UploadProgress, Lesson } from '#shared/types/outline'
@@ -31,11 +33,26 @@ export function nextProgress(previous: UploadProgress | undefined, event: Progre
 
 function withProgress(lesson: Lesson, event: ProgressEvent, now: number): Lesson {
   if (lesson.id !== event.lessonId) return lesson
+  if (event.replacement) return withReplacementProgress(lesson, event, now)
   // A lesson that already finished uploading ignores stragglers.
   if (lesson.status !== 'UPLOADING' && lesson.status !== 'DRAFT') return lesson
   const upload = nextProgress(lesson.upload, event, now)
   return upload ? { ...lesson, status: 'UPLOADING', upload } : lesson
 }
+
+function withReplacementProgress(lesson: Lesson, event: ProgressEvent, now: number): Lesson {
+  const current = lesson.replacement
+  // Already uploaded (processing, failed or swapped in): stragglers change nothing. Before the
+  // lesson's event about it arrives, the first bytes start the replacement's row.
+  if (current ? current.status !== 'UPLOADING' : event.data.bytes >= event.data.total) return lesson
+  const upload = nextProgress(current?.upload, event, now)
+  if (!upload) return lesson
+  return { ...lesson, replacement: { status: 'UPLOADING', fileName: '', failureReason: null, received: null, ...current, upload } }
+}
+
+/** Whether a lesson still takes this upload's progress (it is uploading, as itself or as its replacement). */
+const stillUploading = (lesson: Lesson, event: ProgressEvent) =>
+  event.replacement ? lesson.replacement?.status === 'UPLOADING' : lesson.status === 'UPLOADING'
 
 /**
  * The latest progress per uploading lesson. An outline fetch answers with what the database knew
@@ -64,8 +81,8 @@ export function applyWaitingProgress(client: QueryClient, courseId: string): voi
     if (event.courseId !== courseId) continue
     const lesson = lessons.get(event.lessonId)
     if (!lesson) continue
-    // Finished, or cancelled (back to no video): nothing left to apply.
-    if (lesson.status !== 'UPLOADING') latest.delete(event.lessonId)
+    // Finished, or cancelled (back to no video, or to its current one): nothing left to apply.
+    if (!stillUploading(lesson, event)) latest.delete(event.lessonId)
     else uploadProgressed(client, event)
   }
 }

@@ -41,6 +41,8 @@ export class UploadManager {
   private readonly sent = new Map<string, number>()
   private readonly failures = new Map<string, { count: number, sentAt: number }>()
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Cancelled before the server answered their creation: deleted as soon as it has (see cancel). */
+  private readonly cancelledWhileCreating = new Set<string>()
   /** Uploads are created one after another, so new lessons appear in the order files were picked. */
   private creations: Promise<void> = Promise.resolve()
 
@@ -110,7 +112,10 @@ export class UploadManager {
     this.files.delete(operationId)
     this.options.store.remove(operationId)
     if (upload?.url) await upload.abort(true).catch(() => {})
-    else if (upload) await upload.abort(false)
+    // The creation may already be on the server: aborting it here would leave what it made there
+    // (a lesson's replacement would then stand in the way of the next one). Let it answer, then
+    // delete it (onUploadUrlAvailable). An upload not started yet never starts (start() checks).
+    else if (upload) this.cancelledWhileCreating.add(operationId)
     this.pump()
   }
 
@@ -136,6 +141,9 @@ export class UploadManager {
       setTimeout(resolve, 5000) // a slow creation never holds the others for long
     })
     const [{ Upload: TusUpload }] = await Promise.all([import('tus-js-client'), previousCreation])
+    // Cancelled or paused while the client loaded or an earlier creation ran: nothing was sent yet,
+    // and nothing is (a resume starts it again).
+    if (!this.files.has(operationId) || store.entries[operationId]?.state !== 'uploading') return created()
     const upload = new TusUpload(file, {
       endpoint: '/api/uploads',
       chunkSize: this.options.chunkSize ?? 8 * 1024 * 1024,
@@ -159,6 +167,9 @@ export class UploadManager {
         if (target.kind === 'library') observer.emit('media:created', { mediaId: resourceId, operationId })
         else if (target.kind === 'attachment') observer.emit('attachment:created', { conversationId: target.conversationId, attachmentId: resourceId, operationId })
         else observer.emit('upload:created', { courseId: target.courseId, chapterId: target.chapterId, lessonId: resourceId, operationId })
+      },
+      onUploadUrlAvailable: () => {
+        if (this.cancelledWhileCreating.delete(operationId)) void upload.abort(true).catch(() => {})
       },
       onProgress: (bytes, total) => {
         this.sent.set(operationId, bytes)

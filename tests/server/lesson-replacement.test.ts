@@ -79,6 +79,26 @@ describeWithDatabase('replacing a lesson\'s video', () => {
     expect(await lessonRow()).toEqual(before)
   })
 
+  it('one replacement at a time: a second is refused (409) while the first is sent; one nobody sends any more gives way', async () => {
+    const before = await lessonRow()
+    const bytes = fileBytes(sampleVideo(5))
+    const first = await createUpload(owner, { size: bytes.length, metadata: replacementMeta('First try.mp4') })
+    expect((await patchChunk(owner, first.url!, 0, bytes.subarray(0, 4096))).offset).toBe(4096)
+    const refused = await createUpload(owner, { size: bytes.length, metadata: replacementMeta('Second try.mp4') })
+    expect(refused.status).toBe(409)
+    expect(await testDb().mediaFile.count({ where: { originalName: 'Second try.mp4' } })).toBe(0)
+
+    // The first one's tab went away a while ago.
+    await testDb().mediaFile.update({ where: { storageKey: keyOf(first.url!) }, data: { updatedAt: new Date(Date.now() - 60_000) } })
+    const second = await createUpload(owner, { size: bytes.length, metadata: replacementMeta('Second try.mp4') })
+    expect(second.status).toBe(201)
+    expect(await testDb().mediaFile.count({ where: { storageKey: keyOf(first.url!) } })).toBe(0)
+    expect(await inOutline()).toMatchObject({ status: 'READY', durationSeconds: 3, replacement: { status: 'UPLOADING', fileName: 'Second try.mp4' } })
+    expect((await fetch(second.url!, { method: 'DELETE', headers: tusHeaders(owner) })).status).toBe(204)
+    await expect.poll(async () => (await lessonRow()).replacementMediaFileId).toBeNull()
+    expect(await lessonRow()).toEqual(before)
+  })
+
   it('a replacement that is not a video is refused at its first bytes; the lesson keeps its video', async () => {
     const before = await lessonRow()
     const fake = Buffer.from('%PDF-1.7 not a video at all'.repeat(100))
@@ -107,6 +127,18 @@ describeWithDatabase('replacing a lesson\'s video', () => {
     expect(await lessonRow()).toEqual(before)
   })
 
+  it('a failed replacement moved to the library\'s trash is no longer the lesson\'s replacement; the lesson is untouched', async () => {
+    const before = await lessonRow()
+    const broken = Buffer.concat([oldBytes().subarray(0, 64), Buffer.alloc(20_000, 7)])
+    const created = await createUpload(owner, { size: broken.length, metadata: replacementMeta('broken again.mp4') })
+    expect((await sendAll(owner, created.url!, broken, 8192)).status).toBe(204)
+    await expect.poll(async () => (await inOutline()).replacement?.status, { timeout: 30_000 }).toBe('FAILED')
+    const failed = await testDb().mediaFile.findUniqueOrThrow({ where: { storageKey: keyOf(created.url!) }, select: { id: true } })
+    expect((await owner.post(`/api/media/${failed.id}/trash`, {})).status).toBe(200)
+    expect(await lessonRow()).toEqual(before)
+    expect(await inOutline()).toMatchObject({ status: 'READY', durationSeconds: 3, replacement: null })
+  })
+
   it('swaps the new video in once it is processed; the old file stays in the library, used nowhere', async () => {
     const before = await lessonRow()
     const bytes = fileBytes(sampleVideo(5))
@@ -121,8 +153,8 @@ describeWithDatabase('replacing a lesson\'s video', () => {
     expect(await streamed()).toBe(sha256(bytes))
 
     // The old file: kept, no longer the lesson's (its usage count dropped), the new one is.
-    const old = data(await owner.get<MediaDetail>(`/api/media/${before.mediaFileId}`))
-    expect(old).toMatchObject({ status: 'READY', usageCount: 0, usages: [] })
+    const oldFile = data(await owner.get<MediaDetail>(`/api/media/${before.mediaFileId}`))
+    expect(oldFile).toMatchObject({ status: 'READY', usageCount: 0, usages: [] })
     expect(await testDb().mediaFile.findUniqueOrThrow({ where: { id: before.mediaFileId! }, select: { deletedAt: true } })).toEqual({ deletedAt: null })
     expect(data(await owner.get<MediaDetail>(`/api/media/${replacement.id}`))).toMatchObject({ usageCount: 1, usages: [{ role: 'VIDEO', targetId: lessonId }] })
     // Its history says what happened.

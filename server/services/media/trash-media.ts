@@ -8,7 +8,7 @@ import { AppError } from '../../utils/errors'
 import { announceLessons, announceMediaRemoved } from './announce-media'
 import { recordMediaAudit } from './media-audit'
 import type { MediaAuditInput } from './media-audit'
-import { clearLessonVideo } from './lesson-video-writes'
+import { clearLessonVideo, dropReplacement } from './lesson-video-writes'
 import type { LessonChange } from './lesson-video-writes'
 import { auditTarget, readUsages } from './usage-dto'
 import { readMediaRows } from './media-dto'
@@ -30,6 +30,9 @@ export async function trashMedia({ ownerId, actor, id, unlinkAll, retentionSecon
       for (const usage of usages) {
         if (usage.role === 'VIDEO') lessons.push(await clearLessonVideo(tx, { courseId: usage.courseId, lessonId: usage.targetId }))
       }
+      // A lesson's replacement video (processing or failed) is no usage yet: the lesson just stops
+      // waiting for it, and keeps its current video.
+      lessons.push(...await dropReplacement(tx, id))
       await tx.mediaFile.update({ where: { id }, data: { deletedAt: now, deletedById: actor.id, deletedUsages: usages as object[] } })
       const unlinks: MediaAuditInput[] = usages.map(usage => ({ ownerId, mediaFileId: id, actorId: actor.id, action: 'UNLINK', target: auditTarget(usage), before: { linkId: usage.linkId, role: usage.role }, after: { reason: 'moved to the trash' } }))
       await recordMediaAudit(tx, ...unlinks, { ownerId, mediaFileId: id, actorId: actor.id, action: 'DELETE', before: { usages }, after: { deletedAt: now.toISOString() } })

@@ -4,12 +4,14 @@
 // (Video.replacementMediaFileId), and students watch the current one until the new one is ready
 // (set-upload-state.ts swaps them then; abort-upload.ts leaves the lesson as it was).
 import type { Lesson } from '#shared/types/outline'
+import { UPLOAD_LIVE_MS } from '#shared/uploads/progress'
 import { AppError, notFound } from '../../utils/errors'
 import { courseOfChapter, courseOfLesson, withLockedCourse } from '../outline/course-lock'
 import type { Tx } from '../outline/course-lock'
 import { toLesson, lessonSelect } from '../outline/outline-dto'
 import { recordMediaAudit } from '../media/media-audit'
 import { announceOutline } from '../outline/announce-outline'
+import { forgetUploadOwnership } from '../../uploads/ownership-cache'
 import { abortUpload } from './abort-upload'
 
 export interface BeginLessonUpload {
@@ -56,8 +58,11 @@ export async function beginLessonUpload(input: BeginLessonUpload): Promise<Begun
     }
     return intoLesson(tx, input.lessonId, media.id)
   })
-  // A failed replacement that this one supersedes goes with its bytes (it is nobody's any more).
-  if (supersededKey) await abortUpload(supersededKey)
+  // A replacement that this one supersedes goes with its bytes (nobody is waiting for it any more).
+  if (supersededKey) {
+    forgetUploadOwnership(supersededKey)
+    await abortUpload(supersededKey)
+  }
   await announceOutline({ type: 'lesson-saved', courseId, lesson })
   return { courseId, lesson, mediaFileId, replacement }
 }
@@ -66,7 +71,7 @@ export async function beginLessonUpload(input: BeginLessonUpload): Promise<Begun
 async function intoLesson(tx: Tx, lessonId: string, mediaFileId: string) {
   const current = await tx.video.findUniqueOrThrow({
     where: { id: lessonId },
-    select: { mediaFile: { select: { status: true } }, replacementMediaFile: { select: { status: true, storageKey: true } } },
+    select: { mediaFile: { select: { status: true } }, replacementMediaFile: { select: { status: true, storageKey: true, updatedAt: true } } },
   })
   if (current.mediaFile?.status !== 'READY') {
     // Nothing students could watch: the lesson shows the new upload itself, as before.
@@ -74,7 +79,9 @@ async function intoLesson(tx: Tx, lessonId: string, mediaFileId: string) {
     return { lesson: toLesson(row), mediaFileId, replacement: false, supersededKey: null }
   }
   const previous = current.replacementMediaFile
-  if (previous && previous.status !== 'FAILED')
+  // One replacement at a time; one that failed, or an upload nobody is sending any more, gives way.
+  const givesWay = previous && (previous.status === 'FAILED' || (previous.status === 'UPLOADING' && Date.now() - previous.updatedAt.getTime() >= UPLOAD_LIVE_MS))
+  if (previous && !givesWay)
     throw new AppError('CONFLICT', 'A new video for this lesson is already uploading or processing; cancel it before choosing another')
   const row = await tx.video.update({ where: { id: lessonId }, data: { replacementMediaFileId: mediaFileId }, select: lessonSelect })
   return { lesson: toLesson(row), mediaFileId, replacement: true, supersededKey: previous?.storageKey ?? null }

@@ -20,6 +20,12 @@ export interface StoredFile {
   sizeBytes: number
   /** Content-Disposition: shown in the browser, or downloaded under its name. */
   disposition?: { type: 'inline' | 'attachment', fileName: string }
+  /**
+   * The address may answer another file later (a lesson's stream, after its video is replaced):
+   * the browser asks again each time (a 304 while the file is the same) instead of keeping its
+   * copy for an hour, and never joins ranges of two files (If-Range).
+   */
+  revalidate?: boolean
 }
 
 /** Types a browser shows safely; anything else is sent as bytes to download, whatever was declared. */
@@ -65,14 +71,24 @@ function safeForm(file: StoredFile): Pick<StoredFile, 'mimeType' | 'disposition'
 
 export async function sendStoredFile(event: H3Event, stored: StoredFile) {
   const file = { ...stored, ...safeForm(stored) }
-  const range = parseByteRange(getRequestHeader(event, 'range'), file.sizeBytes)
+  // A storage key's bytes never change (each upload has its own), so the key is the validator.
+  const etag = `"${file.storageKey}"`
+  if (getRequestHeader(event, 'if-none-match') === etag) {
+    setResponseHeaders(event, { 'etag': etag, 'cache-control': cacheControl(file) })
+    setResponseStatus(event, 304)
+    return ''
+  }
+  const ifRange = getRequestHeader(event, 'if-range')
+  // A range of a copy kept from another file is not asked for: the whole current file answers.
+  const range = ifRange && ifRange !== etag ? null : parseByteRange(getRequestHeader(event, 'range'), file.sizeBytes)
   const { start, end } = range === 'unsatisfiable' || !range ? { start: 0, end: file.sizeBytes - 1 } : range
   // Opened before any header is set: a missing object is a plain 404 envelope.
   const body = range === 'unsatisfiable' || end < start ? null : await openObject(file.storageKey, { start, end })
   setResponseHeaders(event, {
     'accept-ranges': 'bytes',
     'content-type': file.mimeType,
-    'cache-control': 'private, max-age=3600',
+    'etag': etag,
+    'cache-control': cacheControl(file),
     // A file someone uploaded never runs as a page of this site.
     'x-content-type-options': 'nosniff',
     'content-security-policy': filePolicy(file.mimeType),
@@ -90,6 +106,8 @@ export async function sendStoredFile(event: H3Event, stored: StoredFile) {
   setResponseHeader(event, 'content-length', end - start + 1)
   return body ? sendStream(event, body) : ''
 }
+
+const cacheControl = (file: StoredFile) => (file.revalidate ? 'private, no-cache' : 'private, max-age=3600')
 
 async function openObject(key: string, range?: ByteRange) {
   try {

@@ -40,6 +40,7 @@ describeWithDatabase('replacing a lesson\'s video', () => {
     expect(response.status).toBe(200)
     return sha256(Buffer.from(await response.arrayBuffer()))
   }
+  const streamWith = (headers: Record<string, string>) => fetch(`${student.baseURL}/api/lessons/${lessonId}/stream`, { headers: { ...headers, cookie: student.sessionCookies().map(c => `${c.name}=${c.value}`).join('; ') } })
   const replacementMeta = (filename: string) => ({ filename, filetype: 'video/mp4', target: 'lesson', chapterId: course.lessons[0]!.chapterId, lessonId })
 
   it('keeps the current video playing for students while the new one uploads; a cancel leaves the lesson exactly as it was', async () => {
@@ -141,6 +142,12 @@ describeWithDatabase('replacing a lesson\'s video', () => {
 
   it('swaps the new video in once it is processed; the old file stays in the library, used nowhere', async () => {
     const before = await lessonRow()
+    // The browser's copy of the old video: revalidated on every use, never kept for an hour.
+    const old = await streamWith({ range: 'bytes=0-99' })
+    expect(old.status).toBe(206)
+    expect(old.headers.get('cache-control')).toBe('private, no-cache')
+    const oldTag = old.headers.get('etag')!
+    expect((await streamWith({ 'if-none-match': oldTag })).status).toBe(304)
     const bytes = fileBytes(sampleVideo(5))
     const created = await createUpload(owner, { size: bytes.length, metadata: replacementMeta('Better take.mp4') })
     expect((await sendAll(owner, created.url!, bytes, 64 * 1024)).status).toBe(204)
@@ -151,6 +158,12 @@ describeWithDatabase('replacing a lesson\'s video', () => {
     expect(await inOutline()).toMatchObject({ status: 'READY', durationSeconds: 5, replacement: null })
     expect(await watched()).toMatchObject({ hasVideo: true, durationSeconds: 5 })
     expect(await streamed()).toBe(sha256(bytes))
+    // The old copy is not valid any more, and a range asked of it gets the whole new file instead.
+    const revalidated = await streamWith({ 'if-none-match': oldTag })
+    expect(revalidated.status).toBe(200)
+    expect(revalidated.headers.get('etag')).not.toBe(oldTag)
+    expect(sha256(Buffer.from(await revalidated.arrayBuffer()))).toBe(sha256(bytes))
+    expect((await streamWith({ 'range': 'bytes=100-199', 'if-range': oldTag })).status).toBe(200)
 
     // The old file: kept, no longer the lesson's (its usage count dropped), the new one is.
     const oldFile = data(await owner.get<MediaDetail>(`/api/media/${before.mediaFileId}`))

@@ -8,7 +8,9 @@ export default defineEventHandler(async (event) => {
   try {
     const { id } = readParams(event, LessonIdParams)
     const user = await userFromHeaders(event.headers)
-    return await sendStoredFile(event, await findStreamableVideo({ lessonId: id, user }))
+    // The lesson's address plays whichever file is its video now: a replaced video must not be
+    // served from the browser's copy of the old one.
+    return await sendStoredFile(event, { ...await findStreamableVideo({ lessonId: id, user }), revalidate: true })
   }
   catch (error) {
     return sendRefusal(event, error)

@@ -5,11 +5,12 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Page, Route } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Chapter } from '../../shared/types/outline'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { holdLaterChunks } from '../support/held-chunks'
 import { publishedCourse } from '../support/catalog-fixtures'
 import type { PublishedCourse } from '../support/catalog-fixtures'
 import { sampleVideo } from '../support/video-fixtures'
@@ -35,20 +36,7 @@ const duration = (page: Page) => page.getByTestId('lesson-player').evaluate(v =>
 async function uploaderTab(owner: ApiClient) {
   const page = await newPage(owner)
   await page.addInitScript(() => localStorage.setItem('lectern:upload-chunk-bytes', '16384'))
-  let release!: () => void
-  const released = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  const seen = new Set<string>()
-  await page.route('**/api/uploads/*', async (route: Route) => {
-    const url = route.request().url()
-    if (route.request().method() === 'PATCH') {
-      if (seen.has(url)) await released
-      seen.add(url)
-    }
-    await route.continue()
-  })
-  return { page, release }
+  return { page, release: await holdLaterChunks(page) }
 }
 
 async function pickReplacement(page: Page, title: string, file = betterTake()) {

@@ -2,12 +2,13 @@ import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Page, Route, WebSocketRoute } from 'playwright-core'
+import type { Page, WebSocketRoute } from 'playwright-core'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { newPage, visit } from '../support/browser'
+import { holdLaterChunks } from '../support/held-chunks'
 import { sampleVideo } from '../support/video-fixtures'
 
 /** Two real videos with lesson-like names. */
@@ -32,24 +33,6 @@ async function uploaderTab(owner: ApiClient) {
   const page = await newPage(owner)
   await page.addInitScript(() => localStorage.setItem('lectern:upload-chunk-bytes', '16384'))
   return page
-}
-
-/** Lets each upload's first PATCH through and holds the rest until released. */
-async function holdLaterChunks(page: Page) {
-  let release!: () => void
-  const released = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  const seen = new Set<string>()
-  await page.route('**/api/uploads/*', async (route: Route) => {
-    const url = route.request().url()
-    if (route.request().method() === 'PATCH') {
-      if (seen.has(url)) await released
-      seen.add(url)
-    }
-    await route.continue()
-  })
-  return release
 }
 
 async function pickVideos(page: Page, chapterTitle: string, files: string[]) {

@@ -25,6 +25,9 @@ export function channelQueryKeys(channel: string): QueryKey[] {
   }
 }
 
+// Data rendered on the server carries the server's clock (hydrated as it was), `staleBefore` the
+// browser's: clocks kept by NTP differ by far less than the margin of a round trip and a page load
+// that separate an event before a page from the page's own data.
 export function catchUpChannel(client: QueryClient, channel: string, staleBefore: number): void {
   // Only queries on screen fetch (the others are marked stale); one already under way is left to finish.
   for (const queryKey of channelQueryKeys(channel))

@@ -1,5 +1,5 @@
 // Observer → Vue Query: the only place socket events reach the cache.
-import type { QueryClient } from '@tanstack/vue-query'
+import type { Query, QueryClient } from '@tanstack/vue-query'
 import { parseChannel } from '#shared/realtime/channels'
 import type { Chapter } from '#shared/types/outline'
 import { conversationKeys } from '../queries/conversation/keys'
@@ -22,6 +22,9 @@ import { catchUpChannel } from './channel-queries'
 import type { ObserverEvents, RealtimeObserver } from './observer'
 
 type Handlers = { [K in keyof ObserverEvents]?: (event: ObserverEvents[K]) => void }
+
+/** Events that say how far something has got, not what it now is. */
+const ONGOING = new Set<string>(['upload-progress', 'transcode-progress', 'attachment-progress', 'library-upload-progress', 'typing'])
 
 export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryClient): () => void {
   const handlers: Handlers = {
@@ -106,9 +109,32 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
     return !!client.getQueryData<Chapter[]>(chapterKeys.list(courseId))?.some(c => c.lessons.some(v => v.id === lessonId))
   }
 
-  for (const [type, handler] of Object.entries(handlers)) observer.on(type as never, handler as never)
+  // An event written into a query while that query is being fetched: the answer on its way may have
+  // been read before the event (a file shown "ready" by its event, then "uploading" again by a
+  // list fetched a moment earlier, for good). Such a fetch starts over, so its answer comes after
+  // the event. Progress is left out: it comes many times a second and the next one mends it, while
+  // restarting a fetch for each could keep it from ever finishing.
+  const restart = new Set<Query>()
+  let writingState = false
+  const bound = Object.entries(handlers).map(([type, handler]) => {
+    const run = (event: unknown) => {
+      writingState = !ONGOING.has(type)
+      try {
+        (handler as (event: unknown) => void)(event)
+      }
+      finally {
+        writingState = false
+      }
+      for (const query of restart) void query.fetch(undefined, { cancelRefetch: true }).catch(() => {})
+      restart.clear()
+    }
+    observer.on(type as never, run as never)
+    return [type, run] as const
+  })
   // When an outline is fetched, progress that beat its new lesson rows catches up.
   const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (writingState && event.type === 'updated' && event.action.type === 'success' && event.action.manual && event.query.state.fetchStatus === 'fetching')
+      restart.add(event.query)
     const key = event.query.queryKey
     // Fetched data only (not our own setQueryData writes, which would loop back here).
     if (event.type === 'updated' && event.action.type === 'success' && !event.action.manual && key[0] === chapterKeys.all[0] && typeof key[2] === 'string')
@@ -116,6 +142,6 @@ export function registerCacheUpdaters(observer: RealtimeObserver, client: QueryC
   })
   return () => {
     unsubscribe()
-    for (const [type, handler] of Object.entries(handlers)) observer.off(type as never, handler as never)
+    for (const [type, run] of bound) observer.off(type as never, run as never)
   }
 }

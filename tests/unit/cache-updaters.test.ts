@@ -85,6 +85,22 @@ describe('realtime cache updaters', () => {
     expect(client.getQueryState(courseKeys.list())!.isInvalidated).toBe(false) // the user channel's
   })
 
+  it('starts a fetch over when an event lands while it is on its way, so an answer read before the event cannot undo it', async () => {
+    const renamed = course('a', '2026-11-09T00:00:00.000Z', { title: 'Renamed' })
+    let answerReadBefore!: (courses: Course[]) => void
+    let calls = 0
+    const queryFn = () => {
+      calls++
+      return calls === 1 ? new Promise<Course[]>(resolve => (answerReadBefore = resolve)) : Promise.resolve([renamed, b])
+    }
+    const fetched = client.fetchQuery({ queryKey: courseKeys.list(), queryFn, staleTime: 0 })
+    observer.emit('course-updated', { type: 'course-updated', course: renamed })
+    answerReadBefore([a, b])
+    await fetched
+    expect(calls).toBe(2)
+    expect(list()[0]!.title).toBe('Renamed')
+  })
+
   it('invalidates a course\'s detail when its channel is dropped', () => {
     observer.emit('channel:dropped', { channel: 'course:b', reason: 'deleted' })
     expect(client.getQueryState(courseKeys.detail('b'))!.isInvalidated).toBe(true)

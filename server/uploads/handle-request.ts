@@ -1,18 +1,16 @@
-// The Nitro side of the upload endpoint: hands the request to tus, then, after each PATCH, checks
-// the first bytes of a new upload against its target (a file whose content is not what it claims
-// is deleted and refused with 415) and reports the server-side byte count as progress.
+// The Nitro side of the upload endpoint: hands the request to tus, then, after an upload's first
+// PATCH, checks its first bytes against its target (content-check.ts: a file whose content is not
+// what it claims is deleted and refused with 415) and reports the server-side byte count as progress.
 import type { H3Event } from 'h3'
 import type { Server } from '@tus/server'
-import { abortUpload } from '../services/upload/abort-upload'
 import { rememberUploadContext, reportProgress } from './progress'
 import { SIGNATURE_BYTES } from './signature'
-import { uploadTargets } from './targets'
 import { isDiskStore, useObjectStore } from '../storage'
 import { markUploadAlive } from './liveness'
 import { findUpload } from '../services/upload/find-upload'
-import { refusal } from './refusal'
+import { refuseWrongContent } from './content-check'
 import { useTusServer } from './tus-server'
-import { forgetOwnershipWhenUploadsEnd, forgetUploadOwnership } from './ownership-cache'
+import { forgetOwnershipWhenUploadsEnd } from './ownership-cache'
 import { UploadRequest } from './node-body'
 
 let tus: Server | undefined
@@ -38,20 +36,12 @@ export async function handleUploadRequest(event: H3Event): Promise<Response> {
   if (request.method !== 'PATCH' || !response.ok) return response
 
   const offset = Number(response.headers.get('upload-offset') ?? 0)
+  // The first PATCH's bytes (the last one's were checked before processing, from tus-server.ts).
   if (startOffset === 0 && offset > 0) {
-    const [head, upload] = await Promise.all([request.head() ?? useObjectStore().readHead(uploadId, SIGNATURE_BYTES), findUpload(uploadId)])
-    const target = upload?.library ? uploadTargets.library : upload?.attachment ? uploadTargets.attachment : uploadTargets.lesson
-    if (upload && head.length >= Math.min(SIGNATURE_BYTES, offset) && !target.contentMatches(head, upload.mimeType)) {
-      forgetUploadOwnership(uploadId)
-      // A lesson made only for this file goes with the refusal, here rather than by the tab (it may be offline by now).
-      const { metadata } = await tusServer().datastore.getUpload(uploadId)
-      await abortUpload(uploadId, { dropCreatedLesson: metadata?.lessonCreated === 'true' })
-      const message = upload.attachment || upload.library
-        ? `This file's content is not a ${upload.mimeType} file.`
-        : 'This file is not a video: its content does not start like any video format.'
-      const { status_code, body } = refusal(415, 'BAD_REQUEST', message)
-      return new Response(body, { status: status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })
-    }
+    const head = await (request.head() ?? useObjectStore().readHead(uploadId, SIGNATURE_BYTES))
+    const lessonCreated = async () => (await tusServer().datastore.getUpload(uploadId)).metadata?.lessonCreated === 'true'
+    const refused = await refuseWrongContent(uploadId, head, { finished: false, offset, lessonCreated })
+    if (refused) return new Response(refused.body, { status: refused.status_code, headers: { 'content-type': 'application/json', 'tus-resumable': '1.0.0' } })
   }
   // Neither holds up the answer: the client's next chunk waits for it.
   void reportProgress(uploadId, offset, { ended: true }).catch(() => {})

@@ -16,6 +16,8 @@ import { forgetUploadLiveness, markUploadAlive } from './liveness'
 import { checkUploadAccess } from './upload-access'
 import { writeNodeBodiesDirectly } from './node-body'
 import { refusal, refusalFrom } from './refusal'
+import { refuseWrongContent } from './content-check'
+import { SIGNATURE_BYTES } from './signature'
 import { enforceLimit } from '../limits/enforce-limit'
 import { lecternConfig } from '../utils/config'
 import { RedisLocker } from './redis-locker'
@@ -77,6 +79,10 @@ export function useTusServer(): Server {
     async onUploadFinish(_req, upload) {
       forgetProgress(upload.id)
       forgetUploadLiveness(upload.id)
+      // Whatever happened to the first PATCH's check, nothing is processed unchecked.
+      const head = await useObjectStore().readHead(upload.id, SIGNATURE_BYTES)
+      const refused = await refuseWrongContent(upload.id, head, { finished: true, offset: upload.offset, lessonCreated: async () => upload.metadata?.lessonCreated === 'true' })
+      if (refused) throw refused
       await finishUpload({ uploadId: upload.id, receivedBytes: upload.size ?? upload.offset })
       return {}
     },

@@ -193,7 +193,8 @@ describe('uploads that survive the network', { timeout: 90_000 }, () => {
     await (await chooser).setFiles({ name: 'Not really.mp4', mimeType: 'video/mp4', buffer: randomBytes(40_000) })
 
     const waiting = page.getByRole('list', { name: 'Files waiting to upload' })
-    await waiting.getByText('This file is not a video').waitFor()
+    // Creating the lesson and sending the first chunk, as in the tests above.
+    await waiting.getByText('This file is not a video').waitFor({ timeout: 30_000 })
     expect(await waiting.getByRole('button', { name: /Retry/ }).count()).toBe(0)
     expect(await lessonsOf(owner, course.id)).toEqual([])
     await page.getByRole('button', { name: 'Not really, rename lesson' }).waitFor({ state: 'detached' })

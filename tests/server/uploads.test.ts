@@ -250,6 +250,32 @@ describeEachStore((store) => {
       expect((await headOffset(owner, url!)).status).toBe(404)
     })
 
+    it('bytes that are not a video, past a first PATCH too short to judge: refused when the last byte arrives, before any processing', async () => {
+      const owner = await signedUp()
+      const { course, chapter } = await courseWithChapter(owner)
+      const fake = Buffer.from('%PDF-1.7 this is not a video at all, whatever its name says'.repeat(50))
+      const { url } = await createUpload(owner, { size: fake.length, metadata: videoMeta(chapter.id, 'renamed.mp4') })
+      // Eight bytes say nothing yet; the next PATCH starts past them, where no first-bytes check runs.
+      expect(await patchChunk(owner, url!, 0, fake.subarray(0, 8))).toMatchObject({ status: 204, offset: 8 })
+      expect(await patchChunk(owner, url!, 8, fake.subarray(8, 1024))).toMatchObject({ status: 204, offset: 1024 })
+      const last = await sendAll(owner, url!, fake, 1024, 1024)
+      expect(last.status).toBe(415)
+      expect(JSON.parse(last.body).error.message).toContain('not a video')
+      expect(await lessonsOf(owner, course.id)).toEqual([])
+      expect(await store().owned(keyOf(url!))).toEqual([])
+      expect((await headOffset(owner, url!)).status).toBe(404)
+    })
+
+    it('a real video whose first PATCH carries only a few bytes is not refused for it', async () => {
+      const owner = await signedUp()
+      const { course, chapter } = await courseWithChapter(owner)
+      const bytes = fileBytes(sampleVideo())
+      const { url } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
+      expect(await patchChunk(owner, url!, 0, bytes.subarray(0, 8))).toMatchObject({ status: 204, offset: 8 })
+      expect(await sendAll(owner, url!, bytes, 16 * 1024, 8)).toMatchObject({ status: 204, offset: bytes.length })
+      await expect.poll(async () => (await lessonsOf(owner, course.id))[0]?.status, { timeout: 30_000 }).toBe('READY')
+    })
+
     it('a refused replacement leaves the lesson that existed before, back to "no video yet"', async () => {
       const owner = await signedUp()
       const { course, chapter } = await courseWithChapter(owner)

@@ -3,7 +3,7 @@
 // online, before anything else is shown as signed in.
 import type { QueryClient } from '@tanstack/vue-query'
 import { SIGN_OUT_KEY, useSignOutMutation } from '~/composables/queries/auth/mutations'
-import { isSignOutPending, sessionEnded } from '~/composables/queries/auth/pending-sign-out'
+import { isSignOutPending, signOutOnServer } from '~/composables/queries/auth/pending-sign-out'
 
 export default defineNuxtPlugin({
   name: 'pending-sign-out',
@@ -18,7 +18,7 @@ export default defineNuxtPlugin({
       // A sign-out already under way (this tab's, paused offline) goes on by itself.
       if (!userId || !isSignOutPending(userId) || !navigator.onLine || client.isMutating({ mutationKey: SIGN_OUT_KEY }) > 0) return
       // Not ended (the server failed or did not answer): tried again at the next start or reconnect.
-      if (await sessionEnded(() => signOut.mutateAsync())) await navigateTo('/sign-in')
+      if (await signOutOnServer(() => signOut.mutateAsync())) await navigateTo('/sign-in')
     }
     nuxtApp.hooks.hookOnce('app:suspense:resolve', finish)
     useEventListener(window, 'online', finish)

@@ -24,7 +24,7 @@ export function clearSignOutPending(): void {
  * reconnect tries again; the app's own view of the session cannot tell, as it reads a failed
  * check as signed out.
  */
-export async function sessionEnded(signOut: () => Promise<unknown>): Promise<boolean> {
+export async function signOutOnServer(signOut: () => Promise<unknown>): Promise<boolean> {
   try {
     await signOut()
   }

@@ -40,6 +40,8 @@ export function useSignOutMutation() {
   const client = useQueryClient()
   return useMutation({
     mutationKey: SIGN_OUT_KEY,
+    // Written down before it is sent (pending-sign-out.ts): a closed tab still signs out later.
+    meta: { survivesTab: true },
     mutationFn: () => api<{ signedOut: true }>('/api/auth/sign-out', { method: 'POST' }),
     // Signed out locally even when the server call fails (e.g. the session had already expired).
     onSettled: async () => {

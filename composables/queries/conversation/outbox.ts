@@ -6,7 +6,7 @@
 // What sending does is registered once as the mutations' defaults, so a send restored from the
 // browser's storage after a reload or in another tab (outbox-storage.ts) knows how to go out; the
 // idempotency key (clientKey) makes every resend store the message once.
-import { MutationObserver, onlineManager, partialMatchKey, useMutationState, useQueryClient } from '@tanstack/vue-query'
+import { MutationObserver, partialMatchKey, useMutationState, useQueryClient } from '@tanstack/vue-query'
 import type { Mutation, MutationState, QueryClient } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { SendMessageInput } from '#shared/schemas/conversation'
@@ -16,6 +16,7 @@ import type { ApiCall } from '../../api/api-client'
 import { messageReceived } from './cache'
 import type { StreamMessage } from './cache'
 import { conversationKeys } from './keys'
+import { useNetworkOnline } from '../network-online'
 
 export interface OutboxVariables {
   conversationId: string
@@ -65,6 +66,8 @@ export function registerOutbox(client: QueryClient, api: ApiCall): void {
     retryDelay: nextAttemptIn,
     // A failed send stays until it is retried or discarded; a sent one leaves (outbox-storage.ts).
     gcTime: Number.POSITIVE_INFINITY,
+    // Kept in the browser's storage: closing the tab loses nothing (unsent-changes.ts).
+    meta: { survivesTab: true },
     // The files leave the composer and ride in the bubble.
     onMutate: ({ conversationId, input }) => {
       const ids = input.attachmentIds ?? []
@@ -135,19 +138,6 @@ export function retryFromOutbox(client: QueryClient, clientKey: string): Promise
   if (!mutation || !variables) return null
   client.getMutationCache().remove(mutation)
   return sendToOutbox(client, variables)
-}
-
-/** The browser's idea of being online, as Vue Query pauses and resumes on it. */
-export function useNetworkOnline(): Readonly<Ref<boolean>> {
-  const online = ref(true)
-  onMounted(() => {
-    online.value = onlineManager.isOnline()
-    const stop = onlineManager.subscribe((value) => {
-      online.value = value
-    })
-    onBeforeUnmount(stop)
-  })
-  return online
 }
 
 /**

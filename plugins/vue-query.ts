@@ -5,7 +5,7 @@
 // instead of flashing a loading state that does not match the server's HTML.
 import { QueryCache, QueryClient, VueQueryPlugin, defaultShouldDehydrateQuery, dehydrate, hydrate } from '@tanstack/vue-query'
 import type { DehydratedState } from '@tanstack/vue-query'
-import { ApiRequestError } from '~/composables/api/api-client'
+import { ApiRequestError, retriesSafely } from '~/composables/api/api-client'
 
 export default defineNuxtPlugin({
   name: 'vue-query',
@@ -31,6 +31,13 @@ export default defineNuxtPlugin({
           // render must hydrate as an error. Error states carry a Retry button; transient
           // failures from the server render are retried once hydration is done (below).
           retryOnMount: false,
+        },
+        mutations: {
+          // A write that failed on the line is sent again when that is safe (retriesSafely), after
+          // 1, 2 and 4 s; offline meanwhile, it waits for the connection (unsent-changes.ts).
+          // Only then does it fail and roll back.
+          retry: (failureCount, error) => failureCount < 3 && retriesSafely(error),
+          retryDelay: failureCount => 1000 * 2 ** failureCount,
         },
       },
     })

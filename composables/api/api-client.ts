@@ -9,31 +9,48 @@ export class ApiRequestError extends Error {
   readonly status: number
   readonly fields?: Record<string, string[]>
   readonly details?: Record<string, unknown>
+  /** The request's method, when known: whether sending it again is safe (retriesSafely). */
+  readonly method?: Method
 
-  constructor(status: number, error: ApiError) {
+  constructor(status: number, error: ApiError, method?: Method) {
     super(error.message)
     this.name = 'ApiRequestError'
     this.status = status
     this.code = error.code
     this.fields = error.fields
     this.details = error.details
+    this.method = method
   }
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** The line or a gateway failed (no answer, 502–504): the same request may well work in a moment. */
+export const isConnectionFailure = (error: unknown): boolean =>
+  error instanceof ApiRequestError && (error.status === 0 || (error.status >= 502 && error.status <= 504))
+
+/**
+ * A write that failed on the line and can be sent again as it is: PUT, PATCH and DELETE set a
+ * state (a title, an order, a removal), so a second copy that lands after the first changes
+ * nothing more. A POST may create twice, so it is not sent again (the outbox's sends carry an
+ * idempotency key and have their own rule).
+ */
+export const retriesSafely = (error: unknown): boolean =>
+  isConnectionFailure(error) && ['PUT', 'PATCH', 'DELETE'].includes((error as ApiRequestError).method ?? '')
 
 export type ApiCall = <T>(path: string, options?: { method?: Method, body?: unknown, query?: Record<string, unknown> }) => Promise<T>
 
 export function useApi(): ApiCall {
   const request = useRequestFetch()
   return async function api<T>(path: string, options: { method?: Method, body?: unknown, query?: Record<string, unknown> } = {}): Promise<T> {
+    const method = options.method ?? 'GET'
     try {
       const response = await request<ApiResponse<T>>(path, {
-        method: options.method ?? 'GET',
+        method,
         body: options.body as Record<string, unknown> | undefined,
         query: options.query,
       })
-      if (!response.success) throw new ApiRequestError(200, response.error)
+      if (!response.success) throw new ApiRequestError(200, response.error, method)
       return response.data
     }
     catch (error) {
@@ -43,14 +60,14 @@ export function useApi(): ApiCall {
       // "Too many, wait": how long, from the envelope or (a proxy's answer) the Retry-After header.
       const retryAfter = fetchError.statusCode === 429 ? Number(fetchError.response?.headers.get('retry-after')) || undefined : undefined
       if (body && typeof body === 'object' && 'success' in body && !body.success)
-        throw new ApiRequestError(fetchError.statusCode ?? 500, retryAfter && body.error.details?.retryAfter === undefined ? { ...body.error, details: { ...body.error.details, retryAfter } } : body.error)
+        throw new ApiRequestError(fetchError.statusCode ?? 500, retryAfter && body.error.details?.retryAfter === undefined ? { ...body.error, details: { ...body.error.details, retryAfter } } : body.error, method)
       if (fetchError.statusCode === 429)
-        throw new ApiRequestError(429, { code: 'RATE_LIMITED', message: 'Lectern is busy. Try again in a moment.', details: { retryAfter } })
+        throw new ApiRequestError(429, { code: 'RATE_LIMITED', message: 'Lectern is busy. Try again in a moment.', details: { retryAfter } }, method)
       // No envelope: the network or the server is down.
       throw new ApiRequestError(fetchError.statusCode ?? 0, {
         code: 'UNAVAILABLE',
         message: 'Lectern could not be reached. Check your connection and try again.',
-      })
+      }, method)
     }
   }
 }

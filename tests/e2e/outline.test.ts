@@ -166,6 +166,25 @@ describe('the course editor: outline', () => {
     await page.getByRole('button', { name: 'Draft lesson, rename lesson' }).waitFor()
   })
 
+  it('sends a rename again by itself when the line drops it, with no toast', async () => {
+    const owner = await signedUp()
+    const course = await courseWithOutline(owner, [['Before the blip', []]])
+    const page = await newPage(owner)
+    await visit(page, `/studio/courses/${course.id}`)
+    let attempts = 0
+    await page.route('**/api/chapters/*', route => (route.request().method() === 'PATCH' && attempts++ === 0
+      ? route.abort('connectionreset')
+      : route.continue()))
+    await page.getByRole('button', { name: 'Before the blip, rename chapter' }).click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('After the blip')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => outlineOf(owner, course.id)).toEqual([['After the blip', []]])
+    expect(attempts).toBe(2)
+    await page.getByRole('button', { name: 'After the blip, rename chapter' }).waitFor()
+    expect(await toast(page, 'not renamed').count()).toBe(0)
+  })
+
   it('rolls a rename back with a toast when the server refuses it', async () => {
     const owner = await signedUp()
     const course = await courseWithOutline(owner, [['Stable title', []]])

@@ -20,6 +20,7 @@ export function useUpdateAccountMutation() {
   const session = useUserSession()
   return useMutation({
     networkMode: 'always',
+    retry: false, // at once, as above: not after the line's retries
     mutationFn: (input: UpdateAccountInput) => api<{ user: User }>('/api/account', { method: 'PATCH', body: input }),
     onSuccess: async ({ user }) => {
       client.setQueryData(accountKeys.detail(), user)

@@ -11,7 +11,7 @@ import type { Mutation, MutationState, QueryClient } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { SendMessageInput } from '#shared/schemas/conversation'
 import type { AttachmentReference, ChatMessage, MessageAttachment, Participant, PendingAttachment } from '#shared/types/conversation'
-import { ApiRequestError } from '../../api/api-client'
+import { ApiRequestError, isConnectionFailure } from '../../api/api-client'
 import type { ApiCall } from '../../api/api-client'
 import { messageReceived } from './cache'
 import type { StreamMessage } from './cache'
@@ -36,7 +36,7 @@ class LeftOutbox extends Error {}
 export function waitReason(error: unknown): 'connection' | 'server' | null {
   if (!(error instanceof ApiRequestError)) return null
   if (error.status === 429) return 'server'
-  return error.status === 0 || (error.status >= 502 && error.status <= 504) ? 'connection' : null
+  return isConnectionFailure(error) ? 'connection' : null
 }
 
 /** How long to wait before the next attempt: what a 429 asked for, else 1 s, 2 s, 4 s… up to 30 s. */

@@ -14,6 +14,7 @@ export function useSignOutDeviceMutation() {
   const client = useQueryClient()
   return useMutation({
     networkMode: 'always',
+    retry: false, // offline, it says at once that nothing was signed out
     mutationFn: (session: Pick<SessionRow, 'id' | 'deviceLabel'>) =>
       api<{ signedOut: true }>(`/api/account/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' }),
     onMutate: async (session) => {

@@ -9,17 +9,17 @@ export class ApiRequestError extends Error {
   readonly status: number
   readonly fields?: Record<string, string[]>
   readonly details?: Record<string, unknown>
-  /** The request's method, when known: whether sending it again is safe (retriesSafely). */
-  readonly method?: Method
+  /** Sending the same request again is safe (retriesSafely): it sets a state, or carries an idempotency key. */
+  readonly repeatable: boolean
 
-  constructor(status: number, error: ApiError, method?: Method) {
+  constructor(status: number, error: ApiError, repeatable = false) {
     super(error.message)
     this.name = 'ApiRequestError'
     this.status = status
     this.code = error.code
     this.fields = error.fields
     this.details = error.details
-    this.method = method
+    this.repeatable = repeatable
   }
 }
 
@@ -32,25 +32,37 @@ export const isConnectionFailure = (error: unknown): boolean =>
 /**
  * A write that failed on the line and can be sent again as it is: PUT, PATCH and DELETE set a
  * state (a title, an order, a removal), so a second copy that lands after the first changes
- * nothing more. A POST may create twice, so it is not sent again (the outbox's sends carry an
- * idempotency key and have their own rule).
+ * nothing more; a POST carrying an idempotency key gets the first answer back instead of creating
+ * twice (server/middleware/06.idempotency.ts). Any other POST is not sent again.
  */
-export const retriesSafely = (error: unknown): boolean =>
-  isConnectionFailure(error) && ['PUT', 'PATCH', 'DELETE'].includes((error as ApiRequestError).method ?? '')
+export const retriesSafely = (error: unknown): boolean => isConnectionFailure(error) && (error as ApiRequestError).repeatable
 
-export type ApiCall = <T>(path: string, options?: { method?: Method, body?: unknown, query?: Record<string, unknown> }) => Promise<T>
+type ApiOptions = {
+  method?: Method
+  body?: unknown
+  query?: Record<string, unknown>
+  /** For a POST that creates: the same key on every attempt (composables/queries/idempotency.ts). */
+  idempotencyKey?: string
+}
+
+/** A request that may be sent again as it is (see retriesSafely). */
+export const isRepeatable = (options: ApiOptions): boolean => (options.method ?? 'GET') !== 'POST' || !!options.idempotencyKey
+
+export type ApiCall = <T>(path: string, options?: ApiOptions) => Promise<T>
 
 export function useApi(): ApiCall {
   const request = useRequestFetch()
-  return async function api<T>(path: string, options: { method?: Method, body?: unknown, query?: Record<string, unknown> } = {}): Promise<T> {
+  return async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
     const method = options.method ?? 'GET'
+    const repeatable = isRepeatable(options)
     try {
       const response = await request<ApiResponse<T>>(path, {
         method,
+        ...(options.idempotencyKey ? { headers: { 'idempotency-key': options.idempotencyKey } } : {}),
         body: options.body as Record<string, unknown> | undefined,
         query: options.query,
       })
-      if (!response.success) throw new ApiRequestError(200, response.error, method)
+      if (!response.success) throw new ApiRequestError(200, response.error, repeatable)
       return response.data
     }
     catch (error) {
@@ -60,14 +72,14 @@ export function useApi(): ApiCall {
       // "Too many, wait": how long, from the envelope or (a proxy's answer) the Retry-After header.
       const retryAfter = fetchError.statusCode === 429 ? Number(fetchError.response?.headers.get('retry-after')) || undefined : undefined
       if (body && typeof body === 'object' && 'success' in body && !body.success)
-        throw new ApiRequestError(fetchError.statusCode ?? 500, retryAfter && body.error.details?.retryAfter === undefined ? { ...body.error, details: { ...body.error.details, retryAfter } } : body.error, method)
+        throw new ApiRequestError(fetchError.statusCode ?? 500, retryAfter && body.error.details?.retryAfter === undefined ? { ...body.error, details: { ...body.error.details, retryAfter } } : body.error, repeatable)
       if (fetchError.statusCode === 429)
-        throw new ApiRequestError(429, { code: 'RATE_LIMITED', message: 'Lectern is busy. Try again in a moment.', details: { retryAfter } }, method)
+        throw new ApiRequestError(429, { code: 'RATE_LIMITED', message: 'Lectern is busy. Try again in a moment.', details: { retryAfter } }, repeatable)
       // No envelope: the network or the server is down.
       throw new ApiRequestError(fetchError.statusCode ?? 0, {
         code: 'UNAVAILABLE',
         message: 'Lectern could not be reached. Check your connection and try again.',
-      }, method)
+      }, repeatable)
     }
   }
 }

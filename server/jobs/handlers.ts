@@ -1,5 +1,6 @@
 // What each job kind does. Handlers are idempotent: a retried job must be safe to run again.
 import { pruneExpiredSessions } from '../services/session/prune-expired-sessions'
+import { pruneIdempotentRequests } from '../services/idempotency/idempotent-request'
 import { purgeDeletedCourses } from '../services/course/purge-deleted-courses'
 import { purgeExpiredMedia } from '../services/media/purge-expired-media'
 import { cleanUpAbandonedUploads } from '../services/upload/clean-up-abandoned-uploads'
@@ -35,6 +36,7 @@ export const jobHandlers = {
       const retentionDays = lecternConfig().courseRetentionDays
       const courses = await purgeDeletedCourses({ retentionDays })
       await pruneExpiredSessions()
+      await pruneIdempotentRequests()
       // Finished jobs are kept a week for inspection.
       await pruneFinishedJobs(new Date(Date.now() - 7 * 86_400_000))
       if (courses) console.info(`[jobs] purged ${courses} course(s) deleted more than ${retentionDays} days ago`)

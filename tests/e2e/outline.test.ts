@@ -185,6 +185,31 @@ describe('the course editor: outline', () => {
     expect(await toast(page, 'not renamed').count()).toBe(0)
   })
 
+  it('adds a lesson once when the answer to its first attempt is lost: sent again with its key, no toast', async () => {
+    const owner = await signedUp()
+    const course = await courseWithOutline(owner, [['Week one', ['Existing']]])
+    const page = await newPage(owner)
+    await visit(page, `/studio/courses/${course.id}`)
+    const keys: string[] = []
+    await page.route('**/api/chapters/*/lessons', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      keys.push(route.request().headers()['idempotency-key'] ?? '')
+      if (keys.length > 1) return route.continue()
+      await route.fetch() // the server adds the lesson…
+      await route.abort('connectionreset') // …and its answer never arrives
+    })
+    await chapterRow(page, 'Week one').getByRole('button', { name: '+ Add lesson' }).click()
+    await page.getByLabel('Title of the new lesson').fill('Added through the blip')
+    await page.getByLabel('Title of the new lesson').press('Enter')
+    await lessonRow(page, 'Added through the blip').waitFor()
+    await expect.poll(() => keys.length).toBe(2)
+    expect(keys[1]).toBe(keys[0])
+    expect(keys[0]).toMatch(/^[\w-]{16,}$/)
+    expect(await outlineOf(owner, course.id)).toEqual([['Week one', ['Existing', 'Added through the blip']]])
+    await expect.poll(() => lessonRow(page, 'Added through the blip').count()).toBe(1)
+    expect(await toast(page, 'not added').count()).toBe(0)
+  })
+
   it('rolls a rename back with a toast when the server refuses it', async () => {
     const owner = await signedUp()
     const course = await courseWithOutline(owner, [['Stable title', []]])

@@ -1,28 +1,42 @@
-// Which failed writes are sent again by themselves (plugins/vue-query.ts's mutation default): a
-// state-setting method that failed on the line; never a POST, never a refusal.
+// Which failed writes are sent again by themselves (plugins/vue-query.ts's mutation default): one
+// that may be sent again as it is, failed on the line; never a refusal.
 import { describe, expect, it } from 'vitest'
-import { ApiRequestError, isConnectionFailure, retriesSafely } from '../../composables/api/api-client'
+import { ApiRequestError, isConnectionFailure, isRepeatable, retriesSafely } from '../../composables/api/api-client'
+import { idempotencyKeyFor } from '../../composables/queries/idempotency'
 
-const failed = (status: number, method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE') =>
-  new ApiRequestError(status, { code: 'UNAVAILABLE', message: 'test' }, method)
+const failed = (status: number, repeatable: boolean) => new ApiRequestError(status, { code: 'UNAVAILABLE', message: 'test' }, repeatable)
 
 describe('retriesSafely', () => {
-  it('sends a PUT, PATCH or DELETE again after no answer or a gateway error', () => {
-    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
-      for (const status of [0, 502, 503, 504]) expect(retriesSafely(failed(status, method)), `${method} ${status}`).toBe(true)
-    }
+  it('sends a repeatable request again after no answer or a gateway error', () => {
+    for (const status of [0, 502, 503, 504]) expect(retriesSafely(failed(status, true)), String(status)).toBe(true)
   })
 
-  it('never sends a POST again: it may have created something already', () => {
-    expect(retriesSafely(failed(0, 'POST'))).toBe(false)
-    expect(retriesSafely(failed(503, 'POST'))).toBe(false)
-  })
-
-  it('takes a refusal or a server error as final, and anything without a known method', () => {
-    for (const status of [400, 401, 404, 409, 422, 429, 500]) expect(retriesSafely(failed(status, 'PATCH')), String(status)).toBe(false)
-    expect(retriesSafely(failed(0))).toBe(false)
+  it('takes a refusal or a server error as final, and never repeats what is not repeatable', () => {
+    for (const status of [400, 401, 404, 409, 422, 429, 500]) expect(retriesSafely(failed(status, true)), String(status)).toBe(false)
+    expect(retriesSafely(failed(0, false))).toBe(false)
     expect(retriesSafely(new Error('not ours'))).toBe(false)
-    expect(isConnectionFailure(failed(504))).toBe(true)
-    expect(isConnectionFailure(failed(500))).toBe(false)
+    expect(isConnectionFailure(failed(504, false))).toBe(true)
+    expect(isConnectionFailure(failed(500, false))).toBe(false)
+  })
+})
+
+describe('isRepeatable', () => {
+  it('is true of PUT, PATCH and DELETE, which set a state', () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) expect(isRepeatable({ method }), method).toBe(true)
+  })
+
+  it('is true of a POST only when it carries an idempotency key: it may have created something already', () => {
+    expect(isRepeatable({ method: 'POST' })).toBe(false)
+    expect(isRepeatable({ method: 'POST', idempotencyKey: 'a-key-of-sixteen-chars' })).toBe(true)
+  })
+})
+
+describe('idempotencyKeyFor', () => {
+  it('gives a write the same key on every attempt, and each new write its own', () => {
+    const variables = { title: 'Week one' }
+    const key = idempotencyKeyFor(variables)
+    expect(key).toMatch(/^[\w-]{16,100}$/)
+    expect(idempotencyKeyFor(variables)).toBe(key)
+    expect(idempotencyKeyFor({ title: 'Week one' })).not.toBe(key)
   })
 })

@@ -13,6 +13,7 @@ import { optimisticId, rollback, writeCache } from '../optimistic'
 import type { Snapshot } from '../optimistic'
 import { courseDeleted, courseRestored, courseSaved } from './cache'
 import { courseKeys } from './keys'
+import { idempotencyKeyFor } from '../idempotency'
 
 /** What "New course" sends: title, category and description; the server fills in the rest. */
 export type CourseCreateRequest = z.input<typeof CourseInput>
@@ -21,7 +22,7 @@ export function useCreateCourseMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: CourseCreateRequest) => api<Course>('/api/courses', { method: 'POST', body: input }),
+    mutationFn: (input: CourseCreateRequest) => api<Course>('/api/courses', { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
     onMutate: async (request) => {
       await client.cancelQueries({ queryKey: courseKeys.list() })
       const input = CourseInput.parse(request) // the defaults the server will apply

@@ -12,6 +12,7 @@ import { optimisticId, rollback, writeCache } from '../optimistic'
 import type { Snapshot } from '../optimistic'
 import { chapterSaved, outlineDeleted, outlineReordered, lessonSaved } from './cache'
 import { chapterKeys } from './keys'
+import { idempotencyKeyFor } from '../idempotency'
 
 function optimisticChapters(client: QueryClient, courseId: string, update: (chapters: Chapter[]) => Chapter[]): Snapshot {
   const snapshot: Snapshot = { entries: [] }
@@ -35,7 +36,7 @@ export function useCreateChapterMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: ChapterInput) => api<Chapter>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`, { method: 'POST', body: input }),
+    mutationFn: (input: ChapterInput) => api<Chapter>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`, { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
     scope: CREATE_IN_ORDER,
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
@@ -71,7 +72,7 @@ export function useCreateLessonMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ chapterId, input }: { chapterId: string, input: LessonInput }) => api<Lesson>(`/api/chapters/${encodeURIComponent(chapterId)}/lessons`, { method: 'POST', body: input }),
+    mutationFn: ({ chapterId, input }: { chapterId: string, input: LessonInput }) => api<Lesson>(`/api/chapters/${encodeURIComponent(chapterId)}/lessons`, { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
     scope: CREATE_IN_ORDER,
     onMutate: async ({ chapterId, input }) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })

@@ -11,12 +11,13 @@ import type { Snapshot } from '../optimistic'
 import { studentRemoved, studentSaved } from './cache'
 import { studentKeys } from './keys'
 import { studentsPath } from './queries'
+import { idempotencyKeyFor } from '../idempotency'
 
 export function useAddStudentMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: AddStudentInput) => api<StudentRow>(studentsPath(toValue(courseId)), { method: 'POST', body: input }),
+    mutationFn: (input: AddStudentInput) => api<StudentRow>(studentsPath(toValue(courseId)), { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
     onSuccess: (student) => {
       studentSaved(client, toValue(courseId), student)
       toast.success(`${student.name} can now take this course`)

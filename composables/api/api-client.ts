@@ -32,8 +32,8 @@ export const isConnectionFailure = (error: unknown): boolean =>
 /**
  * A write that failed on the line and can be sent again as it is: PUT, PATCH and DELETE set a
  * state (a title, an order, a removal), so a second copy that lands after the first changes
- * nothing more; a POST carrying an idempotency key gets the first answer back instead of creating
- * twice (server/middleware/06.idempotency.ts). Any other POST is not sent again.
+ * nothing more; a POST carrying an idempotency key gets the first answer back instead of doing
+ * it twice (server/middleware/06.idempotency.ts). Any other POST is not sent again.
  */
 export const retriesSafely = (error: unknown): boolean => isConnectionFailure(error) && (error as ApiRequestError).repeatable
 
@@ -41,7 +41,7 @@ type ApiOptions = {
   method?: Method
   body?: unknown
   query?: Record<string, unknown>
-  /** For a POST that creates: the same key on every attempt (composables/queries/idempotency.ts). */
+  /** For a POST: the same key on every attempt of one write (composables/queries/idempotency.ts). */
   idempotencyKey?: string
 }
 

@@ -1,15 +1,17 @@
-// One Idempotency-Key per create (server/middleware/06.idempotency.ts), kept across Vue Query's
-// retries of it: a retry calls the mutation function again with the same variables object, so the
-// key is tied to that object. Each mutate() call must pass a new object (a spread, a form's values).
+// One Idempotency-Key per write (server/middleware/06.idempotency.ts), the same on every attempt
+// Vue Query makes of it: the mutation function's second argument is one object per mutate() call,
+// handed again to each retry, so the key is tied to that object. A write sent with a key may be
+// sent again safely (retriesSafely): the server answers a repeat with the first answer.
 import { randomKey } from '../../utils/random-key'
 
 const keys = new WeakMap<object, string>()
 
-export function idempotencyKeyFor(variables: object): string {
-  let key = keys.get(variables)
+/** `attempt`: the mutation function's context argument. */
+export function idempotencyKeyFor(attempt: object): string {
+  let key = keys.get(attempt)
   if (!key) {
     key = randomKey()
-    keys.set(variables, key)
+    keys.set(attempt, key)
   }
   return key
 }

@@ -1,5 +1,6 @@
 // Which failed writes are sent again by themselves (plugins/vue-query.ts's mutation default): one
 // that may be sent again as it is, failed on the line; never a refusal.
+import { MutationObserver, QueryClient } from '@tanstack/vue-query'
 import { describe, expect, it } from 'vitest'
 import { ApiRequestError, isConnectionFailure, isRepeatable, retriesSafely } from '../../composables/api/api-client'
 import { idempotencyKeyFor } from '../../composables/queries/idempotency'
@@ -32,11 +33,26 @@ describe('isRepeatable', () => {
 })
 
 describe('idempotencyKeyFor', () => {
-  it('gives a write the same key on every attempt, and each new write its own', () => {
+  it('gives one mutate() the same key on every attempt Vue Query makes, and the next mutate() its own', async () => {
+    const client = new QueryClient()
+    const sent: string[] = []
+    const observer = new MutationObserver<string, Error, { title: string }>(client, {
+      mutationFn: async (_variables, attempt) => {
+        sent.push(idempotencyKeyFor(attempt))
+        // The first attempt of each write is lost on the line.
+        if (sent.length % 2 === 1) throw new ApiRequestError(0, { code: 'UNAVAILABLE', message: 'no answer' }, true)
+        return 'created'
+      },
+      retry: (count, error) => count < 3 && retriesSafely(error),
+      retryDelay: 0,
+    })
     const variables = { title: 'Week one' }
-    const key = idempotencyKeyFor(variables)
-    expect(key).toMatch(/^[\w-]{16,100}$/)
-    expect(idempotencyKeyFor(variables)).toBe(key)
-    expect(idempotencyKeyFor({ title: 'Week one' })).not.toBe(key)
+    expect(await observer.mutate(variables)).toBe('created')
+    expect(await observer.mutate(variables)).toBe('created')
+    expect(sent).toHaveLength(4)
+    expect(sent[0]).toMatch(/^[\w-]{16,100}$/)
+    expect(sent[1]).toBe(sent[0])
+    expect(sent[3]).toBe(sent[2])
+    expect(sent[2]).not.toBe(sent[0])
   })
 })

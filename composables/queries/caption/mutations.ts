@@ -10,6 +10,7 @@ import type { LessonCaption } from '#shared/types/caption'
 import { errorMessage, useApi } from '../../api/api-client'
 import { learningKeys } from '../learning/keys'
 import { captionKeys } from './keys'
+import { idempotencyKeyFor } from '../idempotency'
 
 const captionsPath = (lessonId: string) => `/api/lessons/${encodeURIComponent(lessonId)}/captions`
 
@@ -44,7 +45,7 @@ export function useAddCaptionMutation(lessonId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: CaptionAddInput) => api<LessonCaption>(captionsPath(toValue(lessonId)), { method: 'POST', body: input }),
+    mutationFn: (input: CaptionAddInput, attempt) => api<LessonCaption>(captionsPath(toValue(lessonId)), { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onSuccess: caption => saved(client, caption),
     onSettled: () => settled(client, toValue(lessonId)),
   })

@@ -8,12 +8,13 @@ import { errorMessage, useApi } from '../../api/api-client'
 import { conversationKeys } from '../conversation/keys'
 import { learningKeys } from '../learning/keys'
 import { catalogKeys } from './keys'
+import { idempotencyKeyFor } from '../idempotency'
 
 export function useEnrolMutation(slug: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => api<{ enrolledAt: string }>(`/api/catalog/${encodeURIComponent(toValue(slug))}/enrol`, { method: 'POST' }),
+    mutationFn: (_: void, attempt) => api<{ enrolledAt: string }>(`/api/catalog/${encodeURIComponent(toValue(slug))}/enrol`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt) }),
     onSuccess: ({ enrolledAt }) => {
       // Every lesson becomes playable: the page's own data is refetched, not guessed.
       client.setQueryData<CourseOverview>(catalogKeys.overview(toValue(slug)), overview => overview && overview.viewer
@@ -31,7 +32,7 @@ export function useRequestAccessMutation(slug: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => api<AccessRequestResult>(`/api/catalog/${encodeURIComponent(toValue(slug))}/request-access`, { method: 'POST' }),
+    mutationFn: (_: void, attempt) => api<AccessRequestResult>(`/api/catalog/${encodeURIComponent(toValue(slug))}/request-access`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt) }),
     // A first request opens the conversation: the list must show it.
     onSuccess: () => client.invalidateQueries({ queryKey: conversationKeys.list() }),
     onError: error => toast.error(`The request was not sent: ${errorMessage(error)}`),

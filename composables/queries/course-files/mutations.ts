@@ -11,6 +11,7 @@ import { mediaKeys } from '../media/keys'
 import { rollback, writeCache } from '../optimistic'
 import type { Snapshot } from '../optimistic'
 import { courseFileKeys } from './keys'
+import { idempotencyKeyFor } from '../idempotency'
 
 const filePath = (id: string) => `/api/media/${encodeURIComponent(id)}`
 const samePlace = (entry: CourseFileEntry, fileId: string, input: MediaLinkInput) =>
@@ -33,7 +34,7 @@ export function useAddCourseFileMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ file, input }: AddCourseFileVariables) => api<MediaUsage>(`${filePath(file.id)}/links`, { method: 'POST', body: input }),
+    mutationFn: ({ file, input }: AddCourseFileVariables, attempt) => api<MediaUsage>(`${filePath(file.id)}/links`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onMutate: async ({ file, input }) => {
       const key = courseFileKeys.list(toValue(courseId))
       await client.cancelQueries({ queryKey: key })
@@ -61,8 +62,9 @@ export function useRemoveCourseFileMutation(courseId: MaybeRefOrGetter<string>) 
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (entry: CourseFileEntry) => api<{ removed: boolean }>(`${filePath(entry.file.id)}/unlink`, {
+    mutationFn: (entry: CourseFileEntry, attempt) => api<{ removed: boolean }>(`${filePath(entry.file.id)}/unlink`, {
       method: 'POST',
+      idempotencyKey: idempotencyKeyFor(attempt),
       body: { targetType: entry.targetType, targetId: entry.targetId, role: entry.role } satisfies MediaLinkInput,
     }),
     onMutate: async (entry) => {

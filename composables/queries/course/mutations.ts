@@ -22,7 +22,7 @@ export function useCreateCourseMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: CourseCreateRequest) => api<Course>('/api/courses', { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
+    mutationFn: (input: CourseCreateRequest, attempt) => api<Course>('/api/courses', { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onMutate: async (request) => {
       await client.cancelQueries({ queryKey: courseKeys.list() })
       const input = CourseInput.parse(request) // the defaults the server will apply
@@ -74,7 +74,7 @@ export function useCourseStatusMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (action: 'publish' | 'unpublish') => api<Course>(`/api/courses/${encodeURIComponent(toValue(courseId))}/${action}`, { method: 'POST' }),
+    mutationFn: (action: 'publish' | 'unpublish', attempt) => api<Course>(`/api/courses/${encodeURIComponent(toValue(courseId))}/${action}`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt) }),
     onSuccess: (course) => {
       courseSaved(client, course)
       toast.success(course.status === 'PUBLISHED' ? `“${course.title}” is published` : `“${course.title}” is back to draft`)
@@ -87,7 +87,7 @@ export function useRestoreCourseMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (courseId: string) => api<Course>(`/api/courses/${encodeURIComponent(courseId)}/restore`, { method: 'POST' }),
+    mutationFn: (courseId: string, attempt) => api<Course>(`/api/courses/${encodeURIComponent(courseId)}/restore`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (courseId) => {
       await client.cancelQueries({ queryKey: courseKeys.lists() })
       const snapshot: Snapshot = { entries: [] }

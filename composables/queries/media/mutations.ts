@@ -12,6 +12,7 @@ import type { Snapshot } from '../optimistic'
 import { removeMediaItem, updateMediaItem } from './cache'
 import { mediaKeys } from './keys'
 import { mediaPath } from './queries'
+import { idempotencyKeyFor } from '../idempotency'
 
 /** After any change to a file: its history and every list (counts, order) come from the server again. */
 function settle(client: ReturnType<typeof useQueryClient>, id: string) {
@@ -42,7 +43,7 @@ export function useLinkMediaMutation(id: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: MediaLinkInput) => api<MediaUsage>(`${mediaPath(toValue(id))}/links`, { method: 'POST', body: input }),
+    mutationFn: (input: MediaLinkInput, attempt) => api<MediaUsage>(`${mediaPath(toValue(id))}/links`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onSuccess: (usage) => {
       // The new place joins the panel at once; the counts come with the lists' refetch.
       client.setQueryData<MediaDetail>(mediaKeys.detail(toValue(id)), detail => detail && (detail.usages.some(u => sameUsage(u, usage))
@@ -58,7 +59,7 @@ export function useUnlinkMediaMutation(id: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: MediaLinkInput) => api<{ removed: boolean }>(`${mediaPath(toValue(id))}/unlink`, { method: 'POST', body: input }),
+    mutationFn: (input: MediaLinkInput, attempt) => api<{ removed: boolean }>(`${mediaPath(toValue(id))}/unlink`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: mediaKeys.detail(toValue(id)) })
       const snapshot: Snapshot = { entries: [] }
@@ -81,7 +82,7 @@ export function useTrashMediaMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, unlinkAll }: { id: string, unlinkAll: boolean }) => api<MediaTrashItem>(`${mediaPath(id)}/trash`, { method: 'POST', body: { unlinkAll } }),
+    mutationFn: ({ id, unlinkAll }: { id: string, unlinkAll: boolean }, attempt) => api<MediaTrashItem>(`${mediaPath(id)}/trash`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: { unlinkAll } }),
     onMutate: async ({ id }) => {
       await client.cancelQueries({ queryKey: mediaKeys.lists() })
       const snapshot: Snapshot = { entries: [] }
@@ -105,7 +106,7 @@ export function useRestoreMediaMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, relink }: { id: string, relink: boolean }) => api<RestoreResult>(`${mediaPath(id)}/restore`, { method: 'POST', body: { relink } }),
+    mutationFn: ({ id, relink }: { id: string, relink: boolean }, attempt) => api<RestoreResult>(`${mediaPath(id)}/restore`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: { relink } }),
     onMutate: async ({ id }) => {
       await client.cancelQueries({ queryKey: mediaKeys.trash() })
       const snapshot: Snapshot = { entries: [] }

@@ -16,12 +16,13 @@ import { rollback, writeCache } from '../optimistic'
 import type { Snapshot } from '../optimistic'
 import { observersPath, visibilityPath } from './queries'
 import { observerKeys } from './keys'
+import { idempotencyKeyFor } from '../idempotency'
 
 export function useLinkObserverMutation(studentId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: AddObserverInput) => api<LinkObserverResult>(observersPath(toValue(studentId)), { method: 'POST', body: input }),
+    mutationFn: (input: AddObserverInput, attempt) => api<LinkObserverResult>(observersPath(toValue(studentId)), { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onSuccess: (result) => {
       // An email with no account was invited: the invitation joins the panel's "Invited" list.
       if (isInvitation(result)) {

@@ -36,7 +36,7 @@ export function useCreateChapterMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: ChapterInput) => api<Chapter>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`, { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
+    mutationFn: (input: ChapterInput, attempt) => api<Chapter>(`/api/courses/${encodeURIComponent(toValue(courseId))}/chapters`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     scope: CREATE_IN_ORDER,
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
@@ -72,7 +72,7 @@ export function useCreateLessonMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ chapterId, input }: { chapterId: string, input: LessonInput }) => api<Lesson>(`/api/chapters/${encodeURIComponent(chapterId)}/lessons`, { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
+    mutationFn: ({ chapterId, input }: { chapterId: string, input: LessonInput }, attempt) => api<Lesson>(`/api/chapters/${encodeURIComponent(chapterId)}/lessons`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     scope: CREATE_IN_ORDER,
     onMutate: async ({ chapterId, input }) => {
       await client.cancelQueries({ queryKey: chapterKeys.list(toValue(courseId)) })
@@ -138,7 +138,7 @@ export function useDeleteOutlineItemsMutation(courseId: MaybeRefOrGetter<string>
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: OutlineDeleteInput) => api<OutlineDeleteInput>(`/api/courses/${encodeURIComponent(toValue(courseId))}/outline/delete`, { method: 'POST', body: input }),
+    mutationFn: (input: OutlineDeleteInput, attempt) => api<OutlineDeleteInput>(`/api/courses/${encodeURIComponent(toValue(courseId))}/outline/delete`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onSuccess: removed => outlineDeleted(client, toValue(courseId), removed),
     onError: (error) => {
       toast.error(`The deletions were not saved and are still marked: ${errorMessage(error)}`)
@@ -152,7 +152,7 @@ export function useRetryProcessingMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (lessonId: string) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}/retry-processing`, { method: 'POST' }),
+    mutationFn: (lessonId: string, attempt) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}/retry-processing`, { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt) }),
     onSuccess: lesson => lessonSaved(client, toValue(courseId), lesson),
     onError: error => toast.error(`Processing was not restarted: ${errorMessage(error)}`),
   })

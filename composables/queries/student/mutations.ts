@@ -17,7 +17,7 @@ export function useAddStudentMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: AddStudentInput) => api<StudentRow>(studentsPath(toValue(courseId)), { method: 'POST', body: input, idempotencyKey: idempotencyKeyFor(input) }),
+    mutationFn: (input: AddStudentInput, attempt) => api<StudentRow>(studentsPath(toValue(courseId)), { method: 'POST', idempotencyKey: idempotencyKeyFor(attempt), body: input }),
     onSuccess: (student) => {
       studentSaved(client, toValue(courseId), student)
       toast.success(`${student.name} can now take this course`)

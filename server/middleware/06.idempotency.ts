@@ -2,11 +2,14 @@
 // one goes on to its route; the same request sent again gets the first answer (with
 // `Idempotent-Replayed: true`), or 503 while the first is still being handled (the browser tries
 // again). A key reused for a different request is refused (422); a malformed key too (400).
-// Without a signed-in user the key is ignored: the route refuses by itself.
+// Without a signed-in user the key is ignored: the route refuses by itself. Keyed writes are
+// limited per user (LECTERN_LIMIT_KEYED_WRITES, 429).
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { claimIdempotentRequest } from '../services/idempotency/idempotent-request'
+import { enforceLimit } from '../limits/enforce-limit'
 import { currentSession } from '../utils/auth'
+import type { AppError } from '../utils/errors'
 
 const KEY = /^[\w-]{16,100}$/
 
@@ -20,6 +23,16 @@ export default defineEventHandler(async (event) => {
   }
   const signedIn = await currentSession(event)
   if (!signedIn) return
+  // Each first request keeps a row for a day: one user cannot fill the table at will.
+  try {
+    await enforceLimit('keyedWrites', signedIn.user.id, 'You are saving changes faster than Lectern accepts')
+  }
+  catch (error) {
+    const refusal = error as AppError
+    setResponseStatus(event, refusal.status)
+    setResponseHeader(event, 'retry-after', Number(refusal.extra.details?.retryAfter ?? 1))
+    return { success: false, error: refusal.toJSON() }
+  }
   const body = (await readRawBody(event, false)) ?? Buffer.alloc(0)
   const fingerprint = createHash('sha256').update(`POST ${event.path}\n`).update(body).digest('hex')
   const id = { userId: signedIn.user.id, key }

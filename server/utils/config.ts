@@ -196,6 +196,8 @@ export const lecternConfig = () => {
       uploads: rateLimit('LECTERN_LIMIT_UPLOADS', '120/10m'),
       /** Bulk actions (media bulk, outline delete, zip, conversation export) by one user. */
       bulk: rateLimit('LECTERN_LIMIT_BULK', '30/1m'),
+      /** Writes sent with an Idempotency-Key by one user (each answer is kept a day). */
+      keyedWrites: rateLimit('LECTERN_LIMIT_KEYED_WRITES', '300/1m'),
     },
     /**
      * Adaptive streaming: after a lesson video is processed, the media:transcode job makes its HLS

@@ -42,6 +42,7 @@ describeWithDatabase('abuse limits', () => {
       LECTERN_LIMIT_MESSAGES: '3/1m',
       LECTERN_LIMIT_UPLOADS: '2/10m',
       LECTERN_LIMIT_BULK: '2/1m',
+      LECTERN_LIMIT_KEYED_WRITES: '2/1m',
     })
     ;[first, second] = await Promise.all([startServer(root, env('a')), redisUrl ? startServer(root, env('b')) : Promise.resolve(undefined)])
   })
@@ -120,6 +121,22 @@ describeWithDatabase('abuse limits', () => {
     expect((await bulk(['no-such-file'])).status).toBe(200)
     expect((await bulk([kept.id])).status).toBe(429)
     expect(await testDb().mediaFile.findUnique({ where: { id: kept.id }, select: { deletedAt: true } })).toEqual({ deletedAt: null })
+  })
+
+  it('refuses a third write with an idempotency key in a minute, keeping nothing for it', async () => {
+    const owner = await signedUp({ role: 'INSTRUCTOR' })
+    owner.baseURL = first.url
+    const course = (await owner.post<{ id: string }>('/api/courses', { title: 'Keyed', category: 'Design' })).body
+    const courseId = course.success ? course.data.id : ''
+    const add = (title: string) => owner.request('POST', `/api/courses/${courseId}/chapters`, { title }, { headers: { 'idempotency-key': randomBytes(12).toString('hex') } })
+    expect((await add('One')).status).toBe(201)
+    expect((await add('Two')).status).toBe(201)
+    const refused = await add('Three')
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(refused.body).toMatchObject({ success: false, error: { code: 'RATE_LIMITED' } })
+    expect(await testDb().chapter.count({ where: { courseId } })).toBe(2)
+    expect(await testDb().idempotentRequest.count({ where: { userId: owner.user!.id } })).toBe(2)
   })
 
   it('keeps one count across instances that share Redis', async ({ skip }) => {

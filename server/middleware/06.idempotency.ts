@@ -1,5 +1,5 @@
-// A POST that carries an Idempotency-Key (services/idempotency/idempotent-request.ts): the first
-// one goes on to its route; the same request sent again gets the first answer (with
+// A POST or DELETE that carries an Idempotency-Key (services/idempotency/idempotent-request.ts):
+// the first one goes on to its route; the same request sent again gets the first answer (with
 // `Idempotent-Replayed: true`), or 503 while the first is still being handled (the browser tries
 // again). A key reused for a different request is refused (422); a malformed key too (400).
 // Without a signed-in user the key is ignored: the route refuses by itself. Keyed writes are
@@ -12,9 +12,11 @@ import { currentSession } from '../utils/auth'
 import type { AppError } from '../utils/errors'
 
 const KEY = /^[\w-]{16,100}$/
+/** A POST may act twice; a DELETE repeated after it worked would answer 404 where the first said yes. */
+const KEYED_METHODS = new Set(['POST', 'DELETE'])
 
 export default defineEventHandler(async (event) => {
-  if (event.method !== 'POST' || !event.path.startsWith('/api/') || event.path.startsWith('/api/uploads')) return
+  if (!KEYED_METHODS.has(event.method) || !event.path.startsWith('/api/') || event.path.startsWith('/api/uploads')) return
   const key = getRequestHeader(event, 'idempotency-key')
   if (key === undefined) return
   if (!KEY.test(key)) {
@@ -34,7 +36,7 @@ export default defineEventHandler(async (event) => {
     return { success: false, error: refusal.toJSON() }
   }
   const body = (await readRawBody(event, false)) ?? Buffer.alloc(0)
-  const fingerprint = createHash('sha256').update(`POST ${event.path}\n`).update(body).digest('hex')
+  const fingerprint = createHash('sha256').update(`${event.method} ${event.path}\n`).update(body).digest('hex')
   const id = { userId: signedIn.user.id, key }
   const claim = await claimIdempotentRequest(id, fingerprint)
   if (claim.kind === 'first') {

@@ -56,6 +56,9 @@ describe('signing in and out in the browser', () => {
     await page.getByRole('heading', { name: 'Your courses' }).waitFor()
     expect(await page.getByTestId('signed-in-as').textContent()).toContain(owner.user!.name)
 
+    // The studio arrives as server-rendered HTML: Sign out works once Vue has hydrated it (a
+    // click before that goes nowhere, which a loaded machine once made this test do).
+    await page.waitForSelector('html[data-hydrated="true"]')
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL('**/sign-in')
     await visit(page, '/studio')

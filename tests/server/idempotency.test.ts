@@ -1,5 +1,5 @@
-// A create sent again with its Idempotency-Key (a browser's retry after the answer was lost on the
-// line) gets the first answer and creates nothing more; the key is the sender's own, is refused
+// A write sent again with its Idempotency-Key (a browser's retry after the answer was lost on the
+// line) gets the first answer and does nothing more; the key is the sender's own, is refused
 // for a different request or when malformed, and a refused first request lets go of it.
 import { randomUUID } from 'node:crypto'
 import { expect, it } from 'vitest'
@@ -29,6 +29,19 @@ describeWithDatabase('idempotency keys on creates', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true')
     expect(data(again).id).toBe(data(first).id)
     expect(await chapterTitles(owner, id)).toEqual(['Week one'])
+  })
+
+  it('answers a DELETE sent again with the first answer, where without its key it would be 404', async () => {
+    const owner = await signedUp()
+    const { id } = await course(owner)
+    const key = randomUUID()
+    const first = await owner.request('DELETE', `/api/courses/${id}`, undefined, keyed(key))
+    const again = await owner.request('DELETE', `/api/courses/${id}`, undefined, keyed(key))
+    expect(first.status).toBe(200)
+    expect(again.status).toBe(200)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(again.body).toEqual(first.body)
+    expect((await owner.request('DELETE', `/api/courses/${id}`)).status).toBe(404)
   })
 
   it('creates once when the same request arrives twice at the same moment', async () => {

@@ -78,7 +78,7 @@ export function useRemoveCaptionMutation(lessonId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (captionId: string) => api<{ id: string }>(`${captionsPath(toValue(lessonId))}/${encodeURIComponent(captionId)}`, { method: 'DELETE' }),
+    mutationFn: (captionId: string, attempt) => api<{ id: string }>(`${captionsPath(toValue(lessonId))}/${encodeURIComponent(captionId)}`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onSuccess: ({ id }) => client.setQueryData<LessonCaption[]>(captionKeys.list(toValue(lessonId)), list => list?.filter(c => c.id !== id)),
     onError: error => toast.error(`The captions were not removed: ${errorMessage(error)}`),
     onSettled: () => settled(client, toValue(lessonId)),

@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-client'
 import { findSentAttachment } from './cache-attachments'
 import { conversationKeys } from './keys'
 import { discardFromOutbox, retryFromOutbox, sendToOutbox } from './outbox'
+import { idempotencyKeyFor } from '../idempotency'
 
 /** Removes an unsent attachment from the composer at once; it comes back if the server refuses. */
 export function useRemoveAttachmentMutation(conversationId: MaybeRefOrGetter<string>) {
@@ -15,7 +16,7 @@ export function useRemoveAttachmentMutation(conversationId: MaybeRefOrGetter<str
   const client = useQueryClient()
   const key = () => conversationKeys.unsentAttachments(toValue(conversationId))
   return useMutation({
-    mutationFn: (attachmentId: string) => api<{ id: string }>(`/api/attachments/${encodeURIComponent(attachmentId)}`, { method: 'DELETE' }),
+    mutationFn: (attachmentId: string, attempt) => api<{ id: string }>(`/api/attachments/${encodeURIComponent(attachmentId)}`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (attachmentId) => {
       await client.cancelQueries({ queryKey: key() })
       const before = client.getQueryData<PendingAttachment[]>(key())

@@ -111,7 +111,7 @@ export function useDeleteCourseMutation() {
   const client = useQueryClient()
   const restore = useRestoreCourseMutation()
   return useMutation({
-    mutationFn: (courseId: string) => api<DeletedCourse>(`/api/courses/${encodeURIComponent(courseId)}`, { method: 'DELETE' }),
+    mutationFn: (courseId: string, attempt) => api<DeletedCourse>(`/api/courses/${encodeURIComponent(courseId)}`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (courseId) => {
       await client.cancelQueries({ queryKey: courseKeys.all })
       const snapshot: Snapshot = { entries: [] }

@@ -129,7 +129,7 @@ export function useDeleteMediaForeverMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => api<unknown>(mediaPath(id), { method: 'DELETE' }),
+    mutationFn: (id: string, attempt) => api<unknown>(mediaPath(id), { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (id) => {
       await client.cancelQueries({ queryKey: mediaKeys.trash() })
       const snapshot: Snapshot = { entries: [] }
@@ -152,7 +152,7 @@ export function useDiscardUploadMutation() {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (mediaId: string) => api<{ mediaId: string }>(`${mediaPath(mediaId)}/upload`, { method: 'DELETE' }),
+    mutationFn: (mediaId: string, attempt) => api<{ mediaId: string }>(`${mediaPath(mediaId)}/upload`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (mediaId) => {
       await client.cancelQueries({ queryKey: mediaKeys.unfinished() })
       const snapshot: Snapshot = { entries: [] }

@@ -53,8 +53,8 @@ export function useUnlinkObserverMutation(studentId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (observer: Pick<ObserverRow, 'id' | 'name'>) =>
-      api<{ removed: boolean }>(`${observersPath(toValue(studentId))}/${encodeURIComponent(observer.id)}`, { method: 'DELETE' }),
+    mutationFn: (observer: Pick<ObserverRow, 'id' | 'name'>, attempt) =>
+      api<{ removed: boolean }>(`${observersPath(toValue(studentId))}/${encodeURIComponent(observer.id)}`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (observer) => {
       const key = observerKeys.list(toValue(studentId))
       await client.cancelQueries({ queryKey: key })

@@ -163,7 +163,7 @@ export function useDiscardReplacementMutation(courseId: MaybeRefOrGetter<string>
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (lessonId: string) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}/replacement`, { method: 'DELETE' }),
+    mutationFn: (lessonId: string, attempt) => api<Lesson>(`/api/lessons/${encodeURIComponent(lessonId)}/replacement`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onSuccess: lesson => lessonSaved(client, toValue(courseId), lesson),
     onError: error => toast.error(`The new video was not discarded: ${errorMessage(error)}`),
   })

@@ -34,8 +34,8 @@ export function useRemoveStudentMutation(courseId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (student: Pick<StudentRow, 'userId' | 'name'>) =>
-      api<{ userId: string }>(`${studentsPath(toValue(courseId))}/${encodeURIComponent(student.userId)}`, { method: 'DELETE' }),
+    mutationFn: (student: Pick<StudentRow, 'userId' | 'name'>, attempt) =>
+      api<{ userId: string }>(`${studentsPath(toValue(courseId))}/${encodeURIComponent(student.userId)}`, { method: 'DELETE', idempotencyKey: idempotencyKeyFor(attempt) }),
     onMutate: async (student) => {
       const key = studentKeys.list(toValue(courseId))
       await client.cancelQueries({ queryKey: key })

@@ -3,6 +3,7 @@
 // has; after a dropped connection, a reload or a server restart it asks for the offset (HEAD) and
 // carries on. Bytes stream to the store; memory stays flat whatever the file size.
 // Refusals answer in the protocol with a clear status and a JSON envelope body.
+import { Buffer } from 'node:buffer'
 import { Server } from '@tus/server'
 import { EVENTS } from '@tus/utils'
 import { sizeRefusal } from '#shared/uploads/targets'
@@ -79,8 +80,9 @@ export function useTusServer(): Server {
     async onUploadFinish(_req, upload) {
       forgetProgress(upload.id)
       forgetUploadLiveness(upload.id)
-      // Whatever happened to the first PATCH's check, nothing is processed unchecked.
-      const head = await useObjectStore().readHead(upload.id, SIGNATURE_BYTES)
+      // Whatever happened to the first PATCH's check, nothing is processed unchecked. An empty
+      // upload finishes at its creation, before S3 holds any object for it.
+      const head = upload.size === 0 ? Buffer.alloc(0) : await useObjectStore().readHead(upload.id, SIGNATURE_BYTES)
       const refused = await refuseWrongContent(upload.id, head, { finished: true, offset: upload.offset, lessonCreated: async () => upload.metadata?.lessonCreated === 'true' })
       if (refused) throw refused
       await finishUpload({ uploadId: upload.id, receivedBytes: upload.size ?? upload.offset })

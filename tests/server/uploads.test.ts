@@ -266,6 +266,15 @@ describeEachStore((store) => {
       expect((await headOffset(owner, url!)).status).toBe(404)
     })
 
+    it('an empty file claiming to be a video is refused at its creation, with nothing left behind', async () => {
+      const owner = await signedUp()
+      const { course, chapter } = await courseWithChapter(owner)
+      const empty = await createUpload(owner, { size: 0, metadata: videoMeta(chapter.id, 'empty.mp4') })
+      expect(empty.status).toBe(415)
+      expect(JSON.parse(empty.body).error.message).toContain('not a video')
+      expect(await lessonsOf(owner, course.id)).toEqual([])
+    })
+
     it('a real video whose first PATCH carries only a few bytes is not refused for it', async () => {
       const owner = await signedUp()
       const { course, chapter } = await courseWithChapter(owner)

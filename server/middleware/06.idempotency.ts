@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { claimIdempotentRequest } from '../services/idempotency/idempotent-request'
 import { enforceLimit } from '../limits/enforce-limit'
 import { currentSession } from '../utils/auth'
-import type { AppError } from '../utils/errors'
+import { refusalEnvelope } from '../utils/api'
 
 const KEY = /^[\w-]{16,100}$/
 /** A POST may act twice; a DELETE repeated after it worked would answer 404 where the first said yes. */
@@ -30,10 +30,7 @@ export default defineEventHandler(async (event) => {
     await enforceLimit('keyedWrites', signedIn.user.id, 'You are saving changes faster than Lectern accepts')
   }
   catch (error) {
-    const refusal = error as AppError
-    setResponseStatus(event, refusal.status)
-    setResponseHeader(event, 'retry-after', Number(refusal.extra.details?.retryAfter ?? 1))
-    return { success: false, error: refusal.toJSON() }
+    return refusalEnvelope(event, error)
   }
   const body = (await readRawBody(event, false)) ?? Buffer.alloc(0)
   const fingerprint = createHash('sha256').update(`${event.method} ${event.path}\n`).update(body).digest('hex')

@@ -1,5 +1,5 @@
-// Settles a POST that claimed an Idempotency-Key (middleware/06.idempotency.ts) once its route has
-// answered: a success is kept for the request's retries, anything else lets go of the key.
+// Settles a POST or DELETE that claimed an Idempotency-Key (middleware/06.idempotency.ts) once its
+// route has answered: a success is kept for the request's retries, anything else lets go of the key.
 import type { IdempotentRequestId } from '../services/idempotency/idempotent-request'
 import { settleIdempotentRequest } from '../services/idempotency/idempotent-request'
 

@@ -1,6 +1,6 @@
-// Idempotency keys for POSTs that create (a chapter, a lesson, a course, a student on a course):
-// the browser sends a key with each such write and keeps it across its own retries, so a retry
-// after an answer lost on the line replays the first answer instead of creating a second row.
+// Idempotency keys for writes that act once (POSTs and DELETEs: a new chapter, an enrolment, a
+// removal): the browser sends a key with each and keeps it across its own retries, so a retry
+// after an answer lost on the line replays the first answer instead of acting twice.
 // Keys belong to the user who sent them; an answer is kept a day (pruned by the daily job).
 import { Prisma } from '../../generated/prisma/client'
 import { useDb } from '../../database/db'

@@ -27,8 +27,12 @@ export async function refuseWrongContent(uploadId: string, head: Buffer, options
   forgetUploadOwnership(uploadId)
   // Here rather than by the tab: it may be offline by now.
   await abortUpload(uploadId, { dropCreatedLesson: await options.lessonCreated() })
-  const message = upload.attachment || upload.library
-    ? `This file's content is not a ${upload.mimeType} file.`
-    : 'This file is not a video: its content does not start like any video format.'
-  return refusal(415, 'BAD_REQUEST', message)
+  return refusal(415, 'BAD_REQUEST', contentRefusal(target.kind, upload.mimeType))
+}
+
+/** Why content that does not match its type is refused, in the words of the upload's target. */
+export function contentRefusal(kind: string, mimeType: string): string {
+  return kind === 'lesson'
+    ? 'This file is not a video: its content does not start like any video format.'
+    : `This file's content is not a ${mimeType} file.`
 }

@@ -17,7 +17,7 @@ import { forgetUploadLiveness, markUploadAlive } from './liveness'
 import { checkUploadAccess } from './upload-access'
 import { writeNodeBodiesDirectly } from './node-body'
 import { refusal, refusalFrom } from './refusal'
-import { refuseWrongContent } from './content-check'
+import { contentRefusal, refuseWrongContent } from './content-check'
 import { SIGNATURE_BYTES } from './signature'
 import { enforceLimit } from '../limits/enforce-limit'
 import { lecternConfig } from '../utils/config'
@@ -66,6 +66,8 @@ export function useTusServer(): Server {
       if (upload.size === undefined) throw refusal(400, 'VALIDATION', 'Send the file size (Upload-Length) when creating the upload')
       const max = target.maxBytes()
       if (upload.size > max) throw refusal(413, 'PAYLOAD_TOO_LARGE', sizeRefusal(target.kind, max))
+      // An empty file's content is known now: refused before anything is written for it.
+      if (upload.size === 0 && !target.contentMatches(Buffer.alloc(0), mimeType)) throw refusal(415, 'BAD_REQUEST', contentRefusal(target.kind, mimeType))
       const created = await target.begin({ user, uploadId: upload.id, fileName, mimeType, sizeBytes: upload.size, meta })
         .catch(error => Promise.reject(refusalFrom(error)))
       return { metadata: { ...meta, ...created } }

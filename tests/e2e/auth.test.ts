@@ -43,6 +43,23 @@ describe('signing in and out in the browser', () => {
     expect(await page.getByTestId('signed-in-as').textContent()).toContain(owner.user!.name)
   })
 
+  it('holds the visitor\'s sign-in while the line is down and signs in by itself once it is back', async () => {
+    const owner = await signedUp()
+    const page = await newPage()
+    await visit(page, '/sign-in')
+    await page.getByLabel('Email').fill(owner.user!.email)
+    await page.getByLabel('Password').fill(owner.user!.password)
+    await page.context().setOffline(true)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('status').filter({ hasText: 'You are offline. You will be signed in as soon as the connection is back.' }).waitFor()
+    // Still the page, with what was typed: not the browser's "No internet".
+    expect(new URL(page.url()).pathname).toBe('/sign-in')
+    expect(await page.getByLabel('Email').inputValue()).toBe(owner.user!.email)
+    await page.context().setOffline(false)
+    await page.waitForURL('**/studio')
+    await page.getByRole('heading', { name: 'Your courses' }).waitFor()
+  })
+
   it('signs an instructor in to the studio and out again', async () => {
     const owner = await signedUp()
     const page = await newPage()

@@ -58,8 +58,12 @@ describe('the student portal in the browser', () => {
       if (request.resourceType() === 'script') scripts.push(request.url())
     })
     await visit(page, '/courses')
+    // Searched with the line down: the page says so and searches by itself once it is back.
+    await page.context().setOffline(true)
     await page.getByRole('searchbox', { name: 'Search courses' }).fill(token)
     await page.getByRole('button', { name: 'Search' }).click()
+    await page.getByRole('status').filter({ hasText: 'The catalog is searched as soon as the connection is back' }).waitFor()
+    await page.context().setOffline(false)
     await page.waitForURL(url => new URL(url).searchParams.get('q') === token)
     await page.getByRole('link', { name: course.course.title }).click()
     await page.getByRole('heading', { level: 1, name: course.course.title }).waitFor()

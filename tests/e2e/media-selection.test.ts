@@ -124,6 +124,30 @@ describeWithDatabase('selecting files in the media library', () => {
     await panelOf(page, seven).waitFor()
   })
 
+  it('picks several files with their ticks, on a phone by tapping and on a desktop by clicking, and opens none', async () => {
+    const owner = await libraryOf(10)
+    const [one, three] = [names(1)[0]!, names(3)[0]!]
+    const phone = await newPage(owner, { viewport: { width: 375, height: 812 } })
+    await visit(phone, '/studio/media')
+    await phone.getByRole('button', { name: `Select ${one}` }).tap()
+    await phone.getByRole('button', { name: `Select ${three}` }).tap()
+    expect(await selectedNames(phone)).toEqual([one, three].sort())
+    expect(await status(phone)).toBe('2 selected')
+    expect(await phone.getByRole('complementary').count()).toBe(0)
+    await phone.getByRole('button', { name: `Select ${one}` }).tap()
+    expect(await selectedNames(phone)).toEqual([three])
+    // A tap on the file itself still opens it.
+    await tile(phone, one).locator('.name').tap()
+    await panelOf(phone, one).waitFor()
+
+    const desktop = await openLibrary(owner)
+    await tile(desktop, one).click()
+    await desktop.getByRole('button', { name: `Select ${three}` }).click()
+    expect(await selectedNames(desktop)).toEqual([one, three].sort())
+    expect(await desktop.getByRole('button', { name: `Select ${three}` }).getAttribute('aria-pressed')).toBe('true')
+    expect(await panelOf(desktop, three).count()).toBe(0)
+  })
+
   it('takes a Shift+click range in the order on screen, after the sort changed', async () => {
     // Newest first: Delta, Alpha, Echo, Bravo, Charlie, Foxtrot. By name: alphabetical.
     const owner = await libraryOf(6, ['Delta.pdf', 'Alpha.pdf', 'Echo.pdf', 'Bravo.pdf', 'Charlie.pdf', 'Foxtrot.pdf'])

@@ -40,6 +40,30 @@ describe('on a phone', () => {
     await expect.poll(() => page.getByRole('grid', { name: 'Files' }).getByRole('columnheader').evaluateAll(cells => cells.filter(c => (c as HTMLElement).offsetParent !== null).length)).toBe(5)
   })
 
+  it('writes every field\'s text at 16 px at least, so Safari does not zoom into a field the user taps', async () => {
+    /** Fields under 16 px on the page: Safari on a phone zooms into one when it takes the focus. */
+    const smallFields = (page: Page) => page.locator('input:not([type=checkbox], [type=radio], [type=file], [type=hidden]), select, textarea')
+      .evaluateAll(fields => fields.filter(field => field.getBoundingClientRect().width > 2 && Number.parseFloat(getComputedStyle(field).fontSize) < 16)
+        .map(field => `${field.tagName.toLowerCase()}#${field.id} ${getComputedStyle(field).fontSize}`))
+    // Each page with the field that shows it is ready.
+    const pages: [ApiClient | undefined, string, string][] = [
+      [undefined, '/sign-in', '#sign-in-password'],
+      [undefined, '/courses', 'input[type=search]'],
+      [world.instructor, `/studio/courses/${world.course.id}`, 'textarea'],
+      [world.instructor, '/studio/media', 'input[type=search]'],
+      [world.instructor, `/messages/${world.conversationId}`, '#composer-body'],
+      [undefined, '/sign-up', '#sign-up-password'],
+      [world.student, '/account', 'input[type=password]'],
+    ]
+    for (const [session, path, ready] of pages) {
+      const page = await newPage(session, { viewport: phone })
+      await visit(page, path)
+      await page.locator(ready).first().waitFor()
+      expect(await smallFields(page), path).toEqual([])
+      await page.context().close()
+    }
+  })
+
   it('keeps words whole in a table, which scrolls in its own box instead', async () => {
     const page = await newPage(world.instructor, { viewport: narrowPhone })
     await visit(page, '/studio/insights/conversations')

@@ -157,9 +157,11 @@ describe('the watch page\'s player', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Picture in picture' }).count()).toBe(enabled ? 1 : 0)
   })
 
-  it('fits a phone: the toolbar wraps and the page does not scroll sideways', async () => {
+  it('fits a phone: plays in the page, the toolbar wraps and the page does not scroll sideways', async () => {
     const page = await newPage(student, { viewport: { width: 375, height: 812 } })
     await watch(page, course.course.slug, course.lessons[0]!.id)
+    // Safari on an iPhone plays a video without it full screen, hiding the transcript and toolbar.
+    expect(await page.getByTestId('lesson-player').evaluate(video => (video as HTMLVideoElement).playsInline)).toBe(true)
     await page.getByRole('button', { name: 'Chapters' }).click()
     await page.getByRole('navigation', { name: 'Chapters' }).waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)

@@ -55,9 +55,13 @@ export function useMediaTrashQuery() {
   return query
 }
 
+// Not read during server rendering (`enabled` only in the browser), as every query the render
+// does not wait for: started there, its answer could land in the payload after the HTML was
+// rendered without it, and the page would hydrate with a mismatch (the first render after a
+// start, slower than the rest, did).
 export function useMediaTagsQuery() {
   const api = useApi()
-  return useQuery({ queryKey: mediaKeys.tags(), queryFn: () => api<MediaTagCount[]>('/api/media/tags') })
+  return useQuery({ queryKey: mediaKeys.tags(), queryFn: () => api<MediaTagCount[]>('/api/media/tags'), enabled: import.meta.client })
 }
 
 /** Library uploads' byte counts: only progress events fill it; its "fetch" returns what the cache holds. */
@@ -80,6 +84,7 @@ export function useUnfinishedUploadsQuery() {
   return useQuery({
     queryKey: mediaKeys.unfinished(),
     queryFn: () => api<UnfinishedUpload[]>('/api/media/uploads'),
+    enabled: import.meta.client, // as the tags: not waited for by the server render
     refetchInterval: query => (query.state.data?.length ? 10_000 : false),
   })
 }

@@ -33,7 +33,7 @@ export function useMediaDetailQuery(id: MaybeRefOrGetter<string | null>) {
   return useQuery({
     queryKey: computed(() => mediaKeys.detail(toValue(id) ?? '')),
     queryFn: () => api<MediaDetail>(mediaPath(toValue(id)!)),
-    enabled: computed(() => !!toValue(id)),
+    enabled: computed(() => import.meta.client && !!toValue(id)),
   })
 }
 
@@ -42,7 +42,7 @@ export function useMediaHistoryQuery(id: MaybeRefOrGetter<string | null>) {
   return useQuery({
     queryKey: computed(() => mediaKeys.history(toValue(id) ?? '')),
     queryFn: () => api<MediaAuditEntry[]>(`${mediaPath(toValue(id)!)}/history`),
-    enabled: computed(() => !!toValue(id)),
+    enabled: computed(() => import.meta.client && !!toValue(id)),
   })
 }
 

@@ -4,15 +4,32 @@
 // ApiRequestError in the browser), so a page rendered as "not found" hydrates as "not found"
 // instead of flashing a loading state that does not match the server's HTML.
 import { QueryCache, QueryClient, VueQueryPlugin, defaultShouldDehydrateQuery, dehydrate, hydrate } from '@tanstack/vue-query'
-import type { DehydratedState } from '@tanstack/vue-query'
+import type { DefaultError, DefaultedQueryObserverOptions, DehydratedState, QueryKey, QueryObserverOptions } from '@tanstack/vue-query'
 import { ApiRequestError, retriesSafely } from '~/composables/api/api-client'
+import { isServerRendered } from '~/composables/queries/ssr-query'
+
+/**
+ * The server's client runs only the queries the render waits for (marked `serverRendered`,
+ * composables/queries/ssr-query.ts); every other one stays idle there, whatever its own `enabled`
+ * says, and starts in the browser. A query started on the server and not waited for could answer
+ * after the HTML was rendered without it but before the payload was written: the browser would
+ * hydrate data the HTML does not show.
+ */
+class ServerRenderClient extends QueryClient {
+  override defaultQueryOptions<TQueryFnData = unknown, TError = DefaultError, TData = TQueryFnData, TQueryData = TQueryFnData, TQueryKey extends QueryKey = QueryKey, TPageParam = never>(
+    options: QueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey, TPageParam> | DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey>,
+  ): DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey> {
+    const defaulted = super.defaultQueryOptions(options)
+    return isServerRendered(defaulted.meta) || defaulted.enabled === false ? defaulted : { ...defaulted, enabled: false }
+  }
+}
 
 export default defineNuxtPlugin({
   name: 'vue-query',
   setup(nuxtApp) {
     const state = useState<DehydratedState | null>('vue-query', () => null)
 
-    const queryClient = new QueryClient({
+    const queryClient = new (import.meta.server ? ServerRenderClient : QueryClient)({
       queryCache: new QueryCache({
       // A session that expired while the page was open: send the user to sign in, then back.
         onError: (error) => {

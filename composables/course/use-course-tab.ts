@@ -7,6 +7,7 @@ import type { Ref } from 'vue'
 import { courseChannel } from '#shared/realtime/channels'
 import { useCourseQuery } from '~/composables/queries/course/queries'
 import { usePageNotFound } from '~/composables/queries/not-found'
+import type { PageQuery } from '~/composables/queries/not-found'
 import { useOutlineQuery } from '~/composables/queries/outline/queries'
 import { useRealtimeChannel } from '~/composables/realtime/use-realtime'
 
@@ -14,11 +15,6 @@ type CourseTab = 'editor' | 'files' | 'students'
 
 /** The crumb and title prefix of each tab; the editor is the course itself. */
 const tabNames: Record<CourseTab, string | undefined> = { editor: undefined, files: 'Files', students: 'Students' }
-
-interface PageQuery {
-  error: Ref<unknown>
-  suspense: () => Promise<unknown>
-}
 
 interface CourseTabOptions<Queries extends Record<string, PageQuery>> {
   /** The tab's own reads, keyed by name; a 404 from any of them shows "not available" too. */

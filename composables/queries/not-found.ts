@@ -3,13 +3,15 @@
 // response carries HTTP 404 too, so crawlers, link checkers and monitoring see what the user sees.
 import type { Ref } from 'vue'
 import { ApiRequestError } from '../api/api-client'
+import type { ServerRenderedQuery } from './ssr-query'
 
 export const isNotFoundError = (error: unknown): boolean => error instanceof ApiRequestError && error.status === 404
 
-interface PageQuery {
+/** One of the page's reads; only those the server render waits for can be awaited there. */
+export type PageQuery = ServerRenderedQuery<{
   error: Ref<unknown>
   suspense: () => Promise<unknown>
-}
+}>
 
 /** True once any of the page's queries answered 404; during server rendering, also sets the status. */
 export function usePageNotFound(...queries: PageQuery[]) {

@@ -9,12 +9,7 @@ import type { Chapter } from '../../shared/types/outline'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { conversationPair } from '../support/conversation-fixtures'
 
-/** A server-rendered page as a browser of this visitor gets it. */
-async function page(client: ApiClient, path: string) {
-  const cookie = client.sessionCookies().map(({ name, value }) => `${name}=${value}`).join('; ')
-  const response = await fetch(`${client.baseURL}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' })
-  return { status: response.status, html: await response.text() }
-}
+const page = (client: ApiClient, path: string) => client.page(path)
 
 async function listedCourse(owner: ApiClient, title: string, category = 'Design'): Promise<Course> {
   const course = data(await owner.post<Course>('/api/courses', { title, category }))

@@ -31,7 +31,7 @@ export class ApiClient {
 
   async request<T = unknown>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>, rawBody?: string } = {}): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { ...this.headers, ...init.headers }
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    if (this.cookies.size) headers.cookie = this.cookieHeader()
     let payload: string | undefined = init.rawBody
     if (body !== undefined) {
       payload = JSON.stringify(body)
@@ -62,6 +62,12 @@ export class ApiClient {
   patch = <T = unknown>(path: string, body?: unknown) => this.request<T>('PATCH', path, body)
   delete = <T = unknown>(path: string) => this.request<T>('DELETE', path)
 
+  /** A server-rendered page as this visitor's browser gets it (not followed if it redirects). */
+  async page(path: string): Promise<{ status: number, html: string }> {
+    const response = await fetch(`${this.baseURL}${path}`, { headers: { ...this.headers, ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}) }, redirect: 'manual' })
+    return { status: response.status, html: await response.text() }
+  }
+
   /** Another visitor holding this one's cookies as they are now (a copied cookie). */
   copy(): ApiClient {
     const copy = new ApiClient()
@@ -76,6 +82,8 @@ export class ApiClient {
   dropCookie(name: string): void {
     this.cookies.delete(name)
   }
+
+  private cookieHeader = () => [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
 
   /** The cookie header value, to hand this session to a browser context. */
   sessionCookies(): { name: string, value: string }[] {

@@ -10,7 +10,6 @@ export function useCaptionsQuery(lessonId: MaybeRefOrGetter<string>) {
   return useQuery({
     queryKey: computed(() => captionKeys.list(toValue(lessonId))),
     queryFn: () => api<LessonCaption[]>(`/api/lessons/${encodeURIComponent(toValue(lessonId))}/captions`),
-    enabled: import.meta.client,
   })
 }
 
@@ -20,7 +19,7 @@ export function useCaptionTranscriptQuery(lessonId: MaybeRefOrGetter<string>, ca
   return useQuery({
     queryKey: computed(() => captionKeys.transcript(toValue(lessonId), toValue(captionId) ?? '')),
     queryFn: () => api<CaptionTranscript>(`/api/lessons/${encodeURIComponent(toValue(lessonId))}/captions/${encodeURIComponent(toValue(captionId)!)}`),
-    enabled: computed(() => import.meta.client && !!toValue(captionId)),
+    enabled: computed(() => !!toValue(captionId)),
     staleTime: 5 * 60_000,
     refetchInterval: false,
     refetchOnWindowFocus: false,

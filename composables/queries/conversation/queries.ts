@@ -5,7 +5,7 @@ import type { QueryKey } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { ConversationSummary, PendingAttachment } from '#shared/types/conversation'
 import { useApi } from '../../api/api-client'
-import { useSsrQuery } from '../ssr-query'
+import { prefetchOnServer, serverRendered, useSsrQuery } from '../ssr-query'
 import type { StreamPage, StreamPageParam } from './cache'
 import type { TypingData } from './cache-typing'
 import { conversationKeys } from './keys'
@@ -23,7 +23,7 @@ export function useConversationsQuery() {
  */
 export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>, day: MaybeRefOrGetter<string | null> = null) {
   const api = useApi()
-  return useInfiniteQuery(() => {
+  return prefetchOnServer(useInfiniteQuery(() => {
     const id = toValue(conversationId)
     const around = toValue(day)
     const queryKey: QueryKey = around ? conversationKeys.streamAround(id, around) : conversationKeys.streamLatest(id)
@@ -35,8 +35,9 @@ export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>, 
       getPreviousPageParam: (page: StreamPage): StreamPageParam | null => (page.newerCursor ? { after: page.newerCursor } : null),
       // New messages arrive through the socket; a refetch of every loaded page is not needed.
       staleTime: Number.POSITIVE_INFINITY,
+      meta: serverRendered,
     }
-  })
+  }))
 }
 
 /**
@@ -58,7 +59,7 @@ export function useUnsentAttachmentsQuery(conversationId: MaybeRefOrGetter<strin
       const ids = held.value
       return (list: PendingAttachment[]) => (ids.size ? list.filter(a => !ids.has(a.id)) : list)
     }),
-    enabled: computed(() => import.meta.client && toValue(enabled)),
+    enabled,
     // Progress and state arrive through the socket (or this tab's uploader while it is down).
     staleTime: Number.POSITIVE_INFINITY,
   })
@@ -74,6 +75,5 @@ export function useTypingQuery(conversationId: MaybeRefOrGetter<string>) {
     queryKey: computed(() => conversationKeys.typing(toValue(conversationId))),
     queryFn: () => client.getQueryData<TypingData>(conversationKeys.typing(toValue(conversationId))) ?? {},
     staleTime: Number.POSITIVE_INFINITY,
-    enabled: import.meta.client,
   })
 }

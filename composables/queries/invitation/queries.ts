@@ -11,7 +11,7 @@ export function useInvitationCheckQuery(token: MaybeRefOrGetter<string>) {
   return useQuery({
     queryKey: computed(() => invitationKeys.check(toValue(token))),
     queryFn: () => api<InvitationPreview>('/api/invitations/check', { method: 'POST', body: { token: toValue(token) } }),
-    enabled: computed(() => import.meta.client && !!toValue(token)),
+    enabled: computed(() => !!toValue(token)),
     retry: (count, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && count < 2,
     staleTime: Infinity,
   })

@@ -5,6 +5,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import type { MediaAuditEntry, MediaDetail, MediaPage, MediaTagCount, MediaTrashItem, UnfinishedUpload } from '#shared/types/media'
 import { useApi } from '../../api/api-client'
 import type { UploadProgressData } from './cache'
+import { prefetchOnServer, serverRendered, useSsrQuery } from '../ssr-query'
 import { mediaKeys } from './keys'
 import type { MediaFilters } from './keys'
 
@@ -13,19 +14,16 @@ export const mediaPath = (id: string) => `/api/media/${encodeURIComponent(id)}`
 
 export function useMediaListQuery(filters: MaybeRefOrGetter<MediaFilters>) {
   const api = useApi()
-  const query = useInfiniteQuery(() => {
+  return prefetchOnServer(useInfiniteQuery(() => {
     const current = toValue(filters)
     return {
       queryKey: mediaKeys.list(current),
       queryFn: ({ pageParam }: { pageParam: string | null }) => api<MediaPage>('/api/media', { query: { ...current, ...(pageParam ? { cursor: pageParam } : {}) } }),
       initialPageParam: null as string | null,
       getNextPageParam: (page: MediaPage) => page.nextCursor,
+      meta: serverRendered,
     }
-  })
-  onServerPrefetch(async () => {
-    await query.suspense().catch(() => {})
-  })
-  return query
+  }))
 }
 
 export function useMediaDetailQuery(id: MaybeRefOrGetter<string | null>) {
@@ -33,7 +31,7 @@ export function useMediaDetailQuery(id: MaybeRefOrGetter<string | null>) {
   return useQuery({
     queryKey: computed(() => mediaKeys.detail(toValue(id) ?? '')),
     queryFn: () => api<MediaDetail>(mediaPath(toValue(id)!)),
-    enabled: computed(() => import.meta.client && !!toValue(id)),
+    enabled: computed(() => !!toValue(id)),
   })
 }
 
@@ -42,26 +40,18 @@ export function useMediaHistoryQuery(id: MaybeRefOrGetter<string | null>) {
   return useQuery({
     queryKey: computed(() => mediaKeys.history(toValue(id) ?? '')),
     queryFn: () => api<MediaAuditEntry[]>(`${mediaPath(toValue(id)!)}/history`),
-    enabled: computed(() => import.meta.client && !!toValue(id)),
+    enabled: computed(() => !!toValue(id)),
   })
 }
 
 export function useMediaTrashQuery() {
   const api = useApi()
-  const query = useQuery({ queryKey: mediaKeys.trash(), queryFn: () => api<MediaTrashItem[]>('/api/media/trash') })
-  onServerPrefetch(async () => {
-    await query.suspense().catch(() => {})
-  })
-  return query
+  return useSsrQuery({ queryKey: mediaKeys.trash(), queryFn: () => api<MediaTrashItem[]>('/api/media/trash') })
 }
 
-// Not read during server rendering (`enabled` only in the browser), as every query the render
-// does not wait for: started there, its answer could land in the payload after the HTML was
-// rendered without it, and the page would hydrate with a mismatch (the first render after a
-// start, slower than the rest, did).
 export function useMediaTagsQuery() {
   const api = useApi()
-  return useQuery({ queryKey: mediaKeys.tags(), queryFn: () => api<MediaTagCount[]>('/api/media/tags'), enabled: import.meta.client })
+  return useQuery({ queryKey: mediaKeys.tags(), queryFn: () => api<MediaTagCount[]>('/api/media/tags') })
 }
 
 /** Library uploads' byte counts: only progress events fill it; its "fetch" returns what the cache holds. */
@@ -71,7 +61,6 @@ export function useLibraryUploadProgressQuery() {
     queryKey: mediaKeys.uploadProgress(),
     queryFn: () => client.getQueryData<UploadProgressData>(mediaKeys.uploadProgress()) ?? {},
     staleTime: Number.POSITIVE_INFINITY,
-    enabled: import.meta.client,
   })
 }
 
@@ -84,7 +73,6 @@ export function useUnfinishedUploadsQuery() {
   return useQuery({
     queryKey: mediaKeys.unfinished(),
     queryFn: () => api<UnfinishedUpload[]>('/api/media/uploads'),
-    enabled: import.meta.client, // as the tags: not waited for by the server render
     refetchInterval: query => (query.state.data?.length ? 10_000 : false),
   })
 }

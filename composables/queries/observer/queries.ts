@@ -15,7 +15,7 @@ export function useStudentObserversQuery(studentId: MaybeRefOrGetter<string | nu
   return useQuery({
     queryKey: computed(() => observerKeys.list(toValue(studentId) ?? '')),
     queryFn: () => api<StudentObservers>(observersPath(toValue(studentId)!)),
-    enabled: computed(() => import.meta.client && !!toValue(studentId)),
+    enabled: computed(() => !!toValue(studentId)),
   })
 }
 
@@ -24,7 +24,7 @@ export function useMessageVisibilityQuery(messageId: MaybeRefOrGetter<string | n
   return useQuery({
     queryKey: computed(() => observerKeys.visibility(toValue(messageId) ?? '')),
     queryFn: () => api<MessageVisibility>(visibilityPath(toValue(messageId)!)),
-    enabled: computed(() => import.meta.client && !!toValue(messageId)),
+    enabled: computed(() => !!toValue(messageId)),
   })
 }
 
@@ -34,6 +34,6 @@ export function useStudentInvitationsQuery(studentId: MaybeRefOrGetter<string | 
   return useQuery({
     queryKey: computed(() => observerKeys.invitations(toValue(studentId) ?? '')),
     queryFn: () => api<InvitationRow[]>(invitationsPath(toValue(studentId)!)),
-    enabled: computed(() => import.meta.client && !!toValue(studentId)),
+    enabled: computed(() => !!toValue(studentId)),
   })
 }

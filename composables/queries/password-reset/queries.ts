@@ -10,7 +10,7 @@ export function usePasswordResetCheckQuery(token: MaybeRefOrGetter<string>) {
   return useQuery({
     queryKey: computed(() => passwordResetKeys.check(toValue(token))),
     queryFn: () => api<{ email: string, expiresAt: string }>('/api/auth/password-reset/check', { method: 'POST', body: { token: toValue(token) } }),
-    enabled: computed(() => import.meta.client && !!toValue(token)),
+    enabled: computed(() => !!toValue(token)),
     retry: (count, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && count < 2,
     staleTime: Infinity,
   })

@@ -1,6 +1,6 @@
 // Presence of the people the user shares a conversation with: loaded once, then kept live by
-// socket events (and refetched after an outage like every query). Client-only: a server-rendered
-// dot would be stale before the page arrived.
+// socket events (and refetched after an outage like every query). Not rendered on the server (it
+// is not `serverRendered`): a dot drawn there would be stale before the page arrived.
 import { useQuery } from '@tanstack/vue-query'
 import type { PresenceMap, PresenceStatus } from '#shared/schemas/presence'
 import { useApi } from '../../api/api-client'
@@ -12,7 +12,6 @@ export function usePresenceQuery() {
   return useQuery({
     queryKey: presenceKeys.all,
     queryFn: () => api<PresenceMap>('/api/presence'),
-    enabled: import.meta.client,
   })
 }
 

@@ -1,23 +1,15 @@
 // Media processing worker, run as its own process by the media:process job. It reads a video (or,
 // with LECTERN_WORKER_MODE=image, an image) with Debian's ffprobe/ffmpeg from LECTERN_WORKER_INPUT
 // (a file, or a presigned URL of the object store), writes a thumbnail to a local file, and
-// reports to the server's internal endpoint (bearer token). It never opens the database: the
+// reports to the server's internal endpoint (report.mjs). It never opens the database: the
 // server records the result and broadcasts it.
 // Plain JavaScript with only Node built-ins, so it runs as-is in dev and next to the built server.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
+import { report } from './report.mjs'
 
 const run = promisify(execFile)
-const { LECTERN_WORKER_INPUT: input, LECTERN_WORKER_THUMBNAIL: thumbnail, LECTERN_WORKER_REPORT_URL: reportUrl, LECTERN_WORKER_TOKEN: token, LECTERN_WORKER_MODE: mode = 'video' } = process.env
-
-async function report(body) {
-  const response = await fetch(reportUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`the server refused the report: ${response.status} ${await response.text()}`)
-}
+const { LECTERN_WORKER_INPUT: input, LECTERN_WORKER_THUMBNAIL: thumbnail, LECTERN_WORKER_MODE: mode = 'video' } = process.env
 
 async function probe() {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', input], { timeout: 120_000 })
@@ -47,30 +39,33 @@ async function makeImageThumbnail() {
   await run('ffmpeg', ['-v', 'error', '-y', '-i', input, '-frames:v', '1', '-vf', 'scale=\'min(480,iw)\':-2', thumbnail], { timeout: 60_000 })
 }
 
-try {
-  if (mode === 'image') {
-    const probed = await probeImage()
-    if (!probed.failure) await makeImageThumbnail()
-    await report(probed.failure ? probed : { ...probed, thumbnail: true })
-    process.exit(0)
-  }
-  const probed = await probe()
-  if (probed.failure) {
-    await report(probed)
-  }
-  else {
+/** What the file is: its size (and duration) with a thumbnail made, or why it cannot be used. */
+async function read() {
+  try {
+    if (mode === 'image') {
+      const probed = await probeImage()
+      if (probed.failure) return probed
+      await makeImageThumbnail()
+      return { ...probed, thumbnail: true }
+    }
+    const probed = await probe()
+    if (probed.failure) return probed
     await makeThumbnail(probed.durationSeconds)
-    await report({ ...probed, thumbnail: true })
+    return { ...probed, thumbnail: true }
+  }
+  catch (error) {
+    // ffprobe or ffmpeg could not read it at all: a broken or unsupported file, not a passing hiccup.
+    const message = error?.stderr?.toString().trim().split('\n').pop() || error?.message || String(error)
+    return { failure: `The ${mode === 'image' ? 'image' : 'video'} could not be read (${message.slice(0, 300)}).` }
   }
 }
+
+// A report that cannot be made (after report.mjs's own tries) never turns into a verdict on the
+// file: the worker exits, and the job runs it again (then gives up, saying why).
+try {
+  await report(await read())
+}
 catch (error) {
-  // ffprobe could not read it at all: a broken or unsupported file, not a passing hiccup.
-  const message = error?.stderr?.toString().trim().split('\n').pop() || error?.message || String(error)
-  try {
-    await report({ failure: `The video could not be read (${message.slice(0, 300)}).` })
-  }
-  catch (reportError) {
-    console.error(reportError.message)
-    process.exit(2) // the job retries
-  }
+  console.error(error.message)
+  process.exit(2)
 }

@@ -5,11 +5,13 @@
 // reports to the server's internal endpoint, which stores its files and marks it ready: the
 // lowest rendition streams while the higher ones are still being made. Progress (percent of the
 // whole ladder, from ffmpeg's -progress output) is reported about once a second.
-// It never opens the database. Plain JavaScript with only Node built-ins, like process-video.mjs.
+// It never opens the database. Plain JavaScript with only Node built-ins, like process-video.mjs;
+// reports go through report.mjs.
 import { execFile, spawn } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { report } from './report.mjs'
 
 const run = promisify(execFile)
 const {
@@ -17,20 +19,9 @@ const {
   LECTERN_WORKER_OUTPUT: output,
   LECTERN_WORKER_UPLOAD: uploadId,
   LECTERN_WORKER_LADDER: ladderJson,
-  LECTERN_WORKER_REPORT_URL: reportUrl,
-  LECTERN_WORKER_TOKEN: token,
 } = process.env
 const SEGMENT_SECONDS = 4
 const PROGRESS_EVERY_MS = 1000
-
-async function report(path, body) {
-  const response = await fetch(`${reportUrl}/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${token}` },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`the server refused the ${path} report: ${response.status} ${await response.text()}`)
-}
 
 async function probe() {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', input], { timeout: 120_000 })
@@ -102,7 +93,7 @@ try {
     if (percent === lastPercent || (!force && now - lastReport < PROGRESS_EVERY_MS)) return
     lastReport = now
     lastPercent = percent
-    await report('transcode-progress', { percent }).catch(error => console.error(error.message))
+    await report({ percent }, { path: 'transcode-progress', tries: 1 }).catch(error => console.error(error.message))
   }
   await progress(0, true)
   for (const [index, rendition] of ladder.entries()) {
@@ -110,7 +101,7 @@ try {
       const done = duration > 0 ? Math.min(seconds / duration, 1) : 0
       void progress(Math.min(99, Math.floor(((index + done) / ladder.length) * 100)))
     })
-    await report('rendition', { height: rendition.height, bandwidth: await peakBandwidth(rendition.height), audio })
+    await report({ height: rendition.height, bandwidth: await peakBandwidth(rendition.height), audio }, { path: 'rendition' })
   }
   await progress(100, true)
 }

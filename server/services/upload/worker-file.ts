@@ -1,30 +1,30 @@
-// The workers (server/workers/*.mjs) ship as server assets (nuxt.config: nitro.serverAssets); each
-// is written out once per process so Node can run it as a file, with the server's PATH (ffmpeg),
-// the internal token to report with, and its own settings as variables.
+// The workers (server/workers/*.mjs) ship as server assets (nuxt.config: nitro.serverAssets); they
+// are written out together once per process (a worker imports report.mjs beside it) so Node can
+// run each as a file, with the server's PATH (ffmpeg), the internal token to report with, and its
+// own settings as variables.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dataDir } from '../../database/connection'
 import { lecternConfig } from '../../utils/config'
 
-const written = new Map<string, Promise<string>>()
+let written: Promise<Set<string>> | undefined
 
-function workerFile(name: string): Promise<string> {
-  let path = written.get(name)
-  if (!path) {
-    path = (async () => {
-      // Nitro's server-asset storage, not the upload storage.
-      const source = await useStorage('assets:workers').getItemRaw(name)
-      if (!source) throw new Error(`worker ${name} is missing from the server assets`)
-      const dir = join(dataDir(), 'workers')
-      await mkdir(dir, { recursive: true })
-      const file = join(dir, name)
-      await writeFile(file, typeof source === 'string' ? source : Buffer.from(source as ArrayBuffer))
-      return file
-    })()
-    written.set(name, path)
-  }
-  return path
+async function workerFile(name: string): Promise<string> {
+  const dir = join(dataDir(), 'workers')
+  written ??= (async () => {
+    // Nitro's server-asset storage, not the upload storage.
+    const assets = useStorage('assets:workers')
+    await mkdir(dir, { recursive: true })
+    const names = new Set(await assets.getKeys())
+    for (const asset of names) {
+      const source = await assets.getItemRaw(asset)
+      await writeFile(join(dir, asset), typeof source === 'string' ? source : Buffer.from(source as ArrayBuffer))
+    }
+    return names
+  })()
+  if (!(await written).has(name)) throw new Error(`worker ${name} is missing from the server assets`)
+  return join(dir, name)
 }
 
 /** Runs a worker to its end; a non-zero exit rejects with the end of what it printed. */

@@ -1,15 +1,18 @@
 // What a phone user found hard to use even where nothing scrolled sideways (tests/e2e/page-tree
 // checks the width of every page): names squeezed to nothing, words split letter by letter,
-// a page that scrolled into empty space, a drawer the keyboard could leave, a faint focus ring.
+// a page that scrolled into empty space, a drawer the keyboard could leave, a faint focus ring,
+// drag handles and boxes too small for a thumb.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { PendingAttachment } from '../../shared/types/conversation'
+import type { Chapter } from '../../shared/types/outline'
 import { data } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { pngBytes, uploadAttachment } from '../support/attachment-fixtures'
 import { newPage, visit } from '../support/browser'
 import { conversationPair, sendMessage } from '../support/conversation-fixtures'
 import { refreshInsights } from '../support/insights'
+import { studio } from '../support/media-fixtures'
 import { pageTreeWorld } from '../support/page-tree-fixtures'
 import type { PageTreeWorld } from '../support/page-tree-fixtures'
 
@@ -99,6 +102,37 @@ describe('on a phone', () => {
     // It was 20 px ("L…") beside Upload video, Free preview, CC and Delete.
     expect(await title.evaluate(el => el.getBoundingClientRect().width)).toBeGreaterThan(150)
     expect(await widthOf(page, '.lesson')).toBeLessThanOrEqual(narrowPhone.width)
+  })
+
+  it('lets a thumb reorder lessons: handles and selection boxes of 24 px at least, and a touch drag that moves a lesson and saves', async () => {
+    const { owner, course, chapter } = await studio('Thumb order')
+    const page = await newPage(owner, { viewport: phone })
+    await visit(page, `/studio/courses/${course.id}`)
+    const handles = page.locator('.lesson-handle')
+    await handles.nth(1).waitFor()
+    // Were 23 × 27 (handles), 16 px (the lessons' selection boxes) and 13 px (the browser's boxes, whose label takes taps too).
+    const smallerThan = (selector: string, size: number) => page.locator(selector).evaluateAll((els, least) => els.map((el) => {
+      const box = el.getBoundingClientRect()
+      return { name: el.getAttribute('aria-label') ?? el.className, width: box.width, height: box.height }
+    }).filter(box => box.width < least || box.height < least), size)
+    expect(await page.locator('.handle, .pick, input[type=checkbox]').count()).toBeGreaterThanOrEqual(7)
+    expect(await smallerThan('.handle, .pick', 24), 'handles and selection boxes').toEqual([])
+    expect(await smallerThan('input[type=checkbox]', 20), 'the browser\'s boxes').toEqual([])
+    // A finger's drag (touch events, as a phone sends them) by the first lesson's handle to below the second.
+    await handles.nth(0).scrollIntoViewIfNeeded()
+    const from = (await handles.nth(0).boundingBox())!
+    const to = (await handles.nth(1).boundingBox())!
+    const x = from.x + from.width / 2
+    const touch = await page.context().newCDPSession(page)
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from.y + from.height / 2 }] })
+    for (let step = 1; step <= 12; step++) {
+      const y = from.y + from.height / 2 + (to.y + to.height - from.y) * step / 12
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] })
+      await page.evaluate(() => new Promise(requestAnimationFrame))
+    }
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    const order = async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`)).find(c => c.id === chapter.id)!.lessons.map(l => l.title)
+    await expect.poll(order).toEqual(['Fill light', 'Key light'])
   })
 
   it('shows keyboard focus with a ring that stands out (a solid ring in the brand colour)', async () => {

@@ -10,7 +10,7 @@ import { data, signedUp } from '../support/api-client'
 import type { ApiClient } from '../support/api-client'
 import { publishedCourse } from '../support/catalog-fixtures'
 import type { PublishedCourse } from '../support/catalog-fixtures'
-import { describeWithDatabase, testDb } from '../support/database'
+import { backdateUpload, describeWithDatabase, testDb } from '../support/database'
 import { createUpload, patchChunk, sendAll, tusHeaders } from '../support/tus-client'
 import { fileBytes, sampleVideo, sha256 } from '../support/video-fixtures'
 
@@ -90,7 +90,7 @@ describeWithDatabase('replacing a lesson\'s video', () => {
     expect(await testDb().mediaFile.count({ where: { originalName: 'Second try.mp4' } })).toBe(0)
 
     // The first one's tab went away a while ago.
-    await testDb().mediaFile.update({ where: { storageKey: keyOf(first.url!) }, data: { updatedAt: new Date(Date.now() - 60_000) } })
+    await backdateUpload(keyOf(first.url!), 4096, 60_000)
     const second = await createUpload(owner, { size: bytes.length, metadata: replacementMeta('Second try.mp4') })
     expect(second.status).toBe(201)
     expect(await testDb().mediaFile.count({ where: { storageKey: keyOf(first.url!) } })).toBe(0)

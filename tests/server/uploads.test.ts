@@ -6,7 +6,7 @@ import type { ServerMessage } from '../../shared/realtime/protocol'
 import type { Course } from '../../shared/types/course'
 import type { Chapter } from '../../shared/types/outline'
 import { ApiClient, data, signedUp } from '../support/api-client'
-import { describeWithDatabase, testDb } from '../support/database'
+import { backdateUpload, describeWithDatabase, testDb } from '../support/database'
 import { TestSocket } from '../support/socket-client'
 import { createUpload, headOffset, patchChunk, sendAll, tusHeaders } from '../support/tus-client'
 import { fileBytes, sampleVideo, sha256 } from '../support/video-fixtures'
@@ -349,7 +349,7 @@ describeEachStore((store) => {
       const { url: uploadUrl } = await createUpload(owner, { size: bytes.length, metadata: videoMeta(chapter.id) })
       await patchChunk(owner, uploadUrl!, 0, bytes.subarray(0, 4096))
       const key = uploadUrl!.split('/').pop()!
-      await testDb().mediaFile.update({ where: { storageKey: key }, data: { updatedAt: new Date(Date.now() - 2 * 86_400_000) } })
+      await backdateUpload(key, 4096, 2 * 86_400_000)
       const run = await new ApiClient().request('POST', '/api/internal/jobs/uploads:cleanup', undefined, { headers: { authorization: `Bearer ${inject('internalToken')}` } })
       expect(run.status).toBe(200)
       expect(await testDb().mediaFile.count({ where: { storageKey: key } })).toBe(0)

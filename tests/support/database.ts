@@ -1,7 +1,7 @@
 // Direct database access for tests that need it (fixtures the API cannot make, such as a course
 // deleted 31 days ago, and "nothing was written" checks). Only with PostgreSQL: the embedded
 // PGlite belongs to the server process. Tests that need it use `describeWithDatabase`.
-import { describe, inject } from 'vitest'
+import { describe, expect, inject } from 'vitest'
 import { PrismaClient } from '../../server/generated/prisma/client'
 import { openDatabase } from '../../server/database/connection'
 
@@ -36,3 +36,13 @@ export async function forgetTestDb(url: string): Promise<void> {
 /** describe() that skips, saying why, when the run uses PGlite (no PostgreSQL on this machine). */
 export const describeWithDatabase = (name: string, body: () => void) =>
   (databaseUrl ? describe : describe.skip)(databaseUrl ? name : `${name} [skipped: ${NEEDS_SHARED_DATABASE}]`, body)
+
+/**
+ * Back-dates an upload's row as if nobody had sent it for `ms`, once the server has written the
+ * bytes it received (server/uploads/liveness.ts writes them without holding the PATCH's answer; a
+ * write landing after the back-dating would make the upload look live again).
+ */
+export async function backdateUpload(storageKey: string, receivedBytes: number, ms: number): Promise<void> {
+  await expect.poll(async () => (await testDb().mediaFile.findUnique({ where: { storageKey }, select: { receivedBytes: true } }))?.receivedBytes).toBe(BigInt(receivedBytes))
+  await testDb().mediaFile.update({ where: { storageKey }, data: { updatedAt: new Date(Date.now() - ms) } })
+}

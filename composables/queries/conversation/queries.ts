@@ -1,11 +1,11 @@
 // The Vue Query layer's reads for conversations: the list, each stream (infinite: older pages on
 // demand, and newer ones after a jump to a day), my unsent attachments, and who is typing.
-import { useInfiniteQuery, useMutationState, useQuery, useQueryClient } from '@tanstack/vue-query'
+import { useMutationState, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { QueryKey } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { ConversationSummary, PendingAttachment } from '#shared/types/conversation'
 import { useApi } from '../../api/api-client'
-import { prefetchOnServer, serverRendered, useSsrQuery } from '../ssr-query'
+import { useSsrInfiniteQuery, useSsrQuery } from '../ssr-query'
 import type { StreamPage, StreamPageParam } from './cache'
 import type { TypingData } from './cache-typing'
 import { conversationKeys } from './keys'
@@ -23,7 +23,7 @@ export function useConversationsQuery() {
  */
 export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>, day: MaybeRefOrGetter<string | null> = null) {
   const api = useApi()
-  return prefetchOnServer(useInfiniteQuery(() => {
+  return useSsrInfiniteQuery(() => {
     const id = toValue(conversationId)
     const around = toValue(day)
     const queryKey: QueryKey = around ? conversationKeys.streamAround(id, around) : conversationKeys.streamLatest(id)
@@ -35,9 +35,8 @@ export function useMessageStreamQuery(conversationId: MaybeRefOrGetter<string>, 
       getPreviousPageParam: (page: StreamPage): StreamPageParam | null => (page.newerCursor ? { after: page.newerCursor } : null),
       // New messages arrive through the socket; a refetch of every loaded page is not needed.
       staleTime: Number.POSITIVE_INFINITY,
-      meta: serverRendered,
     }
-  }))
+  })
 }
 
 /**

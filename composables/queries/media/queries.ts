@@ -1,11 +1,11 @@
 // The Vue Query layer's reads for the media library: the list (pages by cursor, keyed by filters),
 // a file's detail with its usages, its history, the trash, my tags, and library uploads' bytes.
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/vue-query'
+import { useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import type { MediaAuditEntry, MediaDetail, MediaPage, MediaTagCount, MediaTrashItem, UnfinishedUpload } from '#shared/types/media'
 import { useApi } from '../../api/api-client'
 import type { UploadProgressData } from './cache'
-import { prefetchOnServer, serverRendered, useSsrQuery } from '../ssr-query'
+import { useSsrInfiniteQuery, useSsrQuery } from '../ssr-query'
 import { mediaKeys } from './keys'
 import type { MediaFilters } from './keys'
 
@@ -14,16 +14,15 @@ export const mediaPath = (id: string) => `/api/media/${encodeURIComponent(id)}`
 
 export function useMediaListQuery(filters: MaybeRefOrGetter<MediaFilters>) {
   const api = useApi()
-  return prefetchOnServer(useInfiniteQuery(() => {
+  return useSsrInfiniteQuery(() => {
     const current = toValue(filters)
     return {
       queryKey: mediaKeys.list(current),
       queryFn: ({ pageParam }: { pageParam: string | null }) => api<MediaPage>('/api/media', { query: { ...current, ...(pageParam ? { cursor: pageParam } : {}) } }),
       initialPageParam: null as string | null,
       getNextPageParam: (page: MediaPage) => page.nextCursor,
-      meta: serverRendered,
     }
-  }))
+  })
 }
 
 export function useMediaDetailQuery(id: MaybeRefOrGetter<string | null>) {

@@ -135,6 +135,38 @@ describe('on a phone', () => {
     await expect.poll(order).toEqual(['Fill light', 'Key light'])
   })
 
+  it('moves a ticked lesson step by step with Move up and Move down, across chapters, with no drag and no keys', async () => {
+    const { owner, course } = await studio('Step order')
+    const second = data(await owner.post<Chapter>(`/api/courses/${course.id}/chapters`, { title: 'Shooting' }))
+    await owner.post(`/api/chapters/${second.id}/lessons`, { title: 'Rim light' })
+    const order = async () => data(await owner.get<Chapter[]>(`/api/courses/${course.id}/chapters`)).map(c => `${c.title}: ${c.lessons.map(l => l.title).join(', ')}`)
+    const page = await newPage(owner, { viewport: phone })
+    await visit(page, `/studio/courses/${course.id}`)
+    await page.getByRole('checkbox', { name: 'Select lesson “Key light”' }).tap()
+    const bar = page.getByRole('toolbar', { name: 'Selected lessons' })
+    const up = bar.getByRole('button', { name: 'Move up' })
+    const down = bar.getByRole('button', { name: 'Move down' })
+    // The first lesson of the outline: up goes nowhere, and says so.
+    expect(await up.getAttribute('aria-disabled')).toBe('true')
+    await down.tap()
+    await expect.poll(order).toEqual(['Setup: Fill light, Key light', 'Shooting: Rim light'])
+    await expect.poll(() => page.locator('[aria-live="polite"]').filter({ hasText: 'moved' }).textContent())
+      .toBe('Lesson “Key light” moved to position 2 in chapter “Setup”.')
+    // Past the chapter's last lesson it starts the next chapter, still selected, and is then the outline's last.
+    await down.tap()
+    await expect.poll(order).toEqual(['Setup: Fill light', 'Shooting: Key light, Rim light'])
+    await down.tap()
+    await expect.poll(order).toEqual(['Setup: Fill light', 'Shooting: Rim light, Key light'])
+    await expect.poll(() => down.getAttribute('aria-disabled')).toBe('true')
+    await down.tap({ force: true }) // pressed anyway (Playwright waits for an enabled button otherwise): nothing moves
+    await up.tap()
+    await expect.poll(order).toEqual(['Setup: Fill light', 'Shooting: Key light, Rim light'])
+    // With two lessons ticked there is no single step to take.
+    await page.getByRole('checkbox', { name: 'Select lesson “Fill light”' }).tap()
+    await bar.getByText('2 lessons selected').waitFor()
+    expect(await up.count()).toBe(0)
+  })
+
   it('shows keyboard focus with a ring that stands out (a solid ring in the brand colour)', async () => {
     const page = await newPage(world.instructor, { viewport: phone })
     await visit(page, '/studio')

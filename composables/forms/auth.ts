@@ -2,6 +2,7 @@
 import { useForm } from 'vee-validate'
 import { toTypedSchema } from '@vee-validate/zod'
 import { SignInInput, SignUpInput } from '#shared/schemas/auth'
+import { TwoStepCodeInput } from '#shared/schemas/two-step'
 
 export function useSignInForm(email = '') {
   return useForm({
@@ -14,5 +15,12 @@ export function useSignUpForm(role: 'INSTRUCTOR' | 'STUDENT' = 'INSTRUCTOR') {
   return useForm({
     validationSchema: toTypedSchema(SignUpInput),
     initialValues: { name: '', email: '', password: '', role },
+  })
+}
+
+export function useTwoStepCodeForm() {
+  return useForm({
+    validationSchema: toTypedSchema(TwoStepCodeInput),
+    initialValues: { code: '' },
   })
 }

@@ -1,5 +1,6 @@
-// Anonymous visitors to the public pages (the home page, the catalog, a course page and sign-in)
-// get the server-rendered HTML and CSS without the application's JavaScript: everything these
+// Anonymous visitors to the public pages (the home page, the catalog, a course page, sign-in and
+// its two-step code form) get the server-rendered HTML and CSS without the application's
+// JavaScript: everything these
 // pages offer a visitor works as plain HTML (links, the catalog's GET form, a link to a preview's
 // video, the sign-in form posted to /api/auth/sign-in and answered with a redirect), and
 // a phone on a slow link paints at once instead of downloading and hydrating the app first
@@ -7,7 +8,7 @@
 // the whole app, which their pages need (enrolment, live status).
 import { getRouteRules } from 'nitropack/runtime'
 
-const PUBLIC_PAGE = /^\/(?:courses(?:\/[^/]+)?|sign-in)?\/?$/
+const PUBLIC_PAGE = /^\/(?:courses(?:\/[^/]+)?|sign-in(?:\/two-step)?)?\/?$/
 
 export default defineEventHandler((event) => {
   if (event.method !== 'GET' && event.method !== 'HEAD') return

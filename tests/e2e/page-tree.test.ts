@@ -35,6 +35,7 @@ const instructor: Role[] = ['instructor']
 const pages: Record<string, Entry> = {
   '/': { roles: everyone, path: () => '/' },
   '/sign-in': { roles: ['visitor'], path: () => '/sign-in' },
+  '/sign-in/two-step': { roles: ['visitor'], path: () => '/sign-in/two-step' },
   '/sign-up': { roles: ['visitor'], path: () => '/sign-up' },
   '/forgot-password': { roles: ['visitor'], path: () => '/forgot-password' },
   // Without a mail's token: the page's refusal (the full flows: tests/e2e/password-reset, invitations).

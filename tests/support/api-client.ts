@@ -38,14 +38,7 @@ export class ApiClient {
       headers['content-type'] ??= 'application/json'
     }
     const response = await fetch(`${this.baseURL}${path}`, { method, headers, body: payload, redirect: 'manual' })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const index = pair!.indexOf('=')
-      const name = pair!.slice(0, index)
-      const value = pair!.slice(index + 1)
-      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
+    this.absorbCookies(response.headers)
     const text = await response.text()
     let parsed: ApiResponse<T>
     try {
@@ -76,6 +69,18 @@ export class ApiClient {
     copy.headers = { ...this.headers }
     copy.user = this.user
     return copy
+  }
+
+  /** Keeps what an answer's Set-Cookie headers set, and forgets what they clear, as a browser does. */
+  absorbCookies(headers: Headers): void {
+    for (const cookie of headers.getSetCookie()) {
+      const [pair] = cookie.split(';')
+      const index = pair!.indexOf('=')
+      const name = pair!.slice(0, index)
+      const value = pair!.slice(index + 1)
+      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
   }
 
   /** Forgets one cookie (a test of a browser that never had it). */

@@ -20,8 +20,10 @@ import { MediaLinkInput, MediaListQuery, RenameMediaInput, RestoreMediaInput, Tr
 import { AddObserverInput, SetMessageVisibilityInput } from '../../shared/schemas/observer'
 import { ChapterInput, LessonInput, LessonUpdateInput, OutlineDeleteInput, OutlineOrderInput } from '../../shared/schemas/outline'
 import { RequestPasswordResetInput, ResetPasswordInput, PasswordResetTokenInput } from '../../shared/schemas/password-reset'
+import { TwoStepCodeInput, TwoStepConfirmInput, TwoStepPasswordInput } from '../../shared/schemas/two-step'
 import { buildUser } from '../../prisma/seed/factories'
 import type { Chapter } from '../../shared/types/outline'
+import type { TwoStepSetup } from '../../shared/types/two-step'
 import { data } from './api-client'
 import { samplePdf } from './attachment-fixtures'
 import { captionBody } from './caption-fixtures'
@@ -29,6 +31,7 @@ import { clientKey } from './conversation-fixtures'
 import type { Account, OwnerWorld } from './routes/owner-world'
 import type { Protocol, RouteRequest } from './routes/send'
 import * as throwaway from './routes/throwaway'
+import { appCode, withTwoStep } from './two-step-fixtures'
 
 /**
  * Who may call a route:
@@ -111,6 +114,42 @@ export const routeCatalogue: Record<string, RouteEntry> = {
       return { ...post('/api/account/password', { currentPassword: owner.user.password, newPassword: `new-${clientKey()}` }), as: owner }
     },
   },
+  'server/api/account/two-step/index.get.ts': {
+    method: 'GET', pattern: '/api/account/two-step', access: 'signed-in', owner: 'instructor', reason: 'whether the caller\'s own account asks for a code',
+    fixture: () => get('/api/account/two-step'),
+  },
+  'server/api/account/two-step/setup.post.ts': {
+    method: 'POST', pattern: '/api/account/two-step/setup', access: 'signed-in', owner: 'instructor', reason: 'a new secret for the caller\'s own account',
+    writesOwnRows: 'the caller\'s own pending secret',
+    fixture: async w => ({ ...post('/api/account/two-step/setup'), as: await w.account('INSTRUCTOR') }),
+  },
+  'server/api/account/two-step/confirm.post.ts': {
+    method: 'POST', pattern: '/api/account/two-step/confirm', access: 'signed-in', owner: 'instructor', body: TwoStepConfirmInput,
+    reason: 'turns two-step verification on for the caller\'s own account, given their password and a code of their own secret',
+    fixture: async (w) => {
+      const owner = await w.account('INSTRUCTOR')
+      const { secret } = data(await owner.post<TwoStepSetup>('/api/account/two-step/setup'))
+      return { ...post('/api/account/two-step/confirm', { code: appCode(secret), currentPassword: owner.user.password }), as: owner }
+    },
+  },
+  'server/api/account/two-step/turn-off.post.ts': {
+    method: 'POST', pattern: '/api/account/two-step/turn-off', access: 'signed-in', owner: 'instructor', body: TwoStepPasswordInput,
+    reason: 'turns two-step verification off for the caller\'s own account, given their password',
+    fixture: async (w) => {
+      const owner = await w.account('INSTRUCTOR')
+      await withTwoStep(owner)
+      return { ...post('/api/account/two-step/turn-off', { currentPassword: owner.user.password }), as: owner }
+    },
+  },
+  'server/api/account/two-step/recovery-codes.post.ts': {
+    method: 'POST', pattern: '/api/account/two-step/recovery-codes', access: 'signed-in', owner: 'instructor', body: TwoStepPasswordInput,
+    reason: 'new recovery codes for the caller\'s own account, given their password',
+    fixture: async (w) => {
+      const owner = await w.account('INSTRUCTOR')
+      await withTwoStep(owner)
+      return { ...post('/api/account/two-step/recovery-codes', { currentPassword: owner.user.password }), as: owner }
+    },
+  },
   'server/api/account/sessions/[id].delete.ts': {
     method: 'DELETE', pattern: '/api/account/sessions/[id]', access: 'signed-in', owner: 'instructor', reason: 'signs out one of the caller\'s own devices',
     fixture: async (w) => {
@@ -168,6 +207,19 @@ export const routeCatalogue: Record<string, RouteEntry> = {
     method: 'POST', pattern: '/api/auth/sign-in', access: 'public', owner: 'anonymous', body: SignInInput,
     reason: 'the email and password are the authorisation',
     fixture: w => post('/api/auth/sign-in', { email: w.instructor.user.email, password: w.instructor.user.password }),
+  },
+  'server/api/auth/two-step.post.ts': {
+    method: 'POST', pattern: '/api/auth/two-step', access: 'public', owner: 'anonymous', body: TwoStepCodeInput,
+    reason: 'the signed step cookie of a right password and a code of that account are the authorisation',
+    fixture: async (w) => {
+      const owner = await w.account('INSTRUCTOR')
+      const { secret } = await withTwoStep(owner)
+      // Another browser of the owner's: the right password, then the code.
+      const browser = owner.copy() as typeof owner
+      browser.dropCookie('lectern-session')
+      await browser.post('/api/auth/sign-in', { email: owner.user.email, password: owner.user.password })
+      return { ...post('/api/auth/two-step', { code: appCode(secret) }), as: browser }
+    },
   },
   'server/api/auth/sign-out.post.ts': {
     method: 'POST', pattern: '/api/auth/sign-out', access: 'signed-in', owner: 'instructor', reason: 'ends the caller\'s own session',

@@ -2,4 +2,5 @@
 export const accountKeys = {
   all: ['account'] as const,
   detail: () => [...accountKeys.all, 'detail'] as const,
+  twoStep: () => [...accountKeys.all, 'two-step'] as const,
 }

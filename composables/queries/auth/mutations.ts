@@ -3,16 +3,34 @@
 import { useMutation, useQueryClient } from '@tanstack/vue-query'
 import type { User } from '#auth-utils'
 import type { SignInInput, SignUpInput } from '#shared/schemas/auth'
+import type { TwoStepCodeInput } from '#shared/schemas/two-step'
+import type { SignInResult } from '#shared/types/two-step'
 import { useApi } from '../../api/api-client'
 
+/** The password; with two-step verification on, no session yet (`twoStep`: the code form is next). */
 export function useSignInMutation() {
   const api = useApi()
   const session = useUserSession()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: SignInInput) => api<{ user: User }>('/api/auth/sign-in', { method: 'POST', body: input }),
-    onSuccess: async () => {
+    mutationFn: (input: SignInInput) => api<SignInResult>('/api/auth/sign-in', { method: 'POST', body: input }),
+    onSuccess: async ({ twoStep }) => {
+      if (twoStep) return
       client.clear() // nothing cached for a previous account may show to this one
+      await session.fetch()
+    },
+  })
+}
+
+/** The second step: a code from the app, or a recovery code. */
+export function useTwoStepSignInMutation() {
+  const api = useApi()
+  const session = useUserSession()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: TwoStepCodeInput) => api<{ user: User }>('/api/auth/two-step', { method: 'POST', body: input }),
+    onSuccess: async () => {
+      client.clear()
       await session.fetch()
     },
   })

@@ -1,0 +1,8 @@
+// POST /api/account/two-step/recovery-codes { currentPassword }: a new set; the old codes stop working.
+import { TwoStepPasswordInput } from '#shared/schemas/two-step'
+import { newRecoveryCodes } from '../../../services/two-step/two-step-settings'
+
+export default defineApiHandler(async (event) => {
+  const user = await requireUser(event)
+  return newRecoveryCodes(user.id, await readInput(event, TwoStepPasswordInput))
+})

@@ -1,0 +1,23 @@
+// The second step of signing in: a code from the app (once per time step, so a code seen over a
+// shoulder cannot be used again) or an unused recovery code.
+import { useDb } from '../../database/db'
+import { acceptedStep } from './totp'
+import { spendRecoveryCode } from './recovery-codes'
+
+/** True when the code signs this user in; it is then spent. */
+export async function checkSignInCode(userId: string, code: string): Promise<boolean> {
+  const db = useDb()
+  const user = await db.user.findUnique({ where: { id: userId }, select: { twoStepSecret: true, twoStepLastStep: true } })
+  if (!user?.twoStepSecret) return false
+  if (/^\d{6}$/.test(code)) {
+    const step = acceptedStep(user.twoStepSecret, code, user.twoStepLastStep)
+    if (step === null) return false
+    // Only if no other sign-in took this step or a later one since the read.
+    const { count } = await db.user.updateMany({
+      where: { id: userId, OR: [{ twoStepLastStep: null }, { twoStepLastStep: { lt: step } }] },
+      data: { twoStepLastStep: step },
+    })
+    return count === 1
+  }
+  return spendRecoveryCode(db, userId, code)
+}

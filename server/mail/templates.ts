@@ -41,3 +41,24 @@ export function invitationMail({ to, link, ttlSeconds, instructorName, studentNa
     html: layout([intro, how], { href: link, label: 'Accept the invitation' }, footer),
   }
 }
+
+/** A change to how the account is protected: the owner hears of it, in case it was not them. */
+export type AccountChange = 'password-changed' | 'two-step-on' | 'two-step-off' | 'new-recovery-codes' | 'recovery-code-used'
+
+export function accountNoticeMail({ to, change, link, recoveryCodesLeft = 0 }: { to: string, change: AccountChange, link: string, recoveryCodesLeft?: number }): Mail {
+  const left = recoveryCodesLeft === 1 ? '1 recovery code is left' : `${recoveryCodesLeft} recovery codes are left`
+  const { subject, intro } = {
+    'password-changed': { subject: 'Your Lectern password was changed', intro: 'The password of your Lectern account was changed, and every other device was signed out.' },
+    'two-step-on': { subject: 'Two-step verification is on', intro: 'Two-step verification was turned on for your Lectern account: signing in now asks for a code from your authenticator app after the password.' },
+    'two-step-off': { subject: 'Two-step verification is off', intro: 'Two-step verification was turned off for your Lectern account: signing in now takes the password alone.' },
+    'new-recovery-codes': { subject: 'New recovery codes for your Lectern account', intro: 'New recovery codes were made for your Lectern account. The old ones no longer work.' },
+    'recovery-code-used': { subject: 'A recovery code was used to sign in', intro: `A recovery code was used to sign in to your Lectern account; ${left}. Each works once: make new ones on your account page before they run out.` },
+  }[change]
+  const footer = 'If this was not you, reset your password (“Forgot password?” on the sign-in page) and sign out everywhere from your account page.'
+  return {
+    to,
+    subject,
+    text: `${intro}\n\n${link}\n\n${footer}\n`,
+    html: layout([intro], { href: link, label: 'Open your account' }, footer),
+  }
+}

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiClient, data, signedUp } from '../support/api-client'
 import { describeWithDatabase, testDb } from '../support/database'
+import { linkIn, mailsTo, waitForMail } from '../support/mailbox'
 import { TestSocket } from '../support/socket-client'
 import { createUpload, patchChunk } from '../support/tus-client'
 import type { SessionRow } from '../../shared/types/session'
@@ -247,6 +248,7 @@ describe('password change', () => {
     expect(common.body).toMatchObject({ error: { code: 'VALIDATION', fields: { newPassword: [expect.stringContaining('most used in leaked password lists')] } } })
     expect(await meStatus(other)).toBe(200)
     expect((await new ApiClient().post('/api/auth/sign-in', { email: owner.user!.email, password: owner.user!.password })).status).toBe(200)
+    expect(mailsTo(owner.user!.email)).toEqual([])
   })
 
   it('signs out every other session (API, page, upload, socket) and keeps this one', async () => {
@@ -261,6 +263,10 @@ describe('password change', () => {
     expect(await meStatus(owner)).toBe(200)
     expect((await new ApiClient().post('/api/auth/sign-in', { email: owner.user!.email, password: owner.user!.password })).status).toBe(401)
     expect((await new ApiClient().post('/api/auth/sign-in', { email: owner.user!.email, password: 'a-brand-new-one' })).status).toBe(200)
+    // The owner hears of it, in case it was not them.
+    const notice = await waitForMail(owner.user!.email)
+    expect(notice.subject).toBe('Your Lectern password was changed')
+    expect(linkIn(notice, '/account')).toBeTruthy()
   })
 })
 

@@ -1,10 +1,13 @@
 // Two-step verification (TOTP): turning it on and off from the account, and signing in with a
 // code after the password, as JSON and as the form sent without JavaScript; the "no" paths
 // (no password step, a forged step, a wrong, reused or guessed code) start no session.
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RecoveryCodes, SignInResult, TwoStepSetup, TwoStepStatus } from '../../shared/types/two-step'
 import { ApiClient, data, signedUp } from '../support/api-client'
-import { testDb } from '../support/database'
+import { databaseUrl, describeWithDatabase, testDb } from '../support/database'
+import { linkIn, waitForMail } from '../support/mailbox'
 import { appCode, withTwoStep } from '../support/two-step-fixtures'
 
 /** A fresh browser that has typed the account's right password. */
@@ -46,6 +49,10 @@ describe('two-step verification: turning it on and off', () => {
     expect(stored.map(r => r.codeHash)).not.toContain(codes[0])
     // Set up again while on: refused, the secret unchanged.
     expect((await account.post('/api/account/two-step/setup')).status).toBe(409)
+    // The owner hears of it, with a link to the account page, in case it was not them.
+    const mail = await waitForMail(account.user!.email)
+    expect(mail.subject).toBe('Two-step verification is on')
+    expect(linkIn(mail, '/account')).toBeTruthy()
   })
 
   it('turns off only with the current password, and the recovery codes go with it', async () => {
@@ -56,6 +63,7 @@ describe('two-step verification: turning it on and off', () => {
     expect(data(await account.get<TwoStepStatus>('/api/account/two-step')).enabled).toBe(true)
     expect(data(await account.post<TwoStepStatus>('/api/account/two-step/turn-off', { currentPassword: account.user!.password }))).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0 })
     expect(await testDb().recoveryCode.count({ where: { userId: account.user!.id } })).toBe(0)
+    expect((await waitForMail(account.user!.email, { count: 2 })).subject).toBe('Two-step verification is off')
     const browser = new ApiClient()
     expect(data(await browser.post<SignInResult>('/api/auth/sign-in', { email: account.user!.email, password: account.user!.password })).twoStep).toBe(false)
     expect(await signedIn(browser)).toBe(true)
@@ -68,6 +76,7 @@ describe('two-step verification: turning it on and off', () => {
     expect((await account.post('/api/account/two-step/recovery-codes', { currentPassword: 'nope-nope-nope' })).status).toBe(400)
     const { codes } = data(await account.post<RecoveryCodes>('/api/account/two-step/recovery-codes', { currentPassword: account.user!.password }))
     expect(codes.filter(c => old.includes(c))).toEqual([])
+    expect((await waitForMail(account.user!.email, { count: 2 })).subject).toBe('New recovery codes for your Lectern account')
     const browser = await pastPassword(account)
     expect((await browser.post('/api/auth/two-step', { code: old[0] })).status).toBe(400)
     expect((await browser.post('/api/auth/two-step', { code: codes[0] })).status).toBe(200)
@@ -120,6 +129,8 @@ describe('two-step verification: signing in', () => {
     expect((await (await pastPassword(account)).post('/api/auth/two-step', { code: typed })).status).toBe(200)
     expect((await (await pastPassword(account)).post('/api/auth/two-step', { code: codes[3] })).status).toBe(400)
     expect(data(await account.get<TwoStepStatus>('/api/account/two-step')).recoveryCodesLeft).toBe(9)
+    const mail = await waitForMail(account.user!.email, { count: 2 })
+    expect([mail.subject, mail.text]).toEqual(['A recovery code was used to sign in', expect.stringContaining('9 recovery codes are left')])
   })
 
   it('refuses a code without the password step, with a made-up step, or for another account', async () => {
@@ -190,3 +201,23 @@ async function rawForm(browser: ApiClient, path: string, fields: Record<string, 
   browser.absorbCookies(response.headers)
   return { status: response.status, location: response.headers.get('location') }
 }
+
+describeWithDatabase('npm run account:two-step-off, for someone who lost the phone and the codes', () => {
+  const root = resolve(import.meta.dirname, '../..')
+  const run = (email: string) => spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/account/two-step-off.ts', email], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl! }, encoding: 'utf8' })
+
+  it('turns it off, deletes the recovery codes and signs the account out everywhere', async () => {
+    const account = await signedUp()
+    await withTwoStep(account)
+    const done = run(account.user!.email.toUpperCase())
+    expect(done.status).toBe(0)
+    expect(done.stdout).toContain(`two-step verification is off for ${account.user!.email}: 10 recovery code(s) deleted, 1 session(s) signed out`)
+    expect(await signedIn(account)).toBe(false)
+    const browser = new ApiClient()
+    expect(data(await browser.post<SignInResult>('/api/auth/sign-in', { email: account.user!.email, password: account.user!.password })).twoStep).toBe(false)
+    expect(await signedIn(browser)).toBe(true)
+    expect(run(account.user!.email).stdout).toContain('already off')
+    const unknown = run('nobody-here@example.test')
+    expect([unknown.status, unknown.stderr.trim()]).toEqual([1, 'no account has the email nobody-here@example.test'])
+  }, 60_000)
+})

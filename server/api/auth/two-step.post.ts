@@ -7,13 +7,14 @@ import { homeFor, nextPath } from '#shared/auth/landing'
 import { TwoStepCodeInput } from '#shared/schemas/two-step'
 import type { User } from '#auth-utils'
 import { clientAddress } from '../../limits/client-address'
+import { siteLink } from '../../mail/links'
 import { signInWithCode } from '../../services/two-step/sign-in-with-code'
 import { rememberDevice, trustedDevice } from '../../utils/device-cookie'
 import { endTwoStepChallenge, twoStepChallengeUser } from '../../utils/two-step-challenge'
 
 async function signedIn(event: H3Event, input: TwoStepCodeInput): Promise<User> {
   const client = { address: clientAddress(event), device: trustedDevice(event) }
-  const user = await signInWithCode({ userId: twoStepChallengeUser(event), code: input.code, client })
+  const user = await signInWithCode({ userId: twoStepChallengeUser(event), code: input.code, client, accountLink: siteLink(event, '/account', {}) })
   endTwoStepChallenge(event)
   await startSession(event, user)
   rememberDevice(event, user.id)

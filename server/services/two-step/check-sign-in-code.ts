@@ -4,20 +4,20 @@ import { useDb } from '../../database/db'
 import { acceptedStep } from './totp'
 import { spendRecoveryCode } from './recovery-codes'
 
-/** True when the code signs this user in; it is then spent. */
-export async function checkSignInCode(userId: string, code: string): Promise<boolean> {
+/** Which kind of code signed this user in (it is then spent), or null. */
+export async function checkSignInCode(userId: string, code: string): Promise<'app' | 'recovery' | null> {
   const db = useDb()
   const user = await db.user.findUnique({ where: { id: userId }, select: { twoStepSecret: true, twoStepLastStep: true } })
-  if (!user?.twoStepSecret) return false
+  if (!user?.twoStepSecret) return null
   if (/^\d{6}$/.test(code)) {
     const step = acceptedStep(user.twoStepSecret, code, user.twoStepLastStep)
-    if (step === null) return false
+    if (step === null) return null
     // Only if no other sign-in took this step or a later one since the read.
     const { count } = await db.user.updateMany({
       where: { id: userId, OR: [{ twoStepLastStep: null }, { twoStepLastStep: { lt: step } }] },
       data: { twoStepLastStep: step },
     })
-    return count === 1
+    return count === 1 ? 'app' : null
   }
-  return spendRecoveryCode(db, userId, code)
+  return await spendRecoveryCode(db, userId, code) ? 'recovery' : null
 }

@@ -2,11 +2,15 @@
 // so a half-done set-up changes nothing at sign-in); a code from the app and the current password
 // turn it on and make the recovery codes. Turning it off, and new recovery codes, take the
 // current password: a signed-in browser left open must not be enough to change how the account
-// is protected.
+// is protected. Each change is mailed to the owner (`accountLink` in the mail), in case it was
+// not them.
 import type { TwoStepConfirmInput, TwoStepPasswordInput } from '#shared/schemas/two-step'
 import type { RecoveryCodes, TwoStepSetup, TwoStepStatus } from '#shared/types/two-step'
 import { verifyPassword } from '../../database/passwords'
 import { useDb } from '../../database/db'
+import { accountNoticeMail } from '../../mail/templates'
+import type { AccountChange } from '../../mail/templates'
+import { sendMail } from '../../mail/transport'
 import { AppError } from '../../utils/errors'
 import { acceptedStep, newSecret, otpauthUri } from './totp'
 import { replaceRecoveryCodes } from './recovery-codes'
@@ -16,6 +20,8 @@ async function accountOf(userId: string) {
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
   return user
 }
+
+const notify = (to: string, change: AccountChange, link: string) => void sendMail(accountNoticeMail({ to, change, link }))
 
 async function assertCurrentPassword(passwordHash: string, currentPassword: string) {
   if (!(await verifyPassword(passwordHash, currentPassword)))
@@ -41,7 +47,7 @@ export async function startTwoStepSetup(userId: string): Promise<TwoStepSetup> {
   return { secret, uri: otpauthUri(secret, user.email) }
 }
 
-export async function confirmTwoStep(userId: string, input: TwoStepConfirmInput): Promise<RecoveryCodes> {
+export async function confirmTwoStep(userId: string, input: TwoStepConfirmInput, accountLink: string): Promise<RecoveryCodes> {
   const user = await accountOf(userId)
   if (user.twoStepEnabledAt) throw new AppError('CONFLICT', 'Two-step verification is already on')
   if (!user.twoStepPending) throw new AppError('CONFLICT', 'Start the set-up first: there is no code to check yet')
@@ -49,7 +55,7 @@ export async function confirmTwoStep(userId: string, input: TwoStepConfirmInput)
   if (acceptedStep(user.twoStepPending, input.code, null) === null)
     throw new AppError('VALIDATION', 'That code is not right', { fields: { code: ['That code is not the one your app shows now. Check the app has the new entry and try the next code.'] } })
   const secret = user.twoStepPending
-  return useDb().$transaction(async (tx) => {
+  const codes = await useDb().$transaction(async (tx) => {
     // Only if nothing changed since the read: a second confirm, or a new set-up, in between. The
     // code is not spent: it proved the app, not a sign-in, so signing in at once with it works.
     const { count } = await tx.user.updateMany({
@@ -57,23 +63,28 @@ export async function confirmTwoStep(userId: string, input: TwoStepConfirmInput)
       data: { twoStepSecret: secret, twoStepPending: null, twoStepEnabledAt: new Date(), twoStepLastStep: null },
     })
     if (count !== 1) throw new AppError('CONFLICT', 'The set-up changed meanwhile; start it again')
-    return { codes: await replaceRecoveryCodes(tx, userId) }
+    return replaceRecoveryCodes(tx, userId)
   })
+  notify(user.email, 'two-step-on', accountLink)
+  return { codes }
 }
 
-export async function turnOffTwoStep(userId: string, input: TwoStepPasswordInput): Promise<TwoStepStatus> {
+export async function turnOffTwoStep(userId: string, input: TwoStepPasswordInput, accountLink: string): Promise<TwoStepStatus> {
   const user = await accountOf(userId)
   await assertCurrentPassword(user.passwordHash, input.currentPassword)
   await useDb().$transaction([
     useDb().user.update({ where: { id: userId }, data: { twoStepSecret: null, twoStepPending: null, twoStepEnabledAt: null, twoStepLastStep: null } }),
     useDb().recoveryCode.deleteMany({ where: { userId } }),
   ])
+  if (user.twoStepEnabledAt) notify(user.email, 'two-step-off', accountLink)
   return twoStepStatus(userId)
 }
 
-export async function newRecoveryCodes(userId: string, input: TwoStepPasswordInput): Promise<RecoveryCodes> {
+export async function newRecoveryCodes(userId: string, input: TwoStepPasswordInput, accountLink: string): Promise<RecoveryCodes> {
   const user = await accountOf(userId)
   if (!user.twoStepEnabledAt) throw new AppError('CONFLICT', 'Turn two-step verification on first')
   await assertCurrentPassword(user.passwordHash, input.currentPassword)
-  return { codes: await useDb().$transaction(tx => replaceRecoveryCodes(tx, userId)) }
+  const codes = await useDb().$transaction(tx => replaceRecoveryCodes(tx, userId))
+  notify(user.email, 'new-recovery-codes', accountLink)
+  return { codes }
 }

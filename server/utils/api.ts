@@ -56,10 +56,12 @@ export async function readInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef
   return validate(schema, body ?? {}, 'request body')
 }
 
+/** Whether the body is a plain HTML form's (a page sent without JavaScript posts one): such a request is answered with a redirect, not JSON. */
+export const sentAsForm = (event: H3Event): boolean => (getRequestHeader(event, 'content-type') ?? '').includes('application/x-www-form-urlencoded')
+
 /** A body from a plain HTML form (application/x-www-form-urlencoded) or JSON, for the few routes a page posts as a form. */
 export async function readFormOrJsonInput<T>(event: H3Event, schema: ZodType<T, ZodTypeDef, unknown>): Promise<T> {
-  const type = getRequestHeader(event, 'content-type') ?? ''
-  if (!type.includes('application/x-www-form-urlencoded')) return readInput(event, schema)
+  if (!sentAsForm(event)) return readInput(event, schema)
   // h3 parses the form (a repeated field becomes a list).
   return validate(schema, await readBody(event) ?? {}, 'form')
 }

@@ -43,7 +43,4 @@ async function signInWithForm(event: H3Event) {
   }
 }
 
-export default defineEventHandler((event) => {
-  const type = getRequestHeader(event, 'content-type') ?? ''
-  return type.includes('application/x-www-form-urlencoded') ? signInWithForm(event) : signInWithJson(event)
-})
+export default defineEventHandler(event => sentAsForm(event) ? signInWithForm(event) : signInWithJson(event))

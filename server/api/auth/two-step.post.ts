@@ -39,7 +39,4 @@ async function withForm(event: H3Event) {
   }
 }
 
-export default defineEventHandler((event) => {
-  const type = getRequestHeader(event, 'content-type') ?? ''
-  return type.includes('application/x-www-form-urlencoded') ? withForm(event) : withJson(event)
-})
+export default defineEventHandler(event => sentAsForm(event) ? withForm(event) : withJson(event))

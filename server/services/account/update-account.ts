@@ -4,17 +4,16 @@
 import type { User } from '#auth-utils'
 import type { UpdateAccountInput } from '#shared/schemas/account'
 import { Prisma } from '../../generated/prisma/client'
-import { verifyPassword } from '../../database/passwords'
 import { AppError } from '../../utils/errors'
 import { useDb } from '../../database/db'
+import { assertCurrentPassword } from './current-password'
 
 async function requireCurrentPassword(userId: string, currentPassword: string | undefined) {
   const user = await useDb().user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
   if (!currentPassword)
     throw new AppError('VALIDATION', 'Enter your current password to change your email', { fields: { currentPassword: ['Enter your current password to change your email'] } })
-  if (!(await verifyPassword(user.passwordHash, currentPassword)))
-    throw new AppError('VALIDATION', 'The current password is not right', { fields: { currentPassword: ['That is not your current password'] } })
+  await assertCurrentPassword(user.passwordHash, currentPassword)
 }
 
 export async function updateAccount({ user, input }: { user: User, input: UpdateAccountInput }): Promise<User> {

@@ -4,11 +4,14 @@ import { useDb } from '../../database/db'
 import { acceptedStep } from './totp'
 import { spendRecoveryCode } from './recovery-codes'
 
+/** The user's fields the check reads, from the caller's read of the row. */
+export interface TwoStepState { id: string, twoStepSecret: string | null, twoStepLastStep: number | null }
+
 /** Which kind of code signed this user in (it is then spent), or null. */
-export async function checkSignInCode(userId: string, code: string): Promise<'app' | 'recovery' | null> {
+export async function checkSignInCode(user: TwoStepState, code: string): Promise<'app' | 'recovery' | null> {
   const db = useDb()
-  const user = await db.user.findUnique({ where: { id: userId }, select: { twoStepSecret: true, twoStepLastStep: true } })
-  if (!user?.twoStepSecret) return null
+  const userId = user.id
+  if (!user.twoStepSecret) return null
   if (/^\d{6}$/.test(code)) {
     const step = acceptedStep(user.twoStepSecret, code, user.twoStepLastStep)
     if (step === null) return null

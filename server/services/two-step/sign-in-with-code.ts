@@ -12,10 +12,10 @@ import type { SignInClient } from '../auth/sign-in-throttle'
 import { checkSignInCode } from './check-sign-in-code'
 
 export async function signInWithCode({ userId, code, client, accountLink }: { userId: string | null, code: string, client: SignInClient, accountLink: string }): Promise<User> {
-  const user = userId ? await useDb().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, twoStepEnabledAt: true } }) : null
+  const user = userId ? await useDb().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, twoStepEnabledAt: true, twoStepSecret: true, twoStepLastStep: true } }) : null
   if (!user?.twoStepEnabledAt) throw new AppError('UNAUTHENTICATED', 'Sign in again: the code has to follow the password within a few minutes')
   const { trusted } = await assertSignInAllowed(user.email, user.id, client)
-  const used = await checkSignInCode(user.id, code)
+  const used = await checkSignInCode(user, code)
   if (!used) {
     await recordFailedSignIn(user.email, client, trusted)
     throw new AppError('VALIDATION', 'That code is not right', { fields: { code: ['That code is not right, or was used already. Enter the code your app shows now.'] } })

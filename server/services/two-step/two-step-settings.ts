@@ -6,7 +6,6 @@
 // not them.
 import type { TwoStepConfirmInput, TwoStepPasswordInput } from '#shared/schemas/two-step'
 import type { RecoveryCodes, TwoStepSetup, TwoStepStatus } from '#shared/types/two-step'
-import { verifyPassword } from '../../database/passwords'
 import { useDb } from '../../database/db'
 import { accountNoticeMail } from '../../mail/templates'
 import type { AccountChange } from '../../mail/templates'
@@ -14,6 +13,7 @@ import { sendMail } from '../../mail/transport'
 import { AppError } from '../../utils/errors'
 import { acceptedStep, newSecret, otpauthUri } from './totp'
 import { replaceRecoveryCodes } from './recovery-codes'
+import { assertCurrentPassword } from '../account/current-password'
 
 async function accountOf(userId: string) {
   const user = await useDb().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, twoStepEnabledAt: true, twoStepPending: true } })
@@ -22,11 +22,6 @@ async function accountOf(userId: string) {
 }
 
 const notify = (to: string, change: AccountChange, link: string) => void sendMail(accountNoticeMail({ to, change, link }))
-
-async function assertCurrentPassword(passwordHash: string, currentPassword: string) {
-  if (!(await verifyPassword(passwordHash, currentPassword)))
-    throw new AppError('VALIDATION', 'The current password is not right', { fields: { currentPassword: ['That is not your current password'] } })
-}
 
 export async function twoStepStatus(userId: string): Promise<TwoStepStatus> {
   const db = useDb()
